@@ -1,0 +1,147 @@
+package dev.iolab.contract;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every target iolab compares, with the id used everywhere (route, {@code iomodel} tag, k8s label,
+ * report row), the module that builds it and how to launch it.
+ */
+public enum Target {
+
+    MVC_PLATFORM("mvc-platform", Module.BLOCKING_SERVICE, "platform",
+            "Spring MVC on Tomcat, one platform thread per request (pool of 200)", 8081),
+    MVC_VIRTUAL("mvc-virtual", Module.BLOCKING_SERVICE, "virtual",
+            "Spring MVC on Tomcat, one virtual thread per request", 8082),
+    WEBFLUX_EPOLL("webflux-epoll", Module.REACTIVE_SERVICE, "epoll",
+            "WebFlux on Reactor Netty, native epoll event loops", 8083),
+    WEBFLUX_IOURING("webflux-iouring", Module.REACTIVE_SERVICE, "iouring",
+            "WebFlux on Reactor Netty, io_uring (completion-based, truly asynchronous)", 8084),
+    PLAIN_BLOCKING("plain-blocking", Module.PLAIN_IO, "blocking",
+            "blocking sockets, one thread per connection (model 1)", 8091),
+    PLAIN_POLL("plain-poll", Module.PLAIN_IO, "poll",
+            "I/O multiplexing with poll(2) via the JDK's poll selector (model 2)", 8092),
+    PLAIN_BUSYPOLL("plain-busypoll", Module.PLAIN_IO, "busypoll",
+            "non-blocking sockets polled in a loop without a selector (model 3)", 8093),
+    PLAIN_EPOLL("plain-epoll", Module.PLAIN_IO, "epoll",
+            "event-driven, epoll(7) selectors, one per reactor thread (model 4)", 8094),
+    PLAIN_AIO("plain-aio", Module.PLAIN_IO, "aio",
+            "NIO.2 asynchronous channels with completion handlers (model 5)", 8095),
+    PLAIN_MMAP("plain-mmap", Module.PLAIN_IO, "mmap",
+            "model 5 with file bodies memory-mapped, no read() copy (\"full async 2\")", 8096);
+
+    /** The id of the gateway, which is not a target but tags its own metrics the same way. */
+    public static final String GATEWAY_ID = "gateway";
+    /** The gateway's fixed port for {@code iolab up}. */
+    public static final int GATEWAY_PORT = 8080;
+
+    /** JVM options every target gets: Netty and the JDK's own native transports use native access. */
+    public static final List<String> COMMON_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED");
+
+    private final String id;
+    private final Module module;
+    private final String variant;
+    private final String model;
+    private final int defaultPort;
+
+    Target(String id, Module module, String variant, String model, int defaultPort) {
+        this.id = id;
+        this.module = module;
+        this.variant = variant;
+        this.model = model;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The stable id: {@code mvc-platform}, {@code plain-epoll}, ... */
+    public String id() {
+        return id;
+    }
+
+    public Module module() {
+        return module;
+    }
+
+    /** The variant inside its module: a Spring profile for the Spring modules, the {@code --model} of plain-io. */
+    public String variant() {
+        return variant;
+    }
+
+    /** One line saying which I/O model the target embodies. */
+    public String model() {
+        return model;
+    }
+
+    /** The port {@code iolab up} gives it. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The target with this id, if any. */
+    public static Optional<Target> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    /** Ids of all targets, in registry order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Target::id).toList();
+    }
+
+    /** JVM options for this target (before {@code -jar}). */
+    public List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(COMMON_JVM_OPTIONS);
+        if (this == PLAIN_POLL) {
+            // The selector provider is JVM-wide, so it is chosen for this process only, here.
+            options.add("-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.PollSelectorProvider");
+        }
+        return options;
+    }
+
+    /** Program arguments (after the jar) that start this target on {@code port} serving {@code dataDir}. */
+    public List<String> arguments(int port, Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString();
+        return switch (module) {
+            case BLOCKING_SERVICE, REACTIVE_SERVICE -> List.of(
+                    "--spring.profiles.active=" + variant,
+                    "--server.port=" + port,
+                    "--" + DataDirectory.PROPERTY + "=" + dir);
+            case PLAIN_IO -> List.of("--model", variant, "--port", Integer.toString(port), DataDirectory.FLAG, dir);
+        };
+    }
+
+    /** The full command line: {@code java <jvm options> -jar <jar> <arguments>}. */
+    public List<String> command(Path javaHome, Path repoRoot, int port, Path dataDir) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome.resolve("bin/java").toString());
+        cmd.addAll(jvmOptions());
+        cmd.add("-jar");
+        cmd.add(module.jar(repoRoot).toString());
+        cmd.addAll(arguments(port, dataDir));
+        return cmd;
+    }
+
+    /** The Maven modules that build targets, each into {@code <module>/target/<module>.jar}. */
+    public enum Module {
+        BLOCKING_SERVICE("blocking-service"),
+        REACTIVE_SERVICE("reactive-service"),
+        PLAIN_IO("plain-io");
+
+        private final String directory;
+
+        Module(String directory) {
+            this.directory = directory;
+        }
+
+        /** The module's folder (and artifactId). */
+        public String directory() {
+            return directory;
+        }
+
+        /** The executable jar the module's build leaves: {@code <module>/target/<module>.jar}. */
+        public Path jar(Path repoRoot) {
+            return repoRoot.resolve(directory).resolve("target").resolve(directory + ".jar");
+        }
+    }
+}
