@@ -1,0 +1,20 @@
+package dev.iolab.gateway;
+
+import dev.iolab.contract.MetricNames;
+import dev.iolab.contract.Target;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Tags every metric of the gateway {@code iomodel="gateway"}, like each target tags its own with its id. */
+@Configuration(proxyBeanMethods = false)
+class GatewayMetrics {
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> iomodelTag() {
+        return registry -> registry.config().commonTags(MetricNames.TAG_IOMODEL, Target.GATEWAY_ID);
+    }
+}

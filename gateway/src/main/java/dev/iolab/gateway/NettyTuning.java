@@ -1,0 +1,32 @@
+package dev.iolab.gateway;
+
+import dev.iolab.contract.Limits;
+
+import io.netty.channel.ChannelOption;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's Reactor Netty server and upstream client tuned to the contract's equal limits, so that
+ * the gateway never caps a comparison below what the targets behind it accept.
+ */
+@Configuration(proxyBeanMethods = false)
+class NettyTuning {
+
+    @Bean
+    NettyServerCustomizer gatewayServerLimits() {
+        return server -> server
+                .option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)
+                // slowloris guard: a request whose bytes stop arriving for this long is dropped
+                .readTimeout(Limits.HEADER_READ_TIMEOUT);
+    }
+
+    @Bean
+    HttpClientCustomizer upstreamClientTuning() {
+        // Nagle off: small proxied requests must not wait for the previous segment's ACK.
+        return client -> client.option(ChannelOption.TCP_NODELAY, true);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.iolab.gateway;
+
+import dev.iolab.contract.Headers;
+import dev.iolab.contract.Target;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Turns an upstream that cannot answer into the proxy status RFC 9110 §15.6 names for it: refused or
+ * unreachable within the connect timeout is 503, no response within the response timeout is 504,
+ * a connection closed before a response is 502. Spring Cloud Gateway alone answers 500 to the first.
+ */
+@Component
+class UpstreamFailureFilter implements GlobalFilter, Ordered {
+
+    /** Inside the metrics filter (order 0), so the per-route timer records the mapped status. */
+    static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER + 2;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return chain.filter(exchange).onErrorResume(error -> {
+            HttpStatus status = statusFor(error);
+            ServerHttpResponse response = exchange.getResponse();
+            if (status == null || response.isCommitted()) {
+                // Unknown failure, or the body already started: let it propagate (the connection is then aborted).
+                return Mono.error(error);
+            }
+            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+            String routeId = route == null ? "?" : route.getId();
+            byte[] body = (status.value() + " " + status.getReasonPhrase() + ": upstream " + routeId + " "
+                    + reason(status) + "\n").getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().clear();
+            response.setStatusCode(status);
+            response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+            response.getHeaders().setContentLength(body.length);
+            response.getHeaders().setDate(System.currentTimeMillis());
+            // The gateway itself produced this answer, not the target.
+            response.getHeaders().set(Headers.X_IO_MODEL, Target.GATEWAY_ID);
+            return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        });
+    }
+
+    /** The proxy status for an upstream failure, or null when the failure is not the upstream's. */
+    static HttpStatus statusFor(Throwable error) {
+        if (error instanceof ConnectException || error instanceof ConnectTimeoutException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        if (error instanceof TimeoutException || error instanceof ReadTimeoutException
+                || error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
+            return HttpStatus.GATEWAY_TIMEOUT;
+        }
+        if (error instanceof PrematureCloseException) {
+            return HttpStatus.BAD_GATEWAY;
+        }
+        return null;
+    }
+
+    private static String reason(HttpStatus status) {
+        return switch (status) {
+            case SERVICE_UNAVAILABLE -> "is not reachable";
+            case GATEWAY_TIMEOUT -> "did not answer within the response timeout";
+            default -> "closed the connection before answering";
+        };
+    }
+}
