@@ -1,0 +1,31 @@
+package dev.iolab.loadtest.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.iolab.contract.Endpoints;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * Many users each waiting 100 ms on the server: a thread-per-request model tops out at threads / delay
+ * (200 / 0.1 s = 2,000 req/s), a model that waits without holding a thread does not.
+ */
+public class DelaySimulation extends Simulation {
+
+    /** The server-side wait of every request, in ms. */
+    public static final String DELAY_MS = "iolab.delayMs";
+
+    {
+        SimulationSettings settings = SimulationSettings.fromSystemProperties(2000);
+        int ms = Integer.getInteger(DELAY_MS, 100);
+        ChainBuilder iteration = exec(
+                http("delay " + ms + "ms").get(Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + ms)
+                        .check(status().is(200), bodyString().is(Endpoints.DELAY_BODY)));
+        setUp(Load.population("delay", iteration, settings))
+                .protocols(Load.protocol(settings))
+                .assertions(Load.errorRate(settings));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.iolab.loadtest.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * The two load models every simulation offers: closed (N users looping on their own keep-alive
+ * connections for the duration) and open (a fixed arrival rate of iterations on shared connections).
+ */
+public final class Load {
+
+    private Load() {
+    }
+
+    /** The HTTP protocol: no warm-up call to an outside host, no caching (ETags would turn GETs into 304s). */
+    public static HttpProtocolBuilder protocol(SimulationSettings settings) {
+        HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
+                .disableWarmUp()
+                .disableCaching()
+                .disableFollowRedirect()
+                .userAgentHeader("iolab-gatling");
+        // open model: arrivals are iterations, not clients, so they share a pool instead of each connecting anew
+        return settings.openModel() ? protocol.shareConnections() : protocol;
+    }
+
+    /** The population for one scenario chain under the configured model. */
+    public static PopulationBuilder population(String name, ChainBuilder iteration, SimulationSettings settings) {
+        if (settings.openModel()) {
+            return scenario(name).exec(iteration)
+                    .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()));
+        }
+        // each user ends its current request before leaving the loop, so the server and Gatling count alike
+        return scenario(name).exec(during(settings.duration()).on(iteration))
+                .injectOpen(rampUsers(settings.users()).during(settings.ramp()));
+    }
+
+    /** Fails the run when the share of KO requests passes the configured maximum. */
+    public static Assertion errorRate(SimulationSettings settings) {
+        return global().failedRequests().percent().lte(settings.maxErrorPercent());
+    }
+}
