@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Spring targets vs bare Spring apps on GET /echo?msg=hello, measured with wrk (a benchmark, not a test).
+#
+# Each server is pinned to CPU 1 (taskset -c 1), wrk to CPU 0; every server is warmed up, then measured in
+# alternating rounds (round-robin over the servers, so drift in the machine hits all alike) and the median
+# of the rounds is reported, with its ratio to the bare app of the same stack (bare-mvc for mvc-*, bare-webflux
+# for webflux-*). Needs 2+ CPUs, taskset and wrk (installed from apt when missing and we are root).
+# Everything it starts is stopped on exit. Results go to stdout as a Markdown table (and run/bench/).
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$BENCH_DIR/../launcher/common.sh"
+
+ROUNDS=3 DURATION=15s WARMUP=10s CONNECTIONS=64 BASE_PORT=18601
+SERVER_CPU=1 WRK_CPU=0
+SERVERS=(bare-mvc mvc-platform mvc-virtual bare-webflux webflux-epoll webflux-iouring)
+
+usage() {
+  cat <<USAGE
+usage: bench/spring-echo.sh [--rounds N] [--duration 15s] [--warmup 10s] [--connections 64] [--servers a,b,...]
+
+Benchmarks GET /echo?msg=hello on the Spring targets against bare hello-world apps of the same stack
+(bench/bare-mvc, bench/bare-webflux), server on CPU $SERVER_CPU, wrk on CPU $WRK_CPU, ports from $BASE_PORT.
+  --rounds N        measured rounds per server, alternating (default $ROUNDS)
+  --duration D      wrk duration of one measured round (default $DURATION)
+  --warmup D        wrk warm-up per server before the rounds (default $WARMUP)
+  --connections N   wrk connections (default $CONNECTIONS; one wrk thread)
+  --servers LIST    subset of: ${SERVERS[*]}
+  --rebuild         rebuild the bare apps even if their jars exist
+Builds what is missing (the Spring modules via ./iolab's build, the bare apps with ./mvnw -f).
+USAGE
+}
+
+rebuild=false
+while (( $# )); do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --duration) DURATION="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --connections) CONNECTIONS="$2"; shift ;;
+    --servers) IFS=, read -r -a SERVERS <<<"$2"; shift ;;
+    --rebuild) rebuild=true ;;
+    *) usage_error "unknown argument: $1" ;;
+  esac
+  shift
+done
+
+# ---------------------------------------------------------------- prerequisites
+(( $(nproc) >= 2 )) || die "needs at least 2 CPUs (server and wrk on different ones); this machine has $(nproc)"
+command -v taskset >/dev/null || die "needs taskset (Debian: util-linux)"
+if ! command -v wrk >/dev/null; then
+  (( EUID == 0 )) || die "needs wrk: apt-get install wrk"
+  info "installing wrk from apt"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+fi
+require_java
+modules=(contract)
+for s in "${SERVERS[@]}"; do
+  case "$s" in
+    bare-mvc|bare-webflux) ;;
+    mvc-*|webflux-*) target_info "$s"; modules+=("$TARGET_MODULE") ;;
+    *) usage_error "not a Spring target or bare app: $s" ;;
+  esac
+done
+ensure_built "${modules[@]}"
+for bare in bare-mvc bare-webflux; do
+  if $rebuild || [[ ! -f "$BENCH_DIR/$bare/target/$bare.jar" ]]; then
+    info "building bench/$bare"
+    (cd "$IOLAB_ROOT" && ./mvnw -f "bench/$bare/pom.xml" -q -B -ntp package) || die "building bench/$bare failed"
+  fi
+done
+
+# ---------------------------------------------------------------- servers
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/iolab-bench.XXXXXX")"
+OUT_DIR="$IOLAB_RUN_DIR/bench/spring-echo-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT_DIR"
+declare -A PORT PID
+cleanup() {
+  local s
+  for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done
+  for s in "${!PID[@]}"; do wait "${PID[$s]}" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# command_for SERVER PORT: fills CMD with the server's command line (targets: exactly the registry's)
+command_for() {
+  case "$1" in
+    bare-*) CMD=("$JAVA" "${BENCH_JVM_OPTIONS[@]}" -jar "$BENCH_DIR/$1/target/$1.jar" "--server.port=$2") ;;
+    *) target_command "$1" "$2" "$WORK/data"; CMD=("${TARGET_CMD[@]}") ;;
+  esac
+}
+# the bare apps get the same JVM options as the targets (the registry's common ones)
+BENCH_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
+
+url_of() { printf 'http://127.0.0.1:%s/echo?msg=hello' "${PORT[$1]}"; }
+
+i=0
+for s in "${SERVERS[@]}"; do
+  PORT[$s]=$(( BASE_PORT + i )); i=$(( i + 1 ))
+  port_in_use "${PORT[$s]}" && die "port ${PORT[$s]} is in use"
+  command_for "$s" "${PORT[$s]}"
+  taskset -c "$SERVER_CPU" "${CMD[@]}" >"$OUT_DIR/$s.log" 2>&1 &
+  PID[$s]=$!
+  info "started $s on port ${PORT[$s]} (pid ${PID[$s]}, CPU $SERVER_CPU): ${CMD[*]}"
+done
+for s in "${SERVERS[@]}"; do
+  deadline=$(( SECONDS + 120 ))
+  until [[ "$(curl -s --max-time 2 "$(url_of "$s")" 2>/dev/null)" == hello ]]; do
+    kill -0 "${PID[$s]}" 2>/dev/null || die "$s exited; see $OUT_DIR/$s.log"
+    (( SECONDS < deadline )) || die "$s did not answer /echo within 120 s; see $OUT_DIR/$s.log"
+    sleep 0.5
+  done
+  info "$s answers: $(curl -s -D - -o /dev/null "$(url_of "$s")" | tr -d '\r' | grep -i '^x-io-model' || echo 'no X-IO-Model (bare app)')"
+done
+
+# ---------------------------------------------------------------- load
+# run_wrk SERVER DURATION FILE: one pinned wrk run, its full output in FILE
+run_wrk() {
+  taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "$(url_of "$1")" >"$3" 2>&1
+}
+rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
+errors_of() { grep -E 'Non-2xx|Socket errors' "$1" | sed 's/^ *//; s/ *$//' | tr -s ' ' | paste -sd';' - || true; }
+
+info "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for s in "${SERVERS[@]}"; do
+  info "warm-up $s ($WARMUP)"
+  run_wrk "$s" "$WARMUP" "$OUT_DIR/$s.warmup.txt"
+done
+declare -A RPS P99 ERR
+for (( r = 1; r <= ROUNDS; r++ )); do
+  for s in "${SERVERS[@]}"; do
+    f="$OUT_DIR/$s.round$r.txt"
+    run_wrk "$s" "$DURATION" "$f"
+    RPS[$s]+="$(rps_of "$f") " P99[$s]+="$(p99_of "$f") "
+    e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$s]+="r$r: $e "
+    info "round $r/$ROUNDS $s: $(rps_of "$f") req/s, p99 $(p99_of "$f") (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- report
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+baseline_of() { case "$1" in bare-*) echo "$1" ;; mvc-*) echo bare-mvc ;; webflux-*) echo bare-webflux ;; esac; }
+declare -A MED
+for s in "${SERVERS[@]}"; do MED[$s]="$(median <<<"${RPS[$s]}")"; done
+{
+  echo "date: $(date -u +%FT%TZ); machine: $(nproc) x $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n1), $(uname -sr)"
+  echo "jdk: $("$JAVA" -version 2>&1 | sed -n 2p); load average after: $load_after"
+  echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency 'http://127.0.0.1:PORT/echo?msg=hello'"
+  echo "         server: taskset -c $SERVER_CPU <java command>; warm-up $WARMUP each; $ROUNDS alternating rounds"
+  echo
+  echo "| server | req/s per round | median req/s | vs bare app of its stack | p99 latency per round | errors |"
+  echo "|---|---|---:|---:|---|---|"
+  for s in "${SERVERS[@]}"; do
+    b="$(baseline_of "$s")"
+    ratio='-'
+    [[ -n "${MED[$b]:-}" && "$s" != "$b" ]] && ratio="$(awk -v a="${MED[$s]}" -v b="${MED[$b]}" 'BEGIN {printf "%.2f", a / b}')"
+    [[ "$s" == "$b" ]] && ratio='1.00 (baseline)'
+    printf '| %s | %s | %.0f | %s | %s | %s |\n' "$s" "$(xargs printf '%.0f ' <<<"${RPS[$s]}" | sed 's/ $//')" \
+      "${MED[$s]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$s]}")" "${ERR[$s]:-none}"
+  done
+} | tee "$OUT_DIR/summary.md"
+info "raw wrk output and server logs: $OUT_DIR"
