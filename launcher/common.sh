@@ -132,7 +132,7 @@ ensure_built() {
     die "the build failed; run  ./mvnw -B -DskipTests -pl $list -am package  to see why"
   fi
   for m in "${missing[@]}"; do
-    is_built "$m" || die "built $m but $(module_artifact "$m") is still missing"
+    is_built "$m" || die "the build of $m succeeded but left no $(module_artifact "$m"): is the module implemented yet?"
   done
 }
 
