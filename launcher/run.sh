@@ -56,7 +56,7 @@ fi
 cmd+=("${TARGET_CMD[@]:1}")
 
 info "$TARGET_ID: $TARGET_MODEL"
-info "listening on http://localhost:$port  data dir $data_dir  (Ctrl-C stops it)"
+info "starting on http://localhost:$port, data dir $data_dir (Ctrl-C stops it)"
 info "try: curl 'localhost:$port/echo?msg=hello'"
 info "exec ${cmd[*]}"
 exec "${cmd[@]}"
