@@ -1,0 +1,121 @@
+package dev.iolab.reactive.files;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.FileNames;
+import dev.iolab.contract.Limits;
+import dev.iolab.contract.MediaTypes;
+import dev.iolab.reactive.DataDir;
+import dev.iolab.reactive.web.BodyLimit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /files/{name}}: GET and HEAD send the file zero-copy (sendfile(2) from the page cache to the socket via
+ * {@link ZeroCopyHttpOutputMessage}) with validators and single ranges; PUT streams into the directory through
+ * {@link FileStore}. Names are checked against {@link FileNames} after Spring's one percent-decoding.
+ */
+@Component
+public class FileHandler {
+
+    private static final String BYTES = "bytes";
+
+    private final Path dataDir;
+    private final FileStore store;
+
+    public FileHandler(DataDir dataDir) {
+        this.dataDir = dataDir.path();
+        this.store = new FileStore(this.dataDir);
+    }
+
+    /** GET and HEAD: 200 whole, 206 one range, 304 when the ETag matches, 416 when no range fits. */
+    public Mono<ServerResponse> get(ServerRequest request) {
+        Path file = FileNames.resolve(dataDir, request.pathVariable(Endpoints.FILES_NAME_VARIABLE));
+        if (file == null) {
+            return badName();
+        }
+        BasicFileAttributes attributes;
+        try {
+            // a stat(2) on the event loop: metadata is in the inode cache for files being served
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
+            return ServerResponse.notFound().build();
+        } catch (IOException e) {
+            return Mono.error(e);
+        }
+        if (!attributes.isRegularFile()) {
+            return ServerResponse.notFound().build();
+        }
+        long size = attributes.size();
+        FileValidators validators = FileValidators.of(attributes);
+        HttpHeaders requestHeaders = request.headers().asHttpHeaders();
+        if (validators.matchesNoneMatch(requestHeaders.getFirst(HttpHeaders.IF_NONE_MATCH))) {
+            return ServerResponse.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(validators.etag()).lastModified(validators.lastModified()).build();
+        }
+        String contentType = MediaTypes.forFileName(file.getFileName().toString());
+        // RFC 9110 §14.2: Range is defined for GET only; HEAD describes the whole representation
+        boolean get = HttpMethod.GET.equals(request.method());
+        ByteRange range = get && validators.matchesIfRange(requestHeaders.getFirst(HttpHeaders.IF_RANGE))
+                ? ByteRange.parse(requestHeaders.getFirst(HttpHeaders.RANGE), size)
+                : ByteRange.parse(null, size);
+        return switch (range.kind()) {
+            case UNSATISFIABLE -> ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size).build();
+            case SINGLE -> send(entity(HttpStatus.PARTIAL_CONTENT, contentType, validators)
+                    .header(HttpHeaders.CONTENT_RANGE, BYTES + " " + range.start() + "-" + range.end() + "/" + size),
+                    file, range.start(), range.length(), get);
+            case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), file, 0, size, get);
+        };
+    }
+
+    /** PUT: 201 new, 204 replaced, 413 over the upload limit with the existing file untouched. */
+    public Mono<ServerResponse> put(ServerRequest request) {
+        Path file = FileNames.resolve(dataDir, request.pathVariable(Endpoints.FILES_NAME_VARIABLE));
+        if (file == null) {
+            return badName();
+        }
+        long length = request.headers().asHttpHeaders().getContentLength();
+        if (length > Limits.MAX_UPLOAD_BYTES) {
+            return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").build();
+        }
+        return store.store(BodyLimit.cap(request.exchange().getRequest().getBody(), Limits.MAX_UPLOAD_BYTES), file)
+                .flatMap(created -> created
+                        ? ServerResponse.status(HttpStatus.CREATED).build()
+                        : ServerResponse.noContent().build());
+    }
+
+    private static ServerResponse.BodyBuilder entity(HttpStatus status, String contentType, FileValidators validators) {
+        return ServerResponse.status(status)
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
+                .header(HttpHeaders.ACCEPT_RANGES, BYTES)
+                .eTag(validators.etag())
+                .lastModified(validators.lastModified());
+    }
+
+    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, Path file, long position,
+            long count, boolean withBody) {
+        response.contentLength(count);
+        if (!withBody || count == 0) {
+            return response.build();
+        }
+        return response.body((message, context) -> message instanceof ZeroCopyHttpOutputMessage zeroCopy
+                ? zeroCopy.writeWith(file, position, count)
+                : Mono.error(new IllegalStateException("response is not zero-copy capable: " + message.getClass())));
+    }
+
+    private static Mono<ServerResponse> badName() {
+        return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
+                .bodyValue("file names match " + FileNames.PATTERN.pattern());
+    }
+}
