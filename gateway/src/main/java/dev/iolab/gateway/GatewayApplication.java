@@ -10,9 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(GatewayApplication.class);
-        // Lowest precedence: application.yml, the environment and the command line all override these.
-        app.setDefaultProperties(GatewayDefaults.properties());
-        app.run(args);
+        SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -6,16 +6,25 @@ import dev.iolab.contract.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
 /**
  * The gateway's defaults that come from the contract (port, equal limits), so that they are computed
- * from {@link Target} and {@link Limits} instead of copied into application.yml.
+ * from {@link Target} and {@link Limits} instead of copied into application.yml. Added last, so
+ * application.yml, the environment and the command line all override them; registered in
+ * META-INF/spring.factories so that they apply however the application starts (jar or test).
  */
-final class GatewayDefaults {
+public final class GatewayDefaults implements EnvironmentPostProcessor {
 
     /** Prefix of Spring Cloud Gateway 5's WebFlux properties (the old {@code spring.cloud.gateway.*} is ignored). */
     static final String SCG = "spring.cloud.gateway.server.webflux.";
 
-    private GatewayDefaults() {
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("iolabGatewayDefaults", properties()));
     }
 
     static Map<String, Object> properties() {

@@ -4,6 +4,8 @@ import dev.iolab.contract.Limits;
 
 import io.netty.channel.ChannelOption;
 
+import reactor.netty.NettyPipeline;
+
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,10 @@ class NettyTuning {
         return server -> server
                 .option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)
                 // slowloris guard: a request whose bytes stop arriving for this long is dropped
-                .readTimeout(Limits.HEADER_READ_TIMEOUT);
+                .readTimeout(Limits.HEADER_READ_TIMEOUT)
+                // runs after Reactor Netty added its codec: the guard sees each decoded request head first
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
+                        .addAfter(NettyPipeline.HttpCodec, TransferEncodingGuard.NAME, new TransferEncodingGuard()));
     }
 
     @Bean

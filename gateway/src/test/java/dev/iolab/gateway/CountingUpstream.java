@@ -1,0 +1,176 @@
+package dev.iolab.gateway;
+
+import dev.iolab.contract.Headers;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A raw-socket HTTP/1.1 upstream for tests that records every request head it receives, so a test can
+ * prove how many requests the gateway really sent (a smuggled second request would show up here).
+ * It answers {@code /delay?ms=N} after N ms and echoes anything else.
+ */
+final class CountingUpstream implements AutoCloseable {
+
+    /** Bytes of a request body kept for the echo; the rest is read and dropped. */
+    private static final int KEEP = 1 << 20;
+    private static final Pattern DELAY = Pattern.compile("/delay\\?ms=(\\d+)");
+
+    private final String modelId;
+    private final ServerSocket server;
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+    /** Listens on 127.0.0.1:{@code port} (0: any free port) and answers as target {@code modelId}. */
+    CountingUpstream(String modelId, int port) throws IOException {
+        this.modelId = modelId;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** Request lines received so far, in order. */
+    List<String> requestLines() {
+        return List.copyOf(requestLines);
+    }
+
+    int count() {
+        return requestLines.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : connections) {
+            s.close();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.add(socket);
+                Thread.ofVirtual().start(() -> serve(socket));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            while (true) {
+                String head = readHead(in);
+                if (head == null) {
+                    return;
+                }
+                String requestLine = head.substring(0, head.indexOf("\r\n"));
+                requestLines.add(requestLine);
+                byte[] body = readBody(in, head.toLowerCase(Locale.ROOT));
+                Matcher delay = DELAY.matcher(requestLine);
+                if (delay.find()) {
+                    Thread.sleep(Long.parseLong(delay.group(1)));
+                    body = "ok".getBytes(StandardCharsets.US_ASCII);
+                } else if (body.length == 0) {
+                    body = requestLine.getBytes(StandardCharsets.UTF_8);
+                }
+                out.write(("HTTP/1.1 200 OK\r\n" + Headers.X_IO_MODEL + ": " + modelId
+                        + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException | RuntimeException gone) {
+            // the gateway closed or reset the connection: nothing to answer
+        }
+    }
+
+    /** The head up to and including the blank line, or null at end of stream. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            head.write(b);
+            byte[] h = head.toByteArray();
+            int n = h.length;
+            if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+                return head.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] readBody(InputStream in, String head) throws IOException {
+        if (head.contains("\ntransfer-encoding: chunked")) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            while (true) {
+                String sizeLine = readLine(in);
+                int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+                if (size == 0) {
+                    while (!readLine(in).isEmpty()) {
+                        // trailer fields
+                    }
+                    return body.toByteArray();
+                }
+                body.write(in.readNBytes(size));
+                readLine(in);
+            }
+        }
+        Matcher cl = Pattern.compile("\ncontent-length: *(\\d+)").matcher(head);
+        if (!cl.find()) {
+            return new byte[0];
+        }
+        // Stream the body through, keeping at most KEEP bytes: a huge declared length must not exhaust memory.
+        long remaining = Long.parseLong(cl.group(1));
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        while (remaining > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+            if (n < 0) {
+                throw new IOException("end of stream inside a body");
+            }
+            if (kept.size() < KEEP) {
+                kept.write(buffer, 0, Math.min(n, KEEP - kept.size()));
+            }
+            remaining -= n;
+        }
+        return kept.toByteArray();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        if (b < 0) {
+            throw new IOException("end of stream inside a chunked body");
+        }
+        return line.toString();
+    }
+}
