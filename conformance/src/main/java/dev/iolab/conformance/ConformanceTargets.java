@@ -1,0 +1,23 @@
+package dev.iolab.conformance;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.support.ParameterDeclarations;
+
+/**
+ * Supplies the targets to every {@link ConformanceTest}: loaded once per JVM into the root store, so all
+ * test classes share the launched processes, which are stopped when the test run ends.
+ */
+public final class ConformanceTargets implements ArgumentsProvider {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceTargets.class);
+
+    @Override
+    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+        TargetRegistry registry = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(TargetRegistry.class, key -> TargetRegistry.load(), TargetRegistry.class);
+        return registry.targets().stream().map(Arguments::of);
+    }
+}

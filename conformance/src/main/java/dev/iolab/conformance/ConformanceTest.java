@@ -1,0 +1,21 @@
+package dev.iolab.conformance;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+
+/**
+ * One contract rule checked against every configured target: the method takes a {@link TargetUnderTest}
+ * and runs once per target, each run reported as {@code [<target>] <rule>}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@ParameterizedTest(name = "[{0}] {displayName}")
+@ArgumentsSource(ConformanceTargets.class)
+public @interface ConformanceTest {
+}

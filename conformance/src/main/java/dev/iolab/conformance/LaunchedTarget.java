@@ -1,0 +1,177 @@
+package dev.iolab.conformance;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A target the suite runs as a real process, exactly as {@link Target#command} says, on a free port with
+ * a fresh data directory; a secret file sits next to that directory to prove nothing outside is served.
+ */
+public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
+
+    /** How long a target may take from launch to a 200 on its readiness probe. */
+    public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Target target;
+    private final Path repoRoot;
+    private final Path workDir;
+    private final Path dataDir;
+    private final Path secret;
+    private final Path log;
+    private final int port;
+    private final Process process;
+    private volatile AssertionError startupFailure;
+
+    private LaunchedTarget(Target target, Path repoRoot) throws IOException {
+        this.target = target;
+        this.repoRoot = repoRoot;
+        Path jar = target.module().jar(repoRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("target " + target.id() + " is not built: " + jar
+                    + " is missing (build it: ./mvnw -pl " + target.module().directory() + " package -DskipTests)");
+        }
+        this.workDir = Files.createTempDirectory("iolab-conformance-" + target.id() + "-");
+        this.dataDir = Files.createDirectories(workDir.resolve("data"));
+        // The secret sits beside the data dir and in a sibling whose name extends "data" (defeats a naive startsWith check).
+        String marker = "IOLAB-SECRET-" + UUID.randomUUID() + "\n";
+        this.secret = Files.writeString(workDir.resolve("secret.txt"), marker);
+        Files.writeString(Files.createDirectories(workDir.resolve("data-evil")).resolve("secret.txt"), marker);
+        this.port = freePort();
+        Path logDir = Files.createDirectories(Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs")));
+        this.log = logDir.resolve(target.id() + "-" + port + ".log").toAbsolutePath();
+        List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot, port, dataDir);
+        System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + ", log " + log);
+        this.process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).directory(workDir.toFile()).start();
+    }
+
+    /** Starts {@code target} from the jars under {@code repoRoot}, without waiting for it (see {@link #awaitReady}). */
+    public static LaunchedTarget start(Target target, Path repoRoot) {
+        try {
+            return new LaunchedTarget(target, repoRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch " + target.id(), e);
+        }
+    }
+
+    /** Waits until readiness answers 200; on failure remembers why, so every test of this target fails saying so. */
+    public LaunchedTarget awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(uri(Endpoints.READINESS)).timeout(Duration.ofSeconds(2)).build();
+        try {
+            Awaitility.await(target.id() + " readiness").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .failFast("process exited", () -> !process.isAlive())
+                    .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            System.out.println("CONFORMANCE " + target.id() + " ready at " + baseUri());
+        } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            startupFailure = new AssertionError(target.id() + " did not become ready on port " + port + " ("
+                    + e.getMessage() + "); exit code " + (process.isAlive() ? "none (still running)" : process.exitValue())
+                    + "; last lines of " + log + ":\n" + logTail(60));
+            System.out.println("CONFORMANCE " + startupFailure.getMessage());
+            process.destroyForcibly();
+        } finally {
+            client.close();
+        }
+        return this;
+    }
+
+    @Override
+    public String id() {
+        return target.id();
+    }
+
+    @Override
+    public URI baseUri() {
+        if (startupFailure != null) {
+            throw startupFailure;
+        }
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public Optional<Path> dataDir() {
+        return Optional.of(dataDir);
+    }
+
+    @Override
+    public Optional<Path> outsideSecret() {
+        return Optional.of(secret);
+    }
+
+    @Override
+    public Optional<TargetLauncher> launcher() {
+        return Optional.of(() -> start(target, repoRoot).awaitReady());
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public int boundPort() {
+        return port;
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    /** The last {@code lines} lines of the process output. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** SIGTERM, a bounded wait, then SIGKILL; deletes the work directory. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp dir left behind is not worth failing a build for
+        }
+    }
+
+    @Override
+    public String toString() {
+        return target.id();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.iolab.conformance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Collects one result per (target, rule) from a JUnit Platform run of the conformance classes, naming each
+ * rule "{class display name}: {method display name}" and reading the target from the "[target] " prefix.
+ */
+public class RuleResults implements TestExecutionListener {
+
+    /** PASS, FAIL or N/A (aborted by an assumption, or skipped). */
+    public enum Outcome { PASS, FAIL, NA }
+
+    /** The result of one rule against one target; {@code reason} is empty for a pass. */
+    public record Result(String target, String rule, Outcome outcome, String reason, Throwable cause) {
+    }
+
+    private final List<Result> results = Collections.synchronizedList(new ArrayList<>());
+    private volatile TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        this.plan = testPlan;
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (isConformance(id)) {
+            add(new Result(target(id), rule(id), Outcome.NA, reason, null));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!isConformance(id)) {
+            return;
+        }
+        // A failing container (e.g. no target configured, so no invocation at all) is reported as a failed rule.
+        if (!id.isTest() && result.getStatus() != TestExecutionResult.Status.FAILED) {
+            return;
+        }
+        Throwable cause = result.getThrowable().orElse(null);
+        Outcome outcome = switch (result.getStatus()) {
+            case SUCCESSFUL -> Outcome.PASS;
+            case ABORTED -> Outcome.NA;
+            case FAILED -> Outcome.FAIL;
+        };
+        add(new Result(target(id), rule(id), outcome, cause == null ? "" : firstLine(cause), cause));
+    }
+
+    protected void add(Result result) {
+        results.add(result);
+    }
+
+    public List<Result> results() {
+        return List.copyOf(results);
+    }
+
+    public long count(Outcome outcome) {
+        return results().stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    /** The first meaningful line of a failure message, squeezed onto one line. */
+    public static String firstLine(Throwable t) {
+        String message = Optional.ofNullable(t.getMessage()).orElse(t.getClass().getSimpleName()).strip();
+        String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        String more = message.lines().map(String::strip).filter(l -> !l.isEmpty()).skip(1).findFirst().orElse("");
+        String text = line.endsWith(":") || line.startsWith("[") && more.length() > 0 ? line + " " + more : line;
+        return text.length() > 240 ? text.substring(0, 240) + "..." : text;
+    }
+
+    private boolean isConformance(TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(s -> s.getClassName().startsWith(RuleResults.class.getPackageName() + ".")
+                        && s.getClassName().endsWith("ConformanceIT"))
+                .orElse(false)
+                || id.getSource().map(s -> s.toString().contains("ConformanceIT")).orElse(false);
+    }
+
+    private String rule(TestIdentifier id) {
+        TestPlan p = plan;
+        TestIdentifier method = id.isTest() && p != null ? p.getParent(id).orElse(id) : id;
+        Optional<TestIdentifier> clazz = p == null ? Optional.empty() : p.getParent(method);
+        String className = clazz.filter(c -> !c.getDisplayName().isBlank() && c.getSource().isPresent()
+                && c.getParentId().isPresent()).map(TestIdentifier::getDisplayName).orElse("");
+        return className.isEmpty() || method == clazz.orElse(null) ? method.getDisplayName()
+                : className + ": " + method.getDisplayName();
+    }
+
+    private static String target(TestIdentifier id) {
+        String name = id.getDisplayName();
+        if (id.isTest() && name.startsWith("[")) {
+            int end = name.indexOf(']');
+            if (end > 0) {
+                return name.substring(1, end);
+            }
+        }
+        return "?";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.iolab.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iolab.contract.Endpoints;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+
+/**
+ * Graceful shutdown, on a dedicated process of the target (the shared one keeps serving the other tests):
+ * SIGTERM turns readiness 503 or refuses connections, lets the in-flight request finish, then exits 0.
+ */
+@DisplayName("graceful shutdown")
+class ShutdownConformanceIT {
+
+    static final int IN_FLIGHT_MS = 3000;
+
+    @ConformanceTest
+    @DisplayName("on SIGTERM: readiness 503 or refused, in-flight request completes, new connections refused, exit 0")
+    void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {
+        Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not applicable "
+                + "to a target reached by URL (" + shared.baseUri() + ")");
+        try (LaunchedTarget target = shared.launcher().get().launch()) {
+            target.baseUri(); // fails here, with the log, if the dedicated instance did not start
+            CompletableFuture<RawResponse> inFlight = CompletableFuture.supplyAsync(() -> {
+                try (RawConnection connection = RawConnection.open(target)) {
+                    return connection.send(RawConnection.get(target, Endpoints.DELAY + "?ms=" + IN_FLIGHT_MS)).read();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            // Let the request reach the server before the signal (a pause, not a wait for a condition).
+            RawConnection.pace(Duration.ofMillis(700));
+            long signalled = System.nanoTime();
+            target.process().destroy(); // SIGTERM on Linux
+            AtomicBoolean sawDraining = new AtomicBoolean();
+            Awaitility.await("readiness 503 or connection refused after SIGTERM").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        String state = readiness(target);
+                        sawDraining.compareAndSet(false, state.equals("503") || state.equals("refused"));
+                        return sawDraining.get();
+                    });
+            RawResponse response = inFlight.get(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
+            long afterMs = (System.nanoTime() - signalled) / 1_000_000;
+            assertThat(response.status()).as("the in-flight /delay?ms=%d answered after SIGTERM%n%s%nlog:%n%s", IN_FLIGHT_MS,
+                    response.describe(), target.logTail(30)).isEqualTo(200);
+            assertThat(response.bodyText()).as("in-flight body").isEqualTo(Endpoints.DELAY_BODY);
+            boolean exited = target.process().waitFor(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
+            if (!exited) {
+                assertThat(readiness(target)).as("new connections after the in-flight request completed").isEqualTo("refused");
+            }
+            assertThat(exited).as("process exited within %d s of SIGTERM; log:%n%s", Limits30.GRACE_SECONDS, target.logTail(30)).isTrue();
+            assertThat(readiness(target)).as("connections after exit").isEqualTo("refused");
+            assertThat(target.process().exitValue()).as("exit code after SIGTERM (the contract says 0; 143 is the JVM "
+                    + "default when nothing handles the signal); in-flight answered %d ms after it; log:%n%s", afterMs,
+                    target.logTail(30)).isZero();
+        }
+    }
+
+    /** "200", "503", another status, "refused", or "no answer" for a readiness probe on a new connection. */
+    private static String readiness(LaunchedTarget target) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(target.host(), target.port()), 1000);
+        } catch (ConnectException e) {
+            return "refused";
+        } catch (IOException e) {
+            return "no connection: " + e;
+        }
+        try (RawConnection connection = RawConnection.open(target)) {
+            connection.socket().setSoTimeout(2000);
+            return Integer.toString(connection.send(RawConnection.get(target, Endpoints.READINESS)).read().status());
+        } catch (java.io.UncheckedIOException e) {
+            return e.getCause() instanceof ConnectException ? "refused" : "no answer: " + e.getCause();
+        } catch (IOException e) {
+            return "no answer: " + e;
+        }
+    }
+
+    /** The contract's grace period plus slack for a loaded machine. */
+    private static final class Limits30 {
+        static final long GRACE_SECONDS = dev.iolab.contract.Limits.SHUTDOWN_GRACE.toSeconds() + 10;
+    }
+}

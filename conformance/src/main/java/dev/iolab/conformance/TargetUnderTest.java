@@ -1,0 +1,72 @@
+package dev.iolab.conformance;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A running server the suite talks to: the contract's target id it must report, where to reach it and,
+ * when the suite launched it itself, its process and data directory.
+ *
+ * <p>Implement this (and a {@link TargetProvider}) to run the suite against anything else, for example
+ * a gateway route: {@code id()} stays the upstream target id, because that is what {@code X-IO-Model} and
+ * the {@code iomodel} tag must show, while {@code baseUri()} is {@code http://gateway:8080/<id>}.
+ */
+public interface TargetUnderTest {
+
+    /** The contract target id ({@code mvc-platform}, ...): expected in {@code X-IO-Model} and {@code iomodel}. */
+    String id();
+
+    /** Scheme, host, port and an optional path prefix (no trailing slash) that every contract path is appended to. */
+    URI baseUri();
+
+    /** What test reports show in brackets; defaults to the id (a gateway route may say {@code gateway/mvc-virtual}). */
+    default String label() {
+        return id();
+    }
+
+    /** The data directory on this machine, when the suite launched the target itself. */
+    default Optional<Path> dataDir() {
+        return Optional.empty();
+    }
+
+    /** A file next to (outside) the data directory whose bytes must never be served; only for launched targets. */
+    default Optional<Path> outsideSecret() {
+        return Optional.empty();
+    }
+
+    /** Starts a fresh, dedicated instance of this target (for tests that kill it); empty for URL targets. */
+    default Optional<TargetLauncher> launcher() {
+        return Optional.empty();
+    }
+
+    /** The request-target for a contract path: the base path prefix plus {@code pathAndQuery}. */
+    default String path(String pathAndQuery) {
+        String prefix = baseUri().getRawPath() == null ? "" : baseUri().getRawPath();
+        if (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix + pathAndQuery;
+    }
+
+    /** The absolute URI for a contract path (already percent-encoded). */
+    default URI uri(String pathAndQuery) {
+        URI base = baseUri();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path(pathAndQuery));
+    }
+
+    /** Host and port for raw sockets. */
+    default String host() {
+        return baseUri().getHost();
+    }
+
+    default int port() {
+        int port = baseUri().getPort();
+        return port > 0 ? port : 80;
+    }
+
+    /** The value to send in a {@code Host} header. */
+    default String hostHeader() {
+        return baseUri().getRawAuthority();
+    }
+}
