@@ -1,0 +1,20 @@
+package dev.iolab.blocking;
+
+import dev.iolab.blocking.server.ExitZeroOnSigterm;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Spring MVC on Tomcat, one request per thread: a pool of platform threads (profile {@code platform},
+ * target mvc-platform) or one virtual thread per request (profile {@code virtual}, target mvc-virtual).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BlockingServiceApplication {
+
+    public static void main(String[] args) {
+        ExitZeroOnSigterm.install();
+        SpringApplication.run(BlockingServiceApplication.class, args);
+    }
+}

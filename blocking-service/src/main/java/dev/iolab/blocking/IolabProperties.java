@@ -1,0 +1,25 @@
+package dev.iolab.blocking;
+
+import dev.iolab.contract.DataDirectory;
+import dev.iolab.contract.Limits;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code iolab.*} settings: the data directory ({@code --iolab.data-dir}, env {@code IOLAB_DATA_DIR})
+ * and the body limits, which default to the contract's {@link Limits}.
+ *
+ * @param dataDir where {@code /files/{name}} reads and writes; {@link DataDirectory#resolve} when unset
+ * @param maxEchoBytes largest {@code POST /echo} body
+ * @param maxUploadBytes largest {@code PUT /files/{name}} body
+ * @param target the target id, set from the active profile by {@code TargetEnvironment}
+ */
+@ConfigurationProperties("iolab")
+public record IolabProperties(Path dataDir, Long maxEchoBytes, Long maxUploadBytes, String target) {
+
+    public IolabProperties {
+        dataDir = (dataDir != null ? dataDir : DataDirectory.resolve(null)).toAbsolutePath().normalize();
+        maxEchoBytes = maxEchoBytes != null ? maxEchoBytes : Limits.MAX_ECHO_BYTES;
+        maxUploadBytes = maxUploadBytes != null ? maxUploadBytes : Limits.MAX_UPLOAD_BYTES;
+    }
+}

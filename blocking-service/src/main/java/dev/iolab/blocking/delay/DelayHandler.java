@@ -1,0 +1,49 @@
+package dev.iolab.blocking.delay;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Limits;
+import dev.iolab.contract.MediaTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /delay} the thread-per-request way: the request's own thread sleeps, so a platform thread is
+ * held for the whole wait while a virtual thread unmounts and frees its carrier.
+ */
+@Controller
+public class DelayHandler {
+
+    private static final byte[] OK = Endpoints.DELAY_BODY.getBytes(StandardCharsets.US_ASCII);
+
+    @GetMapping(Endpoints.DELAY)
+    public void delay(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, InterruptedException {
+        int ms = parse(request.getParameter(Endpoints.DELAY_PARAM));
+        if (ms < 0) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                    Endpoints.DELAY_PARAM + " must be an integer in 0.." + Limits.MAX_DELAY_MS);
+            return;
+        }
+        Thread.sleep(ms);
+        response.setContentType(MediaTypes.TEXT_PLAIN);
+        response.setContentLength(OK.length);
+        response.getOutputStream().write(OK);
+    }
+
+    /** The delay in ms, or -1 when the value is missing, not an integer or out of range. */
+    static int parse(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long ms = Long.parseLong(value);
+            return ms >= 0 && ms <= Limits.MAX_DELAY_MS ? (int) ms : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.iolab.blocking.echo;
+
+import dev.iolab.blocking.IolabProperties;
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Limits;
+import dev.iolab.contract.MediaTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * {@code /echo} on the request's own thread: GET sends {@code msg} back, POST copies the body from the
+ * request stream to the response stream through one bounded buffer, blocking on each read and write.
+ */
+@Controller
+public class EchoHandler {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final long maxBytes;
+
+    EchoHandler(IolabProperties properties) {
+        this.maxBytes = properties.maxEchoBytes();
+    }
+
+    // Writes straight to the servlet response: no message-converter negotiation on the hot path.
+    @GetMapping(Endpoints.ECHO)
+    public void echoQuery(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String msg = request.getParameter(Endpoints.ECHO_PARAM);
+        byte[] body = msg == null ? EMPTY : msg.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(MediaTypes.TEXT_PLAIN_UTF8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    @PostMapping(Endpoints.ECHO)
+    public void echoBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
+            // Known up front: refuse before reading a byte (Tomcat swallows or closes the rest).
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        String type = request.getContentType();
+        response.setContentType(type != null ? type : MediaTypes.OCTET_STREAM);
+        if (length >= 0) {
+            // Same framing as the request: Content-Length in, Content-Length out; chunked in, chunked out.
+            response.setContentLengthLong(length);
+        }
+        InputStream in = request.getInputStream();
+        OutputStream out = response.getOutputStream();
+        byte[] buffer = new byte[(int) (length >= 0 ? Math.clamp(length, 1, Limits.STREAM_BUFFER_BYTES)
+                : Limits.STREAM_BUFFER_BYTES)];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > maxBytes) {
+                tooLargeMidStream(response);
+                return;
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    /**
+     * A chunked body passed the limit. Before the response is committed a 413 can still be sent;
+     * after it, the only honest signal is to abort: the exception makes Tomcat close the connection
+     * without the last chunk, so the client cannot take the truncated echo for a whole one
+     * (RFC 9112 §7.1: an incomplete chunked message).
+     */
+    private static void tooLargeMidStream(HttpServletResponse response) throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        throw new EchoAbortedException("echo body passed the limit after the response had begun");
+    }
+}

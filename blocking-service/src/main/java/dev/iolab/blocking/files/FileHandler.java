@@ -1,0 +1,114 @@
+package dev.iolab.blocking.files;
+
+import dev.iolab.blocking.IolabProperties;
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.MediaTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * {@code /files/{name}} with blocking file I/O: GET and HEAD hand an open file to Spring's own resource
+ * support (ETag, Last-Modified, 304, single and multipart ranges, 416), PUT streams to a temporary
+ * file and renames it into place.
+ */
+@Controller
+public class FileHandler {
+
+    private static final String OPEN_FILE_ATTRIBUTE = FileHandler.class.getName() + ".openFile";
+
+    private final FileStore store;
+    private final long maxUploadBytes;
+
+    FileHandler(FileStore store, IolabProperties properties) {
+        this.store = store;
+        this.maxUploadBytes = properties.maxUploadBytes();
+    }
+
+    @GetMapping(Endpoints.FILES_TEMPLATE)
+    public ResponseEntity<Resource> get(HttpServletRequest request) throws IOException {
+        String name = nameOf(request);
+        Path path = name == null ? null : store.resolve(name);
+        if (path == null) {
+            return ResponseEntity.badRequest().build();
+        }
+        OpenFile file = store.open(path);
+        if (file == null) {
+            return ResponseEntity.notFound().build();
+        }
+        // Closed when the request completes, after Spring has written the body (or a 304 / 416).
+        RequestContextHolder.currentRequestAttributes().registerDestructionCallback(OPEN_FILE_ATTRIBUTE, () -> {
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, RequestAttributes.SCOPE_REQUEST);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .eTag(file.etag())
+                .lastModified(file.lastModified())
+                .contentType(MediaType.parseMediaType(MediaTypes.forFileName(name)))
+                // Set here so that Spring does not add its RFD guard "inline;filename=f.txt" for .bin files.
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString());
+        return switch (Ranges.check(request, file)) {
+            // Spring's own range support: 206 with Content-Range, or multipart/byteranges; 304 first.
+            case NONE, SATISFIABLE -> ok.body(file);
+            // Spring would answer 416 but with the whole file as its body: answer it here, empty.
+            case UNSATISFIABLE -> ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
+                    .build();
+            // Invalid, or ranges Spring would refuse as a whole: ignore Range (RFC 9110 §14.2) and send it all.
+            case IGNORED -> ok.contentLength(file.contentLength()).header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .body(Ranges.withoutRangeSupport(file));
+        };
+    }
+
+    @PutMapping(Endpoints.FILES_TEMPLATE)
+    public ResponseEntity<Void> put(HttpServletRequest request) throws IOException {
+        String name = nameOf(request);
+        Path path = name == null ? null : store.resolve(name);
+        if (path == null) {
+            return ResponseEntity.badRequest().build();
+        }
+        if (request.getContentLengthLong() > maxUploadBytes) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        }
+        return switch (store.store(path, request.getInputStream(), maxUploadBytes)) {
+            case CREATED -> ResponseEntity.status(HttpStatus.CREATED).build();
+            case REPLACED -> ResponseEntity.noContent().build();
+            case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        };
+    }
+
+    /**
+     * The name exactly as the contract defines it: the raw last path segment, percent-decoded once.
+     * Deliberately not Spring's {@code @PathVariable}, which drops {@code ;params} and so would accept
+     * {@code hello.txt;x} as {@code hello.txt}; Tomcat's own decoded path is not used either.
+     */
+    static String nameOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        int start = request.getContextPath().length() + Endpoints.FILES_PREFIX.length();
+        if (uri.length() <= start) {
+            return null;
+        }
+        try {
+            return UriUtils.decode(uri.substring(start), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.iolab.blocking.files;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+
+/**
+ * Decides up front what Spring's range support would do with a request's {@code Range}, using the
+ * same {@link HttpRange} parsing, so the two cases Spring handles poorly can be answered differently.
+ */
+final class Ranges {
+
+    /** What to do with a request's Range header. */
+    enum Verdict { NONE, SATISFIABLE, UNSATISFIABLE, IGNORED }
+
+    private Ranges() {
+    }
+
+    static Verdict check(HttpServletRequest request, Resource file) {
+        String header = request.getHeader(HttpHeaders.RANGE);
+        if (header == null || request.getHeader(HttpHeaders.IF_RANGE) != null
+                || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+            // No range, or a conditional that Spring evaluates first (304, or If-Range falling back to 200).
+            return Verdict.NONE;
+        }
+        List<HttpRange> ranges;
+        try {
+            ranges = HttpRange.parseRanges(header);
+        } catch (IllegalArgumentException e) {
+            return Verdict.IGNORED;
+        }
+        try {
+            HttpRange.toResourceRegions(ranges, file);
+            return Verdict.SATISFIABLE;
+        } catch (IllegalArgumentException e) {
+            // One range past the end is unsatisfiable; several that Spring refuses (e.g. overlapping to more
+            // than the file) may be answered with the whole file (RFC 9110 §14.2).
+            return ranges.size() == 1 ? Verdict.UNSATISFIABLE : Verdict.IGNORED;
+        }
+    }
+
+    /** The file as a resource Spring sends whole: its range support skips {@link InputStreamResource}. */
+    static Resource withoutRangeSupport(Resource file) {
+        return new InputStreamResource(file::getInputStream);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.iolab.blocking.server;
+
+import dev.iolab.blocking.IolabProperties;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Wires what every exchange shares: the target's identity header and Tomcat's handling of 100-continue. */
+@Configuration(proxyBeanMethods = false)
+class ServerConfiguration {
+
+    @Bean
+    FilterRegistrationBean<IoModelHeaderFilter> ioModelHeaderFilter(IolabProperties properties) {
+        var registration = new FilterRegistrationBean<>(new IoModelHeaderFilter(properties.target()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} before the handler runs by default; "onRead" waits
+     * until the handler reads the body, so a 413 for a too-large Content-Length goes out before the
+     * client has sent a byte of it (RFC 9110 §10.1.1).
+     */
+    @Bean
+    TomcatConnectorCustomizer continueOnRead() {
+        return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+}
