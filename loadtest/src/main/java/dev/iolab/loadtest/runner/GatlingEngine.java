@@ -65,6 +65,23 @@ public final class GatlingEngine {
         }
     }
 
+    /** Writes Gatling's HTML report for a finished run (kept out of the measured window: it is CPU-heavy). */
+    public void report(Path runDirectory, Path consoleLog) {
+        PrintStream console = System.out;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(consoleLog, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND), true)) {
+            System.setOut(log);
+            Gatling$.MODULE$.fromArgs(new String[] {
+                    GatlingCliOptions.ReportsOnly.longOption(), runDirectory.getFileName().toString(),
+                    GatlingCliOptions.ResultsFolder.longOption(), runDirectory.getParent().toAbsolutePath().toString(),
+                    GatlingCliOptions.Launcher.longOption(), "iolab"});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            System.setOut(console);
+        }
+    }
+
     /** Gatling's own numbers for the run in {@code runDirectory} (the folder holding simulation.log). */
     public static ClientNumbers read(Path runDirectory) {
         GatlingConfiguration configuration = GatlingConfiguration.load();

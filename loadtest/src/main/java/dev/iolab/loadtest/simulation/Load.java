@@ -1,5 +1,6 @@
 package dev.iolab.loadtest.simulation;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -39,8 +40,11 @@ public final class Load {
                     .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()));
         }
         // each user ends its current request before leaving the loop, so the server and Gatling count alike
+        // a ramp below one second starts everyone at once (Gatling 3.14 injected nobody for a 500 ms ramp)
+        long rampSeconds = settings.ramp().toSeconds();
         return scenario(name).exec(during(settings.duration()).on(iteration))
-                .injectOpen(rampUsers(settings.users()).during(settings.ramp()));
+                .injectOpen(rampSeconds < 1 ? atOnceUsers(settings.users())
+                        : rampUsers(settings.users()).during(java.time.Duration.ofSeconds(rampSeconds)));
     }
 
     /** Fails the run when the share of KO requests passes the configured maximum. */

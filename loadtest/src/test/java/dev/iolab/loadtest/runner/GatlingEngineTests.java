@@ -20,7 +20,7 @@ class GatlingEngineTests {
             GatlingEngine.Run run = new GatlingEngine().run(EchoSimulation.class.getName(), Map.of(
                     SimulationSettings.BASE_URL, stub.baseUrl(),
                     SimulationSettings.USERS, "4",
-                    SimulationSettings.RAMP_SECONDS, "0",
+                    SimulationSettings.RAMP_SECONDS, "0.5",
                     SimulationSettings.DURATION_SECONDS, "2"), dir.resolve("gatling"), true, dir.resolve("console.log"));
 
             assertThat(run.status()).isZero();

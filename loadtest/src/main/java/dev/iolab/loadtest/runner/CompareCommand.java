@@ -1,0 +1,71 @@
+package dev.iolab.loadtest.runner;
+
+import dev.iolab.loadtest.report.ReportWriter;
+import dev.iolab.loadtest.report.ResultRow;
+import dev.iolab.loadtest.report.RunInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code ./iolab compare}: runs the comparison and writes {@code results/<run-id>/} (JSON, Markdown, HTML with
+ * charts, Gatling's reports), points {@code results/latest} at it and prints the table.
+ */
+public final class CompareCommand {
+
+    private CompareCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs a comparison; returns the process exit code (0 when at least one row was measured). */
+    public static int run(String... args) throws Exception {
+        CompareOptions options;
+        try {
+            options = CompareOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("iolab compare: " + e.getMessage());
+            System.err.print(CompareOptions.usage());
+            return 2;
+        }
+        if (options.engine().equals("wrk") && !WrkEngine.available()) {
+            System.err.println("iolab compare: --engine wrk needs wrk on the PATH (Debian: apt-get install wrk)");
+            return 2;
+        }
+        Instant started = Instant.now();
+        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        Path runDir = options.resultsDir().resolve(id);
+        Files.createDirectories(runDir);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        CpuPinning pinning = CpuPinning.decide(options.cpusTarget(), options.cpusLoad(), options.pin(), cpus);
+        pinning.pinThisProcess();
+        System.err.println("iolab compare: run " + id + ", " + pinning.note() + ", warm-up " + options.warmup().toSeconds()
+                + " s + " + options.duration().toSeconds() + " s per scenario; results in " + runDir);
+
+        Comparison comparison = new Comparison(options, pinning, runDir, cpus);
+        List<ResultRow> rows = comparison.run();
+        RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
+        ReportWriter.write(runDir, info, rows);
+        deleteWork(runDir.resolve(".work"));
+
+        System.out.println();
+        System.out.print(dev.iolab.loadtest.report.ComparisonTable.table(rows));
+        comparison.notes().forEach(n -> System.out.println("note: " + n));
+        System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "
+                + options.resultsDir().resolve("latest") + " points here)");
+        return rows.isEmpty() ? 1 : 0;
+    }
+
+    private static void deleteWork(Path work) throws java.io.IOException {
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.iolab.loadtest.runner;
+
+import dev.iolab.contract.Target;
+import dev.iolab.loadtest.c10k.C10kScenario;
+import dev.iolab.loadtest.report.Flags;
+import dev.iolab.loadtest.report.ResultRow;
+import dev.iolab.loadtest.server.ProcStats;
+import dev.iolab.loadtest.server.ServerNumbers;
+import dev.iolab.loadtest.server.ServerWatch;
+import dev.iolab.loadtest.simulation.SimulationSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison itself: each target alone, in turn (launched on its CPUs or reached at its URL), each
+ * scenario warmed up then measured, client numbers from the load generator and server numbers from the target.
+ */
+public final class Comparison {
+
+    static final double STARTUP_PLAN_S = 10;
+    static final double OVERHEAD_PLAN_S = 4;
+
+    private final CompareOptions options;
+    private final CpuPinning pinning;
+    private final Path runDir;
+    private final Progress progress;
+    private final int cpus;
+    private final GatlingEngine gatling = new GatlingEngine();
+    private final WrkEngine wrk = new WrkEngine();
+    private final List<String> notes = new ArrayList<>();
+
+    public Comparison(CompareOptions options, CpuPinning pinning, Path runDir, int cpus) {
+        this.options = options;
+        this.pinning = pinning;
+        this.runDir = runDir;
+        this.cpus = cpus;
+        List<String> targets = targets();
+        double perTarget = STARTUP_PLAN_S;
+        int steps = 0;
+        for (String s : options.scenarios()) {
+            Scenario scenario = Scenario.byId(s).orElseThrow();
+            for (int ignored : options.usersFor(scenario)) {
+                perTarget += planned(scenario);
+                steps++;
+            }
+        }
+        this.progress = new Progress(System.err, steps * targets.size(), perTarget * targets.size());
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The target ids to run: the ones asked, {@code all} meaning every registry target whose jar is built. */
+    public List<String> targets() {
+        if (!options.targets().equals(List.of("all"))) {
+            return options.targets();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Target t : Target.values()) {
+            if (options.baseUrls().containsKey(t.id()) || Files.isRegularFile(t.module().jar(options.repoRoot()))) {
+                ids.add(t.id());
+            }
+        }
+        return ids;
+    }
+
+    private double planned(Scenario scenario) {
+        double measure = options.warmup().toSeconds() + options.duration().toSeconds() + OVERHEAD_PLAN_S;
+        return scenario == Scenario.C10K ? measure + 15 : measure + options.ramp().toSeconds();
+    }
+
+    public List<ResultRow> run() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (String id : targets()) {
+            progress.step("starting " + id);
+            try (Deployment deployment = Deployment.open(id, options, pinning, runDir.resolve("logs"))) {
+                progress.done(STARTUP_PLAN_S);
+                for (String s : options.scenarios()) {
+                    Scenario scenario = Scenario.byId(s).orElseThrow();
+                    for (int users : options.usersFor(scenario)) {
+                        progress.step(id + " " + s + (scenario == Scenario.C10K
+                                ? " (" + options.connections() + " connections)" : " (" + users + " users)"));
+                        try {
+                            ResultRow row = measure(deployment, scenario, users);
+                            if (row != null) {
+                                rows.add(row);
+                            }
+                        } catch (Exception | AssertionError e) {
+                            // AssertionError: Gatling's log reader asserts on an empty run
+                            notes.add(id + " " + s + ": failed: " + e.getMessage());
+                            progress.note(id + " " + s + " failed: " + e.getMessage());
+                        }
+                        progress.done(planned(scenario));
+                    }
+                }
+            } catch (IOException e) {
+                notes.add(id + ": not measured: " + e.getMessage());
+                progress.note(id + " not measured: " + e.getMessage());
+            }
+        }
+        return rows;
+    }
+
+    private ResultRow measure(Deployment d, Scenario scenario, int users) throws Exception {
+        if (options.engine().equals("wrk") && scenario.wrkPath().isEmpty()) {
+            notes.add(scenario.id() + ": not run with wrk (it sends bodies or holds connections; use --engine gatling)");
+            return null;
+        }
+        if (scenario == Scenario.C10K) {
+            int connections = C10kScenario.allowed(options.connections(), notes);
+            C10kScenario.Held<ResultRow> held = C10kScenario.hold(d.loadUrl(), d.target().baseUrl(), d.target().pid(),
+                    connections, () -> measureLoad(d, scenario, users, Duration.ZERO));
+            return withExtra(held.probe(), held.numbers());
+        }
+        return measureLoad(d, scenario, users, options.warmup());
+    }
+
+    /** Warm-up (same load, numbers dropped), then the measured run bracketed by server scrapes and CPU readings. */
+    private ResultRow measureLoad(Deployment d, Scenario scenario, int users, Duration warmup) throws IOException {
+        String name = d.id() + "-" + scenario.id() + (options.usersFor(scenario).size() > 1 ? "-u" + users : "");
+        Path work = runDir.resolve(".work").resolve(name);
+        Path log = runDir.resolve("logs").resolve(name + ".log");
+        if (!warmup.isZero()) {
+            load(d, scenario, users, warmup, work.resolve("warmup"), log);
+        }
+        ServerWatch watch = new ServerWatch(d.target().baseUrl(), d.target().pid());
+        watch.start();
+        double cpu0 = ProcStats.selfCpuSeconds();
+        long t0 = System.nanoTime();
+        Measured measured = load(d, scenario, users, options.duration(), work.resolve("measure"), log);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double loadShare = (ProcStats.selfCpuSeconds() - cpu0) / (wall * CpuPinning.count(pinning.loadCpus(), cpus));
+        ServerNumbers server = watch.stop();
+        String report = null;
+        if (measured.runDirectory() != null) {
+            gatling.report(measured.runDirectory(), log);
+            Path dest = runDir.resolve("gatling").resolve(name);
+            Files.createDirectories(dest.getParent());
+            Files.move(measured.runDirectory(), dest);
+            report = runDir.relativize(dest.resolve("index.html")).toString();
+        }
+        double askedRps = options.rate() * scenario.requestsPerIteration();
+        return new ResultRow(d.id(), scenario.id(), options.engine(), users, options.rate(), measured.numbers(), server,
+                loadShare, Flags.of(measured.numbers(), server, loadShare, askedRps), report, Map.of());
+    }
+
+    private record Measured(ClientNumbers numbers, Path runDirectory) {
+    }
+
+    private Measured load(Deployment d, Scenario scenario, int users, Duration duration, Path work, Path log)
+            throws IOException {
+        if (options.engine().equals("wrk")) {
+            int threads = CpuPinning.count(pinning.loadCpus(), cpus);
+            Files.createDirectories(log.getParent());
+            return new Measured(wrk.run(d.loadUrl() + scenario.wrkPath().orElseThrow(), threads, users, duration,
+                    log.resolveSibling(log.getFileName() + ".wrk")), null);
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(SimulationSettings.BASE_URL, d.loadUrl());
+        props.put(SimulationSettings.TARGET, d.id());
+        props.put(SimulationSettings.USERS, Integer.toString(users));
+        props.put(SimulationSettings.RATE, Double.toString(options.rate()));
+        props.put(SimulationSettings.RAMP_SECONDS, Double.toString(options.ramp().toMillis() / 1000.0));
+        props.put(SimulationSettings.DURATION_SECONDS, Double.toString(duration.toMillis() / 1000.0));
+        GatlingEngine.Run run = gatling.run(scenario.simulationClass(), props, work, false, log);
+        return new Measured(run.numbers(), run.runDirectory());
+    }
+
+    private static ResultRow withExtra(ResultRow r, Map<String, Object> extra) {
+        return new ResultRow(r.target(), r.scenario(), r.engine(), r.users(), r.rate(), r.client(), r.server(),
+                r.loadCpuShare(), r.flags(), r.gatlingReport(), extra);
+    }
+}

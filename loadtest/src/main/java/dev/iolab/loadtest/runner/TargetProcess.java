@@ -1,0 +1,162 @@
+package dev.iolab.loadtest.runner;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Target;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A target under test: either launched here as its own JVM with exactly the registry's command
+ * ({@link Target#command}), on a free loopback port with a fresh data directory, or a URL given by the user.
+ */
+public final class TargetProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String id;
+    private final String baseUrl;
+    private final Process process;
+    private final Path dataDir;
+
+    private TargetProcess(String id, String baseUrl, Process process, Path dataDir) {
+        this.id = id;
+        this.baseUrl = baseUrl;
+        this.process = process;
+        this.dataDir = dataDir;
+    }
+
+    /** A target someone else runs (Kubernetes, another host); nothing is started or stopped. */
+    public static TargetProcess remote(String id, String baseUrl) {
+        return new TargetProcess(id, baseUrl.replaceAll("/+$", ""), null, null);
+    }
+
+    /** Starts {@code target} pinned by {@code prefix} (taskset), logs to {@code log}, and waits until it is ready. */
+    public static TargetProcess launch(Target target, Path repoRoot, List<String> prefix, Path log) throws IOException {
+        Path jar = target.module().jar(repoRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no jar for " + target.id() + ": " + jar + " (build it: ./mvnw -pl "
+                    + target.module().directory() + " -am package -DskipTests)");
+        }
+        Path dataDir = Files.createTempDirectory("iolab-compare-" + target.id() + "-");
+        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), repoRoot, port, dataDir),
+                prefix, log, dataDir);
+    }
+
+    /** Starts the gateway with one upstream, {@code targetId} at {@code upstreamUrl}, and waits until it is ready. */
+    public static TargetProcess launchGateway(Path repoRoot, String targetId, String upstreamUrl, List<String> prefix,
+                                              Path log) throws IOException {
+        Path jar = repoRoot.resolve("gateway/target/gateway.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("no gateway jar: " + jar + " (build it: ./mvnw -pl gateway -am package -DskipTests)");
+        }
+        return start(Target.GATEWAY_ID, port -> {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(Target.COMMON_JVM_OPTIONS);
+            cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                    "--iolab.gateway.upstreams." + targetId + "=" + upstreamUrl));
+            return cmd;
+        }, prefix, log, null);
+    }
+
+    private static TargetProcess start(String id, java.util.function.IntFunction<List<String>> command,
+                                       List<String> prefix, Path log, Path dataDir) throws IOException {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(command.apply(port));
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        TargetProcess started = new TargetProcess(id, "http://127.0.0.1:" + port, process, dataDir);
+        try {
+            started.awaitReady(log);
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The pid to read /proc from: only for a target launched here. */
+    public OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
+    /** Polls readiness (falling back to health) until 200, the process dies, or the timeout passes. */
+    private void awaitReady(Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(id + " exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            for (String path : List.of(Endpoints.READINESS, Endpoints.HEALTH)) {
+                try {
+                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for " + id, e);
+                }
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + id, e);
+            }
+        }
+        throw new IOException(id + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** SIGTERM (graceful: the contract's 30 s grace), then SIGKILL; the data directory is removed. */
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(35, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.iolab.loadtest.server;
+
+import dev.iolab.contract.Endpoints;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Brackets one measurement: scrapes the target's Prometheus endpoint and /proc before and after, samples
+ * memory and threads in between, and turns the differences into {@link ServerNumbers}.
+ */
+public final class ServerWatch {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final OptionalLong pid;
+    private PrometheusText before;
+    private Optional<ProcStats> procBefore = Optional.empty();
+    private ProcSampler sampler;
+
+    public ServerWatch(String baseUrl, OptionalLong pid) {
+        this.baseUrl = baseUrl;
+        this.pid = pid;
+    }
+
+    public void start() {
+        before = scrape(baseUrl);
+        if (pid.isPresent()) {
+            procBefore = ProcStats.read(pid.getAsLong());
+            sampler = new ProcSampler(pid.getAsLong());
+        }
+    }
+
+    public ServerNumbers stop() {
+        PrometheusText after = scrape(baseUrl);
+        Optional<ProcStats> procAfter = pid.isPresent() ? ProcStats.read(pid.getAsLong()) : Optional.empty();
+        if (sampler != null) {
+            sampler.close();
+        }
+        Long requests = after.has("http_server_requests_seconds_count")
+                ? Math.round(after.requests() - before.requests()) : null;
+        Double cpu = procBefore.isPresent() && procAfter.isPresent()
+                ? procAfter.get().cpuSeconds() - procBefore.get().cpuSeconds()
+                : after.cpuSeconds() > 0 ? after.cpuSeconds() - before.cpuSeconds() : null;
+        Double cpuPer1k = cpu != null && requests != null && requests > 0 ? cpu * 1000.0 * 1000.0 / requests : null;
+        Double rss = sampler != null && sampler.peakRssBytes() > 0 ? sampler.peakRssBytes() / (1024.0 * 1024.0) : null;
+        Integer threads = sampler != null && sampler.peakThreads() > 0 ? Integer.valueOf(sampler.peakThreads())
+                : after.has("jvm_threads_live_threads") ? (int) Math.max(before.liveThreads(), after.liveThreads()) : null;
+        TreeMap<Double, Double> histogram = Histograms.delta(before.latencyBuckets(), after.latencyBuckets());
+        Double p50 = ms(Histograms.quantile(0.50, histogram));
+        Double p99 = ms(Histograms.quantile(0.99, histogram));
+        long gcPauses = Math.round(after.gcPauseCount() - before.gcPauseCount());
+        double gcMs = (after.gcPauseSeconds() - before.gcPauseSeconds()) * 1000;
+        return new ServerNumbers(requests, cpu, cpuPer1k, rss, threads, p50, p99, gcPauses, gcMs);
+    }
+
+    private static Double ms(double seconds) {
+        return Double.isNaN(seconds) ? null : seconds * 1000;
+    }
+
+    /** One scrape; an unreachable endpoint gives an empty scrape rather than failing the run. */
+    public static PrometheusText scrape(String baseUrl) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + Endpoints.PROMETHEUS))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return PrometheusText.parse(response.statusCode() == 200 ? response.body() : "");
+        } catch (IOException e) {
+            return PrometheusText.parse("");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PrometheusText.parse("");
+        }
+    }
+}
