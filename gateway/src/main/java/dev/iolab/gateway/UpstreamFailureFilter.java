@@ -7,6 +7,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
@@ -27,8 +28,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
- * Turns an upstream that cannot answer into the proxy status RFC 9110 §15.6 names for it: refused or
- * unreachable within the connect timeout is 503, no response within the response timeout is 504,
+ * Turns an upstream that cannot answer into the proxy status RFC 9110 §15.6 names for it: refused,
+ * unresolvable or not connected within the connect timeout is 503, no response within the response timeout is 504,
  * a connection closed before a response is 502. Spring Cloud Gateway alone answers 500 to the first.
  */
 @Component
@@ -68,7 +69,8 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
     /** The proxy status for an upstream failure, or null when the failure is not the upstream's. */
     static HttpStatus statusFor(Throwable error) {
-        if (error instanceof ConnectException || error instanceof ConnectTimeoutException) {
+        if (error instanceof ConnectException || error instanceof ConnectTimeoutException
+                || error instanceof UnknownHostException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
         if (error instanceof TimeoutException || error instanceof ReadTimeoutException

@@ -1,0 +1,103 @@
+package dev.iolab.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.iolab.contract.Headers;
+import dev.iolab.contract.Target;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An upstream that is down or too slow: 503 within the connect timeout on that route only, recovery
+ * when it returns, 504 after the response timeout (shortened here to keep the test quick).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=" + UpstreamFailureIT.RESPONSE_TIMEOUT_MS + "ms")
+class UpstreamFailureIT {
+
+    static final int RESPONSE_TIMEOUT_MS = 1000;
+    static final Target DOWN = Target.MVC_VIRTUAL;
+    static final Target ALIVE = Target.WEBFLUX_EPOLL;
+    /** Routed to a listener whose accept queue is full: the kernel drops the SYN, only the connect timeout ends it. */
+    static final Target BLACKHOLE = Target.PLAIN_EPOLL;
+    static final Blackhole HOLE = Blackhole.open();
+
+    static CountingUpstream down = Corpora.start(DOWN);
+    static final CountingUpstream ALIVE_UPSTREAM = Corpora.start(ALIVE);
+    static final int DOWN_PORT = down.port();
+
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("iolab.gateway.upstreams." + DOWN.id(), () -> down.uri().toString());
+        registry.add("iolab.gateway.upstreams." + ALIVE.id(), () -> ALIVE_UPSTREAM.uri().toString());
+        registry.add("iolab.gateway.upstreams." + BLACKHOLE.id(), () -> "http://127.0.0.1:" + HOLE.port());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        down.close();
+        ALIVE_UPSTREAM.close();
+        HOLE.close();
+    }
+
+    @Test
+    void downUpstreamIs503OnItsRouteOnlyAndTheRouteRecovers() throws Exception {
+        assertThat(get(DOWN, "/echo?msg=before").statusCode()).isEqualTo(200);
+        down.close();
+
+        long start = System.nanoTime();
+        HttpResponse<String> refused = get(DOWN, "/echo?msg=while-down");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(refused.statusCode()).as("response: %s", refused.body()).isEqualTo(503);
+        assertThat(millis).as("503 within the connect timeout (1 s)").isLessThan(1500);
+        assertThat(refused.headers().firstValue(Headers.X_IO_MODEL)).contains(Target.GATEWAY_ID);
+        assertThat(get(ALIVE, "/echo?msg=other-route").statusCode()).as("another route is unaffected").isEqualTo(200);
+
+        down = new CountingUpstream(DOWN.id(), DOWN_PORT);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get(DOWN, "/echo?msg=back").statusCode()).isEqualTo(200));
+        assertThat(get(DOWN, "/echo?msg=back").headers().firstValue(Headers.X_IO_MODEL)).contains(DOWN.id());
+    }
+
+    @Test
+    void unreachableUpstreamIs503AfterTheConnectTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get(BLACKHOLE, "/echo?msg=nobody");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode()).as("response: %s", response.body()).isEqualTo(503);
+        assertThat(millis).as("ended by the 1 s connect timeout").isBetween(900L, 2500L);
+    }
+
+    @Test
+    void slowUpstreamIs504AfterTheResponseTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get(ALIVE, "/delay?ms=" + 3 * RESPONSE_TIMEOUT_MS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode()).as("response: %s", response.body()).isEqualTo(504);
+        assertThat(millis).isBetween((long) RESPONSE_TIMEOUT_MS - 50, 3L * RESPONSE_TIMEOUT_MS - 200);
+        assertThat(get(ALIVE, "/delay?ms=10").statusCode()).as("a fast request still passes").isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(Target route, String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route.id() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
