@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -68,13 +70,21 @@ public class RuleResults implements TestExecutionListener {
         return results().stream().filter(r -> r.outcome() == outcome).count();
     }
 
-    /** The first meaningful line of a failure message, squeezed onto one line. */
+    /** AssertJ's "[description] \nExpecting ..." layout: the description may span lines (it carries the response). */
+    private static final Pattern DESCRIBED = Pattern.compile("^\\[(.*?)\\]\\s*\\n(?=\\s*(Expecting|expected|Expected))", Pattern.DOTALL);
+
+    /** A failure squeezed onto one line: the first line of the description, then what was expected and found. */
     public static String firstLine(Throwable t) {
         String message = Optional.ofNullable(t.getMessage()).orElse(t.getClass().getSimpleName()).strip();
-        String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-        String more = message.lines().map(String::strip).filter(l -> !l.isEmpty()).skip(1).findFirst().orElse("");
-        String text = line.endsWith(":") || line.startsWith("[") && more.length() > 0 ? line + " " + more : line;
-        return text.length() > 240 ? text.substring(0, 240) + "..." : text;
+        Matcher m = DESCRIBED.matcher(message);
+        String text;
+        if (m.find()) {
+            String description = m.group(1).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            text = description + ": " + message.substring(m.end()).replaceAll("\\s+", " ").strip();
+        } else {
+            text = message.replaceAll("\\s+", " ");
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private boolean isConformance(TestIdentifier id) {
