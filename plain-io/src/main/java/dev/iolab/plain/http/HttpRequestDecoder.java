@@ -119,7 +119,12 @@ public final class HttpRequestDecoder {
 
     /** Copies as many body bytes as fit from {@code in} to {@code dst}; returns how many. */
     public int readBody(ByteBuffer in, ByteBuffer dst) {
-        int n = Math.min(available, dst.remaining());
+        return readBody(in, dst, Integer.MAX_VALUE);
+    }
+
+    /** Copies at most {@code max} body bytes from {@code in} to {@code dst}; returns how many. */
+    public int readBody(ByteBuffer in, ByteBuffer dst, int max) {
+        int n = Math.min(Math.min(available, dst.remaining()), max);
         dst.put(dst.position(), in, in.position(), n);
         dst.position(dst.position() + n);
         in.position(in.position() + n);

@@ -1,0 +1,68 @@
+package dev.iolab.plain;
+
+import dev.iolab.contract.Fixtures;
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.endpoints.Metrics;
+import dev.iolab.plain.endpoints.ServerContext;
+import java.io.IOException;
+
+/** Starts one plain-io model from the command line and drains it gracefully on SIGTERM. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args);
+        } catch (ServerConfig.HelpRequested help) {
+            System.out.print(ServerConfig.USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("plain-io: " + e.getMessage());
+            System.err.print(ServerConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        Fixtures.createIfEmpty(config.dataDir());
+        String id = config.model().target().id();
+        ServerContext context = new ServerContext(id, config.dataDir(), config.headerTimeout(), config.idleTimeout(),
+                new Metrics(id));
+        HttpServer server = config.model().newServer(context, config.threads());
+        int port;
+        try {
+            port = server.start(config.port());
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("plain-io: " + id + " refuses to start: " + e.getMessage());
+            server.close();
+            System.exit(1);
+            return;
+        }
+        context.metrics().ioInfo(server.ioImplementation().startsWith("sun.nio.ch.") && server.ioImplementation()
+                .endsWith("SelectorImpl") ? "selector" : "channel", server.ioImplementation());
+        System.out.printf("plain-io %s (%s) listening on port %d, I/O implementation %s, data dir %s%n",
+                id, config.model().target().model(), port, server.ioImplementation(), config.dataDir().toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(context, server), "shutdown"));
+    }
+
+    /** SIGTERM: readiness 503, stop accepting, let in-flight requests finish (bounded), then exit 0. */
+    static void drain(ServerContext context, HttpServer server) {
+        context.startDraining();
+        server.stopAccepting();
+        long deadline = System.nanoTime() + Limits.SHUTDOWN_GRACE.toNanos();
+        while (context.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        server.close();
+        System.out.println("plain-io: drained, exiting");
+        System.out.flush();
+        // The JVM would exit 143 after a SIGTERM; the contract wants 0 after a clean drain.
+        Runtime.getRuntime().halt(0);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.iolab.plain.aio;
+
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.ServerContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Model 5, asynchronous I/O with NIO.2: {@link AsynchronousServerSocketChannel} and
+ * {@link AsynchronousSocketChannel} on a fixed {@link AsynchronousChannelGroup}, driven by completion handlers.
+ * On Linux the JDK emulates this with epoll plus the group's thread pool (no kernel AIO, no io_uring):
+ * the API is completion-based, the kernel underneath is readiness-based. For real completion-based I/O
+ * see the webflux-iouring target.
+ */
+public class AioHttpServer implements HttpServer {
+
+    private final ServerContext context;
+    private final int threads;
+    private final FileSender files;
+    private final ExecutorService fileThreads;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("aio-timer").unstarted(r));
+    private AsynchronousChannelGroup group;
+    private AsynchronousServerSocketChannel server;
+    private String implementation = "?";
+
+    public AioHttpServer(ServerContext context, int threads) {
+        this(context, threads, null);
+    }
+
+    /** For the mmap model: the same asynchronous sockets with another way of sending files. */
+    protected AioHttpServer(ServerContext context, int threads, FileSender files) {
+        this.context = context;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        this.fileThreads = Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().daemon()
+                .name("aio-file-" + n.getAndIncrement()).unstarted(r));
+        this.files = files != null ? files : new AsyncFileSender(fileThreads);
+    }
+
+    @Override
+    public int start(int port) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        group = AsynchronousChannelGroup.withFixedThreadPool(threads,
+                r -> Thread.ofPlatform().name("aio-group-" + n.getAndIncrement()).unstarted(r));
+        server = AsynchronousServerSocketChannel.open(group);
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
+        implementation = group.provider().getClass().getName() + " + " + server.getClass().getName()
+                + " + " + files.describe();
+        System.out.println("aio: " + threads + " group threads; " + implementation);
+        server.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
+            @Override
+            public void completed(AsynchronousSocketChannel channel, Void a) {
+                server.accept(null, this); // keep accepting
+                try {
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    new AioConnection(channel, context, files, timer).start();
+                } catch (IOException e) {
+                    try {
+                        channel.close();
+                    } catch (IOException ignored) {
+                        // gone
+                    }
+                }
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                if (server.isOpen()) {
+                    System.err.println("aio: accept failed: " + e);
+                    server.accept(null, this);
+                }
+            }
+        });
+        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+    }
+
+    @Override
+    public String ioImplementation() {
+        return implementation;
+    }
+
+    @Override
+    public void stopAccepting() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        timer.shutdownNow();
+        fileThreads.shutdownNow();
+        if (group != null) {
+            try {
+                group.shutdownNow();
+                group.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException ignored) {
+                // best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.iolab.plain.aio;
+
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.endpoints.FileRegion;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * File bodies through {@link AsynchronousFileChannel}: read a block asynchronously, write it to the socket
+ * asynchronously, repeat. On Linux the JDK implements the file side with a thread pool doing pread(2)
+ * (there is no kernel AIO underneath), which {@link #describe()} says.
+ */
+final class AsyncFileSender implements FileSender {
+
+    private final ExecutorService fileThreads;
+    private final String fileChannelClass;
+
+    AsyncFileSender(ExecutorService fileThreads) {
+        this.fileThreads = fileThreads;
+        this.fileChannelClass = probe(fileThreads);
+    }
+
+    /** Opens one throw-away asynchronous file channel to learn which implementation this JDK gives. */
+    private static String probe(ExecutorService executor) {
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("plain-io-probe", ".tmp");
+            try (AsynchronousFileChannel ch = AsynchronousFileChannel.open(tmp, Set.of(StandardOpenOption.READ), executor)) {
+                return ch.getClass().getName();
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            return "AsynchronousFileChannel (" + e + ")";
+        }
+    }
+
+    @Override
+    public String describe() {
+        return fileChannelClass;
+    }
+
+    @Override
+    public void send(FileRegion region, AsynchronousSocketChannel socket, Runnable done, Consumer<Throwable> failed) {
+        AsynchronousFileChannel file;
+        try {
+            file = AsynchronousFileChannel.open(region.path(), Set.of(StandardOpenOption.READ), fileThreads);
+        } catch (IOException e) {
+            failed.accept(e);
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(Limits.STREAM_BUFFER_BYTES, region.remaining()));
+        new Object() {
+            void readNext() {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), region.remaining()));
+                file.read(buffer, region.position(), null, new CompletionHandler<Integer, Void>() {
+                    @Override
+                    public void completed(Integer n, Void a) {
+                        if (n < 0) {
+                            fail(new IOException("file shrank while being sent"));
+                            return;
+                        }
+                        buffer.flip();
+                        writeAll();
+                    }
+
+                    @Override
+                    public void failed(Throwable e, Void a) {
+                        fail(e);
+                    }
+                });
+            }
+
+            void writeAll() {
+                socket.write(buffer, null, new CompletionHandler<Integer, Void>() {
+                    @Override
+                    public void completed(Integer n, Void a) {
+                        region.advance(n);
+                        if (buffer.hasRemaining()) {
+                            writeAll();
+                        } else if (region.remaining() > 0) {
+                            readNext();
+                        } else {
+                            closeQuietly();
+                            done.run();
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable e, Void a) {
+                        fail(e);
+                    }
+                });
+            }
+
+            void fail(Throwable e) {
+                closeQuietly();
+                failed.accept(e);
+            }
+
+            void closeQuietly() {
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // read-only, nothing lost
+                }
+            }
+        }.readNext();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.iolab.plain.blocking;
+
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.ServerContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Model 1, blocking I/O: a {@link ServerSocket} and one platform thread per connection, which blocks in
+ * read(2) and write(2); a semaphore bounds the connections (and so the threads) to {@link Limits#MAX_CONNECTIONS}.
+ */
+public final class BlockingHttpServer implements HttpServer {
+
+    private final ServerContext context;
+    private final Semaphore permits = new Semaphore(Limits.MAX_CONNECTIONS);
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger ids = new AtomicInteger();
+    private ServerSocket server;
+    private Thread acceptor;
+    private volatile boolean closed;
+
+    public BlockingHttpServer(ServerContext context, int threads) {
+        this.context = context; // threads: one per connection, by definition; the flag does not apply
+    }
+
+    @Override
+    public int start(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
+        acceptor = Thread.ofPlatform().name("blocking-accept").start(this::acceptLoop);
+        return server.getLocalPort();
+    }
+
+    @Override
+    public String ioImplementation() {
+        return "java.net.ServerSocket (blocking, thread per connection)";
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                permits.acquire(); // at the limit, stop accepting: the kernel backlog holds the rest
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (IOException e) {
+                    permits.release();
+                    throw e;
+                }
+                socket.setTcpNoDelay(true);
+                open.add(socket);
+                // The model itself: a new platform thread that serves this one connection and nothing else.
+                Thread.ofPlatform().name("blocking-conn-" + ids.incrementAndGet()).start(() -> serve(socket));
+            } catch (IOException | InterruptedException e) {
+                if (!closed && !server.isClosed()) {
+                    System.err.println("blocking: accept failed: " + e);
+                } else {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try {
+            new BlockingConnection(socket, context).run();
+        } finally {
+            open.remove(socket);
+            permits.release();
+        }
+    }
+
+    @Override
+    public void stopAccepting() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stopAccepting();
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // the connection thread ends on its own
+            }
+        }
+        if (acceptor != null) {
+            acceptor.interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.iolab.plain.endpoints;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.MediaTypes;
+import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.http.ResponseWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/** A file response: the head from this class, the bytes moved by the transport as a {@link FileRegion}. */
+final class FileExchange extends Exchange {
+
+    private final Path file;
+    private final FileChannel channel;
+    private final long size;
+    private final long modified;
+    private final String etag;
+    private final String lastModified;
+    private final ByteRange range;
+    private boolean headWritten;
+
+    FileExchange(HttpConnection c, Path file, FileChannel channel, long size, long modified, String etag,
+                 String lastModified, ByteRange range) {
+        super(c, Endpoints.FILES_TEMPLATE);
+        this.file = file;
+        this.channel = channel;
+        this.size = size;
+        this.modified = modified;
+        this.etag = etag;
+        this.lastModified = lastModified;
+        this.range = range;
+    }
+
+    @Override
+    Step advance(ByteBuffer in, ByteBuffer out) {
+        if (!headWritten) {
+            headWritten = true;
+            long first = range == null ? 0 : range.first();
+            long length = range == null ? size : range.length();
+            beginHead(out, range == null ? 200 : 206);
+            ResponseWriter.field(out, "Content-Type", MediaTypes.forFileName(file.getFileName().toString()));
+            ResponseWriter.field(out, "Accept-Ranges", "bytes");
+            ResponseWriter.field(out, "ETag", etag);
+            ResponseWriter.field(out, "Last-Modified", lastModified);
+            if (range != null) {
+                ResponseWriter.field(out, "Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+            }
+            ResponseWriter.contentLength(out, length);
+            ResponseWriter.end(out);
+            if (!head().is("HEAD") && length > 0) {
+                connection.file().set(file, channel, first, length, size, modified);
+                return Step.SEND_FILE;
+            }
+        }
+        if (connection.file().remaining() > 0 && !head().is("HEAD")) {
+            return Step.SEND_FILE;
+        }
+        return drainRequest(in);
+    }
+
+    @Override
+    void release() {
+        connection.file().set(null, null, 0, 0, 0, 0);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to do with it
+        }
+    }
+}

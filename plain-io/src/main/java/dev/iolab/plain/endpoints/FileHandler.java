@@ -1,0 +1,99 @@
+package dev.iolab.plain.endpoints;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.FileNames;
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.http.HttpDate;
+import dev.iolab.plain.http.RequestHead;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+
+/** {@code GET|HEAD /files/{name}} (validators, 304, single ranges, 416) and {@code PUT /files/{name}} (atomic upload). */
+final class FileHandler {
+
+    private FileHandler() {
+    }
+
+    /** The file for a raw path segment: percent-decoded exactly once, then checked by {@link FileNames}; null when illegal. */
+    static Path resolve(HttpConnection c, String rawName) {
+        String name = PercentDecoding.decode(rawName, false);
+        return name == null ? null : FileNames.resolve(c.context().dataDir(), name);
+    }
+
+    static Exchange get(HttpConnection c, String rawName) {
+        Path file = resolve(c, rawName);
+        if (file == null) {
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
+        }
+        FileChannel channel;
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
+            }
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
+        }
+        try {
+            long size = channel.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            // Strong validator: size, modification time and the inode change with every atomic upload.
+            String etag = "\"" + Long.toHexString(size) + "-"
+                    + Long.toHexString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)) + "-"
+                    + Integer.toHexString(String.valueOf(attributes.fileKey()).hashCode()) + "\"";
+            String lastModified = HttpDate.format(modified);
+            if (matches(c.head().header(RequestHead.IF_NONE_MATCH), etag)) {
+                channel.close();
+                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304, "ETag", etag, "Last-Modified", lastModified);
+            }
+            ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
+            if (range == ByteRange.UNSATISFIABLE) {
+                channel.close();
+                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
+            }
+            return new FileExchange(c, file, channel, size, modified, etag, lastModified, range);
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 500);
+        }
+    }
+
+    static Exchange put(HttpConnection c, String rawName) {
+        Path file = resolve(c, rawName);
+        if (file == null) {
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 400);
+        }
+        if (c.head().contentLength() > Limits.MAX_UPLOAD_BYTES) {
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 413).closing(); // never touch the old file
+        }
+        return new UploadExchange(c, file);
+    }
+
+    /** If-None-Match (RFC 9110 §13.1.2): {@code *} or a list of entity tags, compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.iolab.plain.endpoints;
+
+import dev.iolab.contract.Headers;
+import dev.iolab.contract.Limits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every connection of one server shares, whatever its I/O model: the target id, the data directory,
+ * the timeouts, the metrics and the lifecycle (readiness and in-flight requests for graceful shutdown).
+ */
+public final class ServerContext {
+
+    private final String targetId;
+    private final Path dataDir;
+    private final Duration headerTimeout;
+    private final Duration keepAliveTimeout;
+    private final Metrics metrics;
+    private final byte[] fixedFields;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public ServerContext(String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
+        this.targetId = targetId;
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.headerTimeout = headerTimeout;
+        this.keepAliveTimeout = keepAliveTimeout;
+        this.metrics = metrics;
+        this.fixedFields = (Headers.X_IO_MODEL + ": " + targetId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A context with the contract's timeouts. */
+    public static ServerContext of(String targetId, Path dataDir) {
+        return new ServerContext(targetId, dataDir, Limits.HEADER_READ_TIMEOUT, Limits.KEEP_ALIVE_TIMEOUT,
+                new Metrics(targetId));
+    }
+
+    public String targetId() {
+        return targetId;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public long headerTimeoutNanos() {
+        return headerTimeout.toNanos();
+    }
+
+    public long keepAliveTimeoutNanos() {
+        return keepAliveTimeout.toNanos();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** {@code X-IO-Model: <id>\r\n}, written into every response head. */
+    byte[] fixedFields() {
+        return fixedFields;
+    }
+
+    /** Shutdown has begun: readiness answers 503 and responses close their connections. */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    public void startDraining() {
+        draining.set(true);
+    }
+
+    /** Requests whose head arrived and whose response is not finished yet. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+}

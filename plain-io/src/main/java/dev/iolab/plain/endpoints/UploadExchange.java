@@ -1,0 +1,119 @@
+package dev.iolab.plain.endpoints;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Limits;
+import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.http.ResponseWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code PUT /files/{name}}: the body streams into a temporary file next to the target, which an atomic
+ * rename then puts in place, so a reader sees the old file or the new one, never a partial one.
+ */
+final class UploadExchange extends Exchange {
+
+    private final Path target;
+    private Path temp;
+    private FileChannel channel;
+    private boolean started;
+    private Exchange reply;
+
+    UploadExchange(HttpConnection c, Path target) {
+        super(c, Endpoints.FILES_TEMPLATE);
+        this.target = target;
+    }
+
+    @Override
+    Step advance(ByteBuffer in, ByteBuffer out) {
+        if (reply != null) {
+            return delegate(reply, in, out);
+        }
+        try {
+            if (!started) {
+                started = true;
+                if (head().expectContinue()) {
+                    ResponseWriter.interimContinue(out);
+                }
+                temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+                channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            }
+            while (true) {
+                switch (decoder().next(in)) {
+                    case BODY -> {
+                        int n = decoder().bodyAvailable();
+                        if (decoder().bodyReceived() + n > Limits.MAX_UPLOAD_BYTES) {
+                            // Chunked past the limit: drop the temporary file, the old one stays untouched.
+                            discard();
+                            return answer(FixedExchange.status(connection, uri, 413).closing(), in, out);
+                        }
+                        write(in, n);
+                    }
+                    case END -> {
+                        requestComplete = true;
+                        channel.close();
+                        channel = null;
+                        boolean existed = Files.exists(target);
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        temp = null;
+                        return answer(FixedExchange.status(connection, uri, existed ? 204 : 201), in, out);
+                    }
+                    case NEED_MORE -> {
+                        return Step.READ;
+                    }
+                    default -> {
+                        discard();
+                        return Step.CLOSE; // malformed body: nothing is stored
+                    }
+                }
+            }
+        } catch (IOException e) {
+            discard();
+            return answer(FixedExchange.status(connection, uri, 500).closing(), in, out);
+        }
+    }
+
+    /** Writes the next {@code n} body bytes straight from the input buffer to the file. */
+    private void write(ByteBuffer in, int n) throws IOException {
+        int limit = in.limit();
+        in.limit(in.position() + n);
+        try {
+            while (in.hasRemaining()) {
+                channel.write(in);
+            }
+        } finally {
+            in.limit(limit);
+        }
+        decoder().bodyConsumed(n);
+    }
+
+    private Step answer(Exchange r, ByteBuffer in, ByteBuffer out) {
+        reply = r;
+        return delegate(r, in, out);
+    }
+
+    private void discard() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException ignored) {
+            // best effort: a stray temporary file is harmless (dot name, never served)
+        }
+        channel = null;
+        temp = null;
+    }
+
+    @Override
+    void release() {
+        discard();
+    }
+}
