@@ -39,8 +39,8 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
         Path root = Path.of(System.getProperty("iolab.repo.root", ".")).toAbsolutePath().normalize();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String value = arg.contains("=") && arg.startsWith("--") && !arg.startsWith("--base-url")
-                    ? arg.substring(arg.indexOf('=') + 1) : null;
+            // --flag=value or --flag value; for --base-url=id=URL the value is everything after the first '='
+            String value = arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
             String flag = value != null ? arg.substring(0, arg.indexOf('=')) : arg;
             String v = value;
             if (v == null && i + 1 < args.length && needsValue(flag)) {
@@ -64,7 +64,7 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
                 case "--quick" -> quick = true;
                 case "--via-gateway" -> gateway = true;
                 case "--base-url" -> {
-                    String pair = arg.startsWith("--base-url=") ? arg.substring("--base-url=".length()) : v;
+                    String pair = v;
                     int eq = pair.indexOf('=');
                     if (eq <= 0) {
                         throw new IllegalArgumentException("--base-url wants id=URL, got " + pair);

@@ -1,0 +1,60 @@
+package dev.iolab.loadtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iolab.loadtest.runner.ClientNumbers;
+import dev.iolab.loadtest.server.ServerNumbers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTests {
+
+    static RunInfo run() {
+        return new RunInfo("20260101-000000", "2026-01-01T00:00:00Z", Map.of("host", "test"), 2,
+                Map.of("enabled", true, "note", "target on CPU 1, load generator on CPU 0"), "JDK 25", "abc123",
+                "quick", "gatling", Map.of("gatling", "3.14.9"), 3, 5, List.of());
+    }
+
+    static List<ResultRow> rows() {
+        ServerNumbers server = new ServerNumbers(1000L, 1.0, 1.0, 120.0, 40, 0.2, 1.5, 1L, 3.0);
+        return List.of(
+                new ResultRow("mvc-platform", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 950, 101, 102,
+                        110, 120, 130, 5), server, 0.3, List.of(), "gatling/mvc-platform-delay/index.html", Map.of()),
+                new ResultRow("webflux-epoll", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 980, 100, 101,
+                        105, 108, 111, 5), server, 0.3, List.of("client-bound"), null, Map.of()),
+                new ResultRow("plain-epoll", "c10k", "gatling", 1, 0, new ClientNumbers(1000, 1000, 0, 200, 0, 1, 1, 2, 3, 5),
+                        server, 0.1, List.of(), null, Map.of("connections_held", 1000, "threads_per_connection", 0.0,
+                        "rss_kb_per_connection", 3.5)));
+    }
+
+    @Test
+    void writesJsonMarkdownChartsHtmlAndLatest(@TempDir Path results) throws Exception {
+        Path runDir = results.resolve("20260101-000000");
+        ReportWriter.write(runDir, run(), rows());
+
+        JsonNode json = new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        assertThat(json.at("/run/pinning/note").asText()).contains("CPU 1");
+        assertThat(json.get("results")).hasSize(3);
+        JsonNode first = json.at("/results/0");
+        assertThat(first.get("throughput_rps").asDouble()).isEqualTo(950);
+        assertThat(first.at("/latency_ms/p999").asDouble()).isEqualTo(120);
+        assertThat(first.at("/server/latency_ms/p99").asDouble()).isEqualTo(1.5);
+        assertThat(json.at("/results/1/flags/0").asText()).isEqualTo("client-bound");
+        assertThat(json.at("/results/2/c10k/connections_held").asInt()).isEqualTo(1000);
+
+        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |");
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html).contains("charts/throughput.png", "charts/latency-delay.png", "charts/c10k-threads.png")
+                .doesNotContain("http://", "https://");
+        try (var charts = Files.list(runDir.resolve("charts"))) {
+            assertThat(charts.filter(p -> p.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(6);
+        }
+        assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
+    }
+}
