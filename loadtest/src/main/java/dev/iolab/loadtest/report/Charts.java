@@ -88,7 +88,8 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, true, false, false);
         style(chart.getCategoryPlot());
         if (log) {
-            chart.getCategoryPlot().setRangeAxis(new LogAxis(axis));
+            chart.getCategoryPlot().setRangeAxis(logAxis(axis, data));
+            ((BarRenderer) chart.getCategoryPlot().getRenderer()).setBase(LOG_FLOOR);
         }
         save(dir, charts, file, title, chart);
     }
@@ -118,7 +119,9 @@ public final class Charts {
         String title = scenario + ": client latency percentiles (ms, log scale, lower is better)";
         JFreeChart chart = ChartFactory.createBarChart(title, null, "ms", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart.getCategoryPlot());
-        chart.getCategoryPlot().setRangeAxis(new LogAxis("ms"));
+        chart.getCategoryPlot().setRangeAxis(logAxis("ms", data));
+        // bars grow from the axis floor, not from 0 (which a log axis cannot show)
+        ((BarRenderer) chart.getCategoryPlot().getRenderer()).setBase(LOG_FLOOR);
         save(dir, charts, "latency-" + scenario + ".png", title, chart);
     }
 
@@ -148,6 +151,26 @@ public final class Charts {
             plot.setRenderer(renderer);
             save(dir, charts, "sweep-" + scenario + ".png", title, chart);
         }
+    }
+
+    /** Lowest value a log axis shows: a tenth of Gatling's 1 ms resolution. */
+    static final double LOG_FLOOR = 0.1;
+
+    private static LogAxis logAxis(String label, DefaultCategoryDataset data) {
+        double max = LOG_FLOOR;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number v = data.getValue(r, c);
+                if (v != null) {
+                    max = Math.max(max, v.doubleValue());
+                }
+            }
+        }
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setRange(LOG_FLOOR, max * 2);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
+        return axis;
     }
 
     private static void style(CategoryPlot plot) {

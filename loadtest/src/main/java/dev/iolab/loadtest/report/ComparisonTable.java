@@ -52,7 +52,8 @@ public final class ComparisonTable {
         StringBuilder md = new StringBuilder();
         md.append("- started: ").append(run.started()).append(", mode: ").append(run.mode())
                 .append(", engine: ").append(run.engine()).append('\n');
-        md.append("- machine: ").append(run.machine()).append(", CPUs: ").append(run.cpus()).append('\n');
+        md.append("- machine: ").append(String.join(", ", run.machine().values().stream().map(String::valueOf).toList()))
+                .append(", CPUs: ").append(run.cpus()).append('\n');
         md.append("- pinning: ").append(run.pinning().get("note")).append('\n');
         md.append("- JDK: ").append(run.jdk()).append(", versions: ").append(run.versions()).append('\n');
         md.append("- git commit: ").append(run.gitCommit()).append('\n');

@@ -22,7 +22,7 @@ final class RunContext {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("host", host());
         machine.put("cpu_model", cpuModel());
-        machine.put("memory_gb", memoryGb());
+        machine.put("memory", memoryGb() + " GB");
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         Map<String, Object> pin = new LinkedHashMap<>();

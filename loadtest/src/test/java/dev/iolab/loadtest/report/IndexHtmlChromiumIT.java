@@ -1,0 +1,61 @@
+package dev.iolab.loadtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * index.html as a person sees it: headless Chromium loads the page from disk (offline) and logs every console
+ * message to stderr; there must be none, and every chart the page shows must be on disk beside it.
+ */
+class IndexHtmlChromiumIT {
+
+    @Test
+    void indexHtmlRendersInHeadlessChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
+        Path runDir = dir.resolve("results").resolve("20260101-000000");
+        ReportWriter.write(runDir, ReportWriterTests.run(), ReportWriterTests.rows());
+        Path index = runDir.resolve("index.html");
+        String html = Files.readString(index);
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (img.find()) {
+            assertThat(runDir.resolve(img.group(1))).as("chart referenced by index.html").isRegularFile();
+            images++;
+        }
+        assertThat(images).isGreaterThanOrEqualTo(6);
+
+        String chromium = chromium();
+        Path stderr = dir.resolve("chromium.stderr");
+        Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0", "--dump-dom",
+                index.toUri().toString())
+                .redirectError(stderr.toFile()).start();
+        String dom = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(p.exitValue()).as("chromium exit code; stderr:%n%s", Files.readString(stderr)).isZero();
+
+        assertThat(dom).contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.png");
+        List<String> console = Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
+        assertThat(console).as("console messages of index.html").isEmpty();
+    }
+
+    /** Debian's chromium (the CI installs it, .ci/run); its absence fails the test rather than skipping it. */
+    private static String chromium() {
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+                if (Files.isExecutable(Path.of(d, name))) {
+                    return Path.of(d, name).toString();
+                }
+            }
+        }
+        throw new AssertionError("no chromium on the PATH: apt-get install chromium (listed in .ci/run)");
+    }
+}
