@@ -28,6 +28,37 @@ class ConnectionConformanceIT {
     }
 
     @ConformanceTest
+    @DisplayName("connections persist after POST bodies (Content-Length and chunked) and PUT")
+    void connectionsPersistAfterRequestBodies(TargetUnderTest target) throws IOException {
+        String name = Endpoints.FILES_PREFIX + UploadConformanceIT.uniqueName("conf-keepalive");
+        String[][] exchanges = {
+                {RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1") + "x", "x"},
+                {RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1000") + "y".repeat(1000), "y".repeat(1000)},
+                {RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked") + "3\r\nabc\r\n0\r\n\r\n", "abc"},
+                {RawConnection.request("PUT", target, name, "Content-Length: 2") + "pp", null},
+                {RawConnection.get(target, name), "pp"},
+        };
+        try (RawConnection connection = RawConnection.open(target)) {
+            for (String[] exchange : exchanges) {
+                RawResponse response;
+                try {
+                    response = connection.send(exchange[0]).read();
+                } catch (IOException e) {
+                    throw new AssertionError("the connection was closed instead of answering, after earlier requests on it, "
+                            + "without Connection: close (RFC 9112 §9.3):\n    " + Describe.request(exchange[0]) + "\n" + e, e);
+                }
+                assertThat(response.status()).as("status for%n    %s%n%s", Describe.request(exchange[0]), response.describe())
+                        .isBetween(200, 299);
+                if (exchange[1] != null) {
+                    assertThat(response.bodyText()).as("body for%n    %s", Describe.request(exchange[0])).isEqualTo(exchange[1]);
+                }
+                assertThat(response.header("Connection").orElse("")).as("no Connection: close on a keep-alive exchange%n%s",
+                        response.describe()).doesNotContainIgnoringCase("close");
+            }
+        }
+    }
+
+    @ConformanceTest
     @DisplayName("Connection: close is honoured: one response, then the server closes")
     void connectionCloseIsHonoured(TargetUnderTest target) throws IOException {
         try (RawConnection connection = RawConnection.open(target)) {

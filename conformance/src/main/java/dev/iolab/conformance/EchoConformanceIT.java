@@ -104,7 +104,12 @@ class EchoConformanceIT {
     }
 
     private static void assertEchoed(TargetUnderTest target, HttpRequest request, long seed, long size) {
-        HttpResponse<InputStream> response = Http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = Http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.io.UncheckedIOException e) {
+            throw new AssertionError("echo of " + size + " bytes: " + e.getMessage(), e);
+        }
         Payloads.DigestSink received = new Payloads.DigestSink();
         byte[] head;
         try (InputStream body = response.body()) {

@@ -13,17 +13,32 @@ public final class Http {
     /** Per-request timeout: generous for 16 MiB bodies on a loaded 2-core machine, bounded all the same. */
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * The client of the running test. Each test gets a new one ({@link FreshHttpClient}), so connections a
+     * target left in a bad state cannot make the next rule fail for a reason that is not its own.
+     */
+    private static volatile HttpClient client = newClient();
 
     private Http() {
     }
 
     public static HttpClient client() {
-        return CLIENT;
+        return client;
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Replaces the client (closing the old one and its pooled connections). */
+    static void renew() {
+        HttpClient old = client;
+        client = newClient();
+        old.shutdownNow();
     }
 
     /** A request builder for a contract path of {@code target}. */
@@ -45,7 +60,7 @@ public final class Http {
 
     public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return CLIENT.send(request, handler);
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

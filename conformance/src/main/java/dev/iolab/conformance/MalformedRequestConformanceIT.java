@@ -17,7 +17,7 @@ class MalformedRequestConformanceIT {
         String host = "Host: " + target.hostHeader() + "\r\n\r\n";
         String path = target.path(Endpoints.ECHO);
         for (String line : new String[] {"G@T " + path + " HTTP/1.1", "GET " + path + " HTTP/1.1 extra", "GET " + path + " HTXP/1.1",
-                "GET " + path + " HTTP/1.1x", "\u0001GET " + path + " HTTP/1.1", "GET " + path}) {
+                "GET " + path + " HTTP/1.1x", "\u0001GET " + path + " HTTP/1.1"}) {
             Exchanges.assertRefusedAndClosed(target, line + "\r\n" + host, 400);
         }
     }

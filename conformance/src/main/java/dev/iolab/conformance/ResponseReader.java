@@ -140,7 +140,8 @@ public final class ResponseReader {
                 if (eofOk && sb.isEmpty()) {
                     return null;
                 }
-                throw new EOFException("connection closed in the middle of a line: " + Describe.request(sb.toString()));
+                throw new EOFException((eofOk ? "no HTTP status line; the server sent only " : "connection closed in the middle of a line: ")
+                        + Describe.request(sb.toString()));
             }
             if (b == '\n') {
                 int end = sb.length();
