@@ -36,7 +36,9 @@ final class BlockingConnection {
         try (socket; InputStream input = socket.getInputStream(); OutputStream output = socket.getOutputStream()) {
             while (true) {
                 Step step = http.advance(in, out);
-                flush(output);
+                if (step != Step.READ || !http.holdsOutput()) {
+                    flush(output);
+                }
                 switch (step) {
                     case READ -> {
                         if (!read(input)) {

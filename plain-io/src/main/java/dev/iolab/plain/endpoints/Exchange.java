@@ -65,7 +65,12 @@ abstract class Exchange {
      */
     Step drainRequest(ByteBuffer in) {
         while (!requestComplete) {
-            switch (decoder().next(in)) {
+            HttpRequestDecoder.Event event = decoder().next(in);
+            if (decoder().bodyReceived() + decoder().declaredRemaining() > DRAIN_LIMIT) {
+                keepAlive = false; // an absurd announced size: not worth reading, just close
+                return null;
+            }
+            switch (event) {
                 case BODY -> {
                     decoder().skipBody(in);
                     if (decoder().bodyReceived() > DRAIN_LIMIT) {

@@ -47,7 +47,7 @@ final class UploadExchange extends Exchange {
                 switch (decoder().next(in)) {
                     case BODY -> {
                         int n = decoder().bodyAvailable();
-                        if (decoder().bodyReceived() + n > Limits.MAX_UPLOAD_BYTES) {
+                        if (decoder().bodyReceived() + decoder().declaredRemaining() > Limits.MAX_UPLOAD_BYTES) {
                             // Chunked past the limit: drop the temporary file, the old one stays untouched.
                             discard();
                             return answer(FixedExchange.status(connection, uri, 413).closing(), in, out);
@@ -67,8 +67,8 @@ final class UploadExchange extends Exchange {
                         return Step.READ;
                     }
                     default -> {
-                        discard();
-                        return Step.CLOSE; // malformed body: nothing is stored
+                        discard(); // malformed body: nothing is stored
+                        return answer(FixedExchange.status(connection, uri, decoder().errorStatus()).closing(), in, out);
                     }
                 }
             }

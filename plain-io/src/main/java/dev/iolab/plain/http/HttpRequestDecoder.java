@@ -64,6 +64,15 @@ public final class HttpRequestDecoder {
         return started && state < NO_BODY;
     }
 
+    /** Body bytes announced but not received yet: the rest of a Content-Length body, or of the current chunk. */
+    public long declaredRemaining() {
+        return switch (state) {
+            case FIXED_BODY -> bodyRemaining;
+            case CHUNKED_BODY -> chunks.dataRemaining();
+            default -> 0;
+        };
+    }
+
     /** Body bytes received so far for the current request. */
     public long bodyReceived() {
         return bodyReceived;

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# plain-io vs nginx with wrk, the way docs/performance.md measures throughput:
+# servers pinned to CPU 1, wrk pinned to CPU 0, loopback only, a warm-up, then alternating rounds
+# (round-robin over the servers so machine drift hits all alike) and the median of the rounds.
+#
+#   plain-io/bench/wrk-vs-nginx.sh            # needs: a built plain-io/target/plain-io.jar, wrk, nginx (nginx-light)
+#   ROUNDS=5 DURATION=10 CONNECTIONS=64 MODELS="epoll poll" plain-io/bench/wrk-vs-nginx.sh
+#
+# Scenarios: small = GET /echo?msg=hello (5-byte body; nginx: `return 200 "hello"`), file = GET /files/1m.bin
+# (1 MiB; nginx: sendfile on). nginx runs one worker. Not a test: it prints numbers, asserts nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAR="$ROOT/plain-io/target/plain-io.jar"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-5}"
+WARMUP="${WARMUP:-5}"
+CONNECTIONS="${CONNECTIONS:-50}"
+MODELS="${MODELS:-epoll poll blocking aio mmap busypoll}"
+SERVER_CPU="${SERVER_CPU:-1}"
+WRK_CPU="${WRK_CPU:-0}"
+BASE_PORT="${BASE_PORT:-18310}"
+
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx-light" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "$JAR missing: ./mvnw -B -pl plain-io package -DskipTests" >&2; exit 2; }
+
+WORK="$(mktemp -d /tmp/plain-io-bench.XXXXXX)"
+DATA="$WORK/data"
+mkdir -p "$DATA" "$WORK/nginx"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# --- nginx: one worker, return 200 with a 5-byte body, the 1 MiB file with sendfile
+NGINX_PORT=$BASE_PORT
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon on;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000000;
+  keepalive_timeout 60s;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /echo { default_type text/plain; return 200 "hello"; }
+    location /files/ { alias $DATA/; default_type application/octet-stream; }
+  }
+}
+CONF
+
+start_plain() { # model port
+  local opts=()
+  [ "$1" = poll ] && opts+=("-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.PollSelectorProvider")
+  taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${opts[@]}" -jar "$JAR" \
+    --model "$1" --port "$2" --data-dir "$DATA" > "$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" && return 0; sleep 0.2; done
+  echo "plain-$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
+}
+
+# the fixtures (1m.bin) come from plain-io itself: start epoll first, on an empty data dir
+declare -A PORT
+PORT[nginx]=$NGINX_PORT
+i=1
+for m in $MODELS; do PORT[$m]=$((BASE_PORT + i)); i=$((i + 1)); done
+SERVERS="nginx"
+for m in $MODELS; do [ "$m" != busypoll ] && { start_plain "$m" "${PORT[$m]}"; SERVERS="$SERVERS $m"; }; done
+taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+sleep 0.5
+curl -sf "http://127.0.0.1:$NGINX_PORT/files/1m.bin" | cmp -s - "$DATA/1m.bin" || { echo "nginx does not serve 1m.bin" >&2; exit 1; }
+
+url() { # server scenario
+  case "$2" in small) echo "http://127.0.0.1:${PORT[$1]}/echo?msg=hello" ;; file) echo "http://127.0.0.1:${PORT[$1]}/files/1m.bin" ;; esac
+}
+
+run_wrk() { # server scenario seconds -> "req/s bytes/s"
+  taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3"s "$(url "$1" "$2")" | awk '
+    /Requests\/sec/ { r = $2 }
+    /Transfer\/sec/ { v = $2; u = substr(v, length(v) - 1); n = substr(v, 1, length(v) - 2) + 0;
+                      m = (u == "GB") ? 1073741824 : (u == "MB") ? 1048576 : (u == "KB") ? 1024 : 1; b = n * m }
+    /Non-2xx|Socket errors/ { e = e " " $0 }
+    END { printf "%s %.0f%s\n", r, b, (e ? " ERR" : "") }'
+}
+
+declare -A RESULTS
+bench() { # servers...
+  local servers="$*"
+  for s in $servers; do for sc in small file; do run_wrk "$s" "$sc" "$WARMUP" > /dev/null; done; done
+  for r in $(seq "$ROUNDS"); do
+    for sc in small file; do
+      for s in $servers; do
+        out="$(run_wrk "$s" "$sc" "$DURATION")"
+        RESULTS[$s.$sc]="${RESULTS[$s.$sc]:-} $out"
+        echo "round $r $sc $s: $out" >&2
+      done
+    done
+  done
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+field() { # key index(1=req/s, 2=bytes/s)
+  echo "${RESULTS[$1]}" | awk -v k="$2" '{ for (i = k; i <= NF; i += 2) if ($i != "ERR") printf "%s ", $i }' | median
+}
+
+echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1)" >&2
+echo "== servers on CPU $SERVER_CPU, wrk -t1 -c$CONNECTIONS on CPU $WRK_CPU, ${DURATION}s x $ROUNDS rounds after ${WARMUP}s warm-up" >&2
+bench $SERVERS
+if [[ " $MODELS " == *" busypoll "* ]]; then
+  # busypoll burns its CPU even when idle: it runs alone with nginx, after the others are stopped
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  PIDS=()
+  start_plain busypoll "${PORT[busypoll]}"
+  bench nginx busypoll
+  SERVERS="$SERVERS busypoll"
+fi
+
+NS="$(field nginx.small 1)"; NF="$(field nginx.file 2)"
+printf '\n| server | GET /echo?msg=hello req/s | ratio to nginx | GET /files/1m.bin GB/s | ratio to nginx |\n|---|---|---|---|---|\n'
+for s in $SERVERS; do
+  rs="$(field "$s.small" 1)"; bf="$(field "$s.file" 2)"
+  printf '| %s | %.0f | %.2f | %.2f | %.2f |\n' "$([ "$s" = nginx ] && echo nginx || echo "plain-$s")" "$rs" \
+    "$(echo "$rs / $NS" | bc -l)" "$(echo "$bf / 1000000000" | bc -l)" "$(echo "$bf / $NF" | bc -l)"
+done
