@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /echo}: GET sends back the decoded {@code msg}; POST streams the request's DataBuffers straight into the
- * response as they arrive (no aggregation), so memory per request stays at a few buffers whatever the body size.
+ * response as they arrive (no aggregation): a client that reads while it writes keeps a few buffers in flight,
+ * one that writes everything first makes at most the echo limit queue up.
  */
 @Component
 public class EchoHandler {
@@ -57,6 +58,9 @@ public class EchoHandler {
         } else {
             body = BodyLimit.cap(body, Limits.MAX_ECHO_BYTES);
         }
-        return response.body(BodyInserters.fromDataBuffers(body));
+        // Reads never wait for the socket to drain: many clients (the JDK HttpClient among them) send the whole
+        // request before reading the response, and write-side backpressure would deadlock them once the socket
+        // buffers fill. What the client has not yet read queues here, at most the echo limit (16 MiB).
+        return response.body(BodyInserters.fromDataBuffers(body.onBackpressureBuffer()));
     }
 }

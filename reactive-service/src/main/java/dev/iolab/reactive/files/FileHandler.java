@@ -7,22 +7,24 @@ import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.DataDir;
 import dev.iolab.reactive.web.BodyLimit;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.channels.FileChannel;
+import io.netty.channel.DefaultFileRegion;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /files/{name}}: GET and HEAD send the file zero-copy (sendfile(2) from the page cache to the socket via
- * {@link ZeroCopyHttpOutputMessage}) with validators and single ranges; PUT streams into the directory through
+ * {@code /files/{name}}: GET and HEAD send the file zero-copy (a Netty FileRegion: sendfile(2) from the page cache
+ * to the socket, what {@code ZeroCopyHttpOutputMessage} does) with validators and single ranges; PUT streams into the directory through
  * {@link FileStore}. Names are checked against {@link FileNames} after Spring's one percent-decoding.
  */
 @Component
@@ -44,38 +46,42 @@ public class FileHandler {
         if (file == null) {
             return badName();
         }
-        BasicFileAttributes attributes;
+        // RFC 9110 §14.2: Range is defined for GET only; HEAD describes the whole representation
+        boolean get = HttpMethod.GET.equals(request.method());
+        FileSnapshot snapshot;
         try {
-            // a stat(2) on the event loop: metadata is in the inode cache for files being served
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            snapshot = FileSnapshot.take(file, get);
         } catch (NoSuchFileException missing) {
             return ServerResponse.notFound().build();
         } catch (IOException e) {
             return Mono.error(e);
         }
-        if (!attributes.isRegularFile()) {
+        if (!snapshot.attributes().isRegularFile()) {
+            snapshot.close();
             return ServerResponse.notFound().build();
         }
-        long size = attributes.size();
-        FileValidators validators = FileValidators.of(attributes);
+        long size = snapshot.attributes().size();
+        FileValidators validators = FileValidators.of(snapshot.attributes());
         HttpHeaders requestHeaders = request.headers().asHttpHeaders();
         if (validators.matchesNoneMatch(requestHeaders.getFirst(HttpHeaders.IF_NONE_MATCH))) {
+            snapshot.close();
             return ServerResponse.status(HttpStatus.NOT_MODIFIED)
                     .eTag(validators.etag()).lastModified(validators.lastModified()).build();
         }
         String contentType = MediaTypes.forFileName(file.getFileName().toString());
-        // RFC 9110 §14.2: Range is defined for GET only; HEAD describes the whole representation
-        boolean get = HttpMethod.GET.equals(request.method());
         ByteRange range = get && validators.matchesIfRange(requestHeaders.getFirst(HttpHeaders.IF_RANGE))
                 ? ByteRange.parse(requestHeaders.getFirst(HttpHeaders.RANGE), size)
                 : ByteRange.parse(null, size);
         return switch (range.kind()) {
-            case UNSATISFIABLE -> ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size).build();
+            case UNSATISFIABLE -> {
+                snapshot.close();
+                yield ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size).build();
+            }
             case SINGLE -> send(entity(HttpStatus.PARTIAL_CONTENT, contentType, validators)
                     .header(HttpHeaders.CONTENT_RANGE, BYTES + " " + range.start() + "-" + range.end() + "/" + size),
-                    file, range.start(), range.length(), get);
-            case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), file, 0, size, get);
+                    snapshot, range.start(), range.length());
+            case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), snapshot, 0, size);
         };
     }
 
@@ -103,15 +109,28 @@ public class FileHandler {
                 .lastModified(validators.lastModified());
     }
 
-    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, Path file, long position,
-            long count, boolean withBody) {
+    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, FileSnapshot snapshot,
+            long position, long count) {
         response.contentLength(count);
-        if (!withBody || count == 0) {
+        FileChannel channel = snapshot.channel();
+        if (channel == null || count == 0) {
+            snapshot.close();
             return response.build();
         }
-        return response.body((message, context) -> message instanceof ZeroCopyHttpOutputMessage zeroCopy
-                ? zeroCopy.writeWith(file, position, count)
-                : Mono.error(new IllegalStateException("response is not zero-copy capable: " + message.getClass())));
+        return response.body((message, context) -> sendRegion((ServerHttpResponse) message, channel, position, count));
+    }
+
+    /**
+     * Commits Spring's status and headers, then hands Reactor Netty a FileRegion over the channel opened with the
+     * stat: sendfile(2) zero-copy, as {@code ZeroCopyHttpOutputMessage.writeWith(Path, ...)} does, except that
+     * the path is not opened a second time (a concurrent upload could have replaced it meanwhile).
+     */
+    private static Mono<Void> sendRegion(ServerHttpResponse response, FileChannel channel, long position, long count) {
+        HttpServerResponse netty = ServerHttpResponseDecorator.getNativeResponse(response);
+        return response.setComplete().then(Mono.defer(() -> netty
+                .sendUsing(() -> channel, (connection, fc) -> new DefaultFileRegion(fc, position, count),
+                        FileSnapshot::close)
+                .then()));
     }
 
     private static Mono<ServerResponse> badName() {

@@ -17,18 +17,20 @@ import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
 
 /**
- * Adds {@code X-IO-Model} and {@code Date} to every HTTP response at the Netty level, right after the codec, so
- * they are on the engine's own responses too (a 400 for a malformed request never reaches Spring). Reactor Netty
- * sends no Date by itself; the value is formatted at most once a second, as Tomcat does.
+ * Installs the contract's Netty-level handlers right after the HTTP codec: {@link RequestValidator} for what
+ * Netty's decoder lets through, and a handler adding {@code X-IO-Model} and {@code Date} to every response, the
+ * engine's own 400s included (they never reach Spring). Reactor Netty sends no Date by itself; the value is
+ * formatted at most once a second, as Tomcat does. Both are cheaper than a WebFilter on every request.
  */
 @Component
-class ContractResponseHeaders implements NettyServerCustomizer {
+class ContractPipeline implements NettyServerCustomizer {
 
     private static final String HANDLER_NAME = "iolab.contractHeaders";
+    private static final String VALIDATOR_NAME = "iolab.requestValidator";
 
     private final Handler handler;
 
-    ContractResponseHeaders(Target target) {
+    ContractPipeline(Target target) {
         this.handler = new Handler(AsciiString.cached(target.id()));
     }
 
@@ -37,6 +39,7 @@ class ContractResponseHeaders implements NettyServerCustomizer {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, handler);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, VALIDATOR_NAME, new RequestValidator());
             }
         });
     }
@@ -56,7 +59,8 @@ class ContractResponseHeaders implements NettyServerCustomizer {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof HttpResponse response) {
+            // 1xx interim responses (100 Continue) may be shared constants: leave them alone
+            if (msg instanceof HttpResponse response && response.status().code() >= 200) {
                 HttpHeaders headers = response.headers();
                 if (!headers.contains(X_IO_MODEL)) {
                     headers.set(X_IO_MODEL, targetId);

@@ -1,0 +1,106 @@
+package dev.iolab.reactive.web;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+
+/**
+ * Sits right after Netty's HTTP decoder and turns what Netty lets through into decoding failures, so that
+ * Reactor Netty answers them like any malformed request (400, then close): a request target with control,
+ * space, NUL or other characters RFC 3986 forbids, and an HTTP/1.1 request without Host (RFC 9112 §3.2).
+ * It holds each read's messages until the read completes, so that a body whose chunk syntax is broken
+ * (RFC 9112 §7.1) fails its whole request with 400 before a handler starts an answer; a body that breaks in a
+ * later read, once the answer may have begun, closes the connection instead of letting it complete as whole.
+ */
+final class RequestValidator extends ChannelInboundHandlerAdapter {
+
+    /** Messages of the current read, passed on (or released) at channelReadComplete. */
+    private final ArrayDeque<Object> batch = new ArrayDeque<>(4);
+    /** A valid head was passed on and its body is still arriving. */
+    private boolean bodyInProgress;
+    /** The current request's head failed: its body is dropped, Reactor Netty answers 400 from the head. */
+    private boolean dropBody;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+            String problem = problem(request);
+            if (problem != null) {
+                request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(problem)));
+            }
+        }
+        batch.add(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // a head whose body breaks within this same read fails as a whole: nothing has been answered yet
+        HttpRequest head = null;
+        for (Object msg : batch) {
+            if (msg instanceof HttpRequest request) {
+                head = request;
+            } else if (head != null && msg instanceof HttpContent content && content.decoderResult().isFailure()
+                    && head.decoderResult().isSuccess()) {
+                head.setDecoderResult(DecoderResult.failure(content.decoderResult().cause()));
+            }
+        }
+        while (!batch.isEmpty()) {
+            Object msg = batch.poll();
+            if (msg instanceof HttpRequest request) {
+                dropBody = request.decoderResult().isFailure();
+                bodyInProgress = !dropBody && !(msg instanceof LastHttpContent);
+                ctx.fireChannelRead(msg);
+            } else if (dropBody) {
+                ReferenceCountUtil.release(msg);
+            } else if (msg instanceof HttpContent content && content.decoderResult().isFailure() && bodyInProgress) {
+                // the answer may have begun: cut the connection, never let the response complete as if whole
+                ReferenceCountUtil.release(msg);
+                releaseBatch();
+                ctx.close();
+                return;
+            } else {
+                if (msg instanceof LastHttpContent) {
+                    bodyInProgress = false;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseBatch();
+    }
+
+    private void releaseBatch() {
+        while (!batch.isEmpty()) {
+            ReferenceCountUtil.release(batch.poll());
+        }
+    }
+
+    /** Why the head is malformed, or null. */
+    static String problem(HttpRequest request) {
+        String uri = request.uri();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            // RFC 3986 §2: a URI holds unreserved, reserved and '%' only: never CTLs, SP, DEL or non-ASCII
+            if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
+                    || c == '{' || c == '|' || c == '}') {
+                return "invalid character in request target";
+            }
+        }
+        if (HttpVersion.HTTP_1_1.equals(request.protocolVersion())
+                && !request.headers().contains(HttpHeaderNames.HOST)) {
+            return "HTTP/1.1 request without Host (RFC 9112 §3.2)";
+        }
+        return null;
+    }
+}
