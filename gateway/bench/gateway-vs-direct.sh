@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Throughput through the gateway vs direct, GET /echo?msg=hello with wrk (a benchmark, not a test).
+#
+# The targets (default webflux-epoll, mvc-virtual) and the gateway in front of them all run on CPU 1
+# (taskset -c 1: gateway and target share it, as they share a node), wrk on CPU 0. Everything is warmed up,
+# then measured in alternating rounds (direct, through the gateway, per target) and the median reported
+# with the ratio gateway/direct. --jfr records the gateway with JFR during one extra run per target and
+# prints its hottest methods. Everything it starts is stopped on exit. Results: stdout and run/bench/.
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$BENCH_DIR/../../launcher/common.sh"
+
+ROUNDS=3 DURATION=15s WARMUP=10s CONNECTIONS=64 BASE_PORT=18410 GATEWAY_BENCH_PORT=18400
+SERVER_CPU=1 WRK_CPU=0
+TARGETS=(webflux-epoll mvc-virtual)
+
+usage() {
+  cat <<USAGE
+usage: gateway/bench/gateway-vs-direct.sh [--rounds N] [--duration 15s] [--warmup 10s] [--connections 64]
+                                          [--targets a,b] [--jfr] [--gateway-opts "..."]
+
+GET /echo?msg=hello direct to each target and through the gateway (/<id>/echo?msg=hello), the targets and
+the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE_PORT, gateway on $GATEWAY_BENCH_PORT.
+  --rounds N          measured rounds, alternating (default $ROUNDS)
+  --duration D        wrk duration of one measured round (default $DURATION)
+  --warmup D          wrk warm-up of every URL before the rounds (default $WARMUP)
+  --connections N     wrk connections (default $CONNECTIONS; one wrk thread)
+  --targets LIST      targets to compare (default ${TARGETS[*]})
+  --jfr               afterwards, one more run per target through the gateway with JFR on the gateway;
+                      prints 'jfr view hot-methods' (files under run/bench/)
+  --gateway-opts S    extra gateway arguments, e.g. "--spring.cloud.gateway.server.webflux.metrics.enabled=false"
+Builds what is missing.
+USAGE
+}
+
+jfr=false gateway_opts=''
+while (( $# )); do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --duration) DURATION="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --connections) CONNECTIONS="$2"; shift ;;
+    --targets) IFS=, read -r -a TARGETS <<<"$2"; shift ;;
+    --jfr) jfr=true ;;
+    --gateway-opts) gateway_opts="$2"; shift ;;
+    *) usage_error "unknown argument: $1" ;;
+  esac
+  shift
+done
+
+(( $(nproc) >= 2 )) || die "needs at least 2 CPUs (servers and wrk on different ones); this machine has $(nproc)"
+command -v taskset >/dev/null || die "needs taskset (Debian: util-linux)"
+command -v wrk >/dev/null || die "needs wrk: apt-get install wrk"
+require_java
+modules=(contract gateway)
+for t in "${TARGETS[@]}"; do target_info "$t"; modules+=("$TARGET_MODULE"); done
+ensure_built "${modules[@]}"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/iolab-gwbench.XXXXXX")"
+OUT_DIR="$IOLAB_RUN_DIR/bench/gateway-vs-direct-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT_DIR"
+declare -A PORT PID URL
+cleanup() {
+  local s
+  for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done
+  for s in "${!PID[@]}"; do wait "${PID[$s]}" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+await_hello() { # NAME URL
+  local deadline=$(( SECONDS + 180 ))
+  until [[ "$(curl -s --max-time 2 "$2" 2>/dev/null)" == hello ]]; do
+    kill -0 "${PID[$1]}" 2>/dev/null || die "$1 exited; see $OUT_DIR/$1.log"
+    (( SECONDS < deadline )) || die "$1 did not answer $2 within 180 s; see $OUT_DIR/$1.log"
+    sleep 0.5
+  done
+}
+
+# ---------------------------------------------------------------- targets, then the gateway in front of them
+upstream_args=() i=0
+for t in "${TARGETS[@]}"; do
+  PORT[$t]=$(( BASE_PORT + i )); i=$(( i + 1 ))
+  port_in_use "${PORT[$t]}" && die "port ${PORT[$t]} is in use"
+  target_command "$t" "${PORT[$t]}" "$WORK/data"
+  taskset -c "$SERVER_CPU" "${TARGET_CMD[@]}" >"$OUT_DIR/$t.log" 2>&1 &
+  PID[$t]=$!
+  upstream_args+=("--iolab.gateway.upstreams.$t=http://127.0.0.1:${PORT[$t]}")
+  URL[direct:$t]="http://127.0.0.1:${PORT[$t]}/echo?msg=hello"
+  URL[gateway:$t]="http://127.0.0.1:$GATEWAY_BENCH_PORT/$t/echo?msg=hello"
+  info "started $t on port ${PORT[$t]} (pid ${PID[$t]}, CPU $SERVER_CPU)"
+done
+
+start_gateway() { # extra JVM options...
+  port_in_use "$GATEWAY_BENCH_PORT" && die "port $GATEWAY_BENCH_PORT is in use"
+  local extra=()
+  [[ -n "$gateway_opts" ]] && read -r -a extra <<<"$gateway_opts"
+  taskset -c "$SERVER_CPU" "$JAVA" --enable-native-access=ALL-UNNAMED "$@" -jar "$IOLAB_ROOT/gateway/target/gateway.jar" \
+    "--server.port=$GATEWAY_BENCH_PORT" "${upstream_args[@]}" "${extra[@]}" >>"$OUT_DIR/gateway.log" 2>&1 &
+  PID[gateway]=$!
+  info "started the gateway on port $GATEWAY_BENCH_PORT (pid ${PID[gateway]}, CPU $SERVER_CPU) $*"
+  for t in "${TARGETS[@]}"; do await_hello gateway "${URL[gateway:$t]}"; done
+}
+stop_gateway() {
+  kill "${PID[gateway]}" 2>/dev/null || true
+  wait "${PID[gateway]}" 2>/dev/null || true
+  unset 'PID[gateway]'
+}
+
+for t in "${TARGETS[@]}"; do await_hello "$t" "${URL[direct:$t]}"; done
+start_gateway
+info "through the gateway: $(curl -s -D - -o /dev/null "${URL[gateway:${TARGETS[0]}]}" | tr -d '\r' | grep -i '^x-io-model')"
+
+# ---------------------------------------------------------------- load
+KEYS=()
+for t in "${TARGETS[@]}"; do KEYS+=("direct:$t" "gateway:$t"); done
+run_wrk() { taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "${URL[$1]}" >"$3" 2>&1; }
+rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
+errors_of() { grep -E 'Non-2xx|Socket errors' "$1" | sed 's/^ *//; s/ *$//' | tr -s ' ' | paste -sd';' - || true; }
+file_of() { tr ':' '-' <<<"$1"; }
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+for k in "${KEYS[@]}"; do
+  info "warm-up $k ($WARMUP)"
+  run_wrk "$k" "$WARMUP" "$OUT_DIR/$(file_of "$k").warmup.txt"
+done
+declare -A RPS P99 ERR
+for (( r = 1; r <= ROUNDS; r++ )); do
+  for k in "${KEYS[@]}"; do
+    f="$OUT_DIR/$(file_of "$k").round$r.txt"
+    run_wrk "$k" "$DURATION" "$f"
+    RPS[$k]+="$(rps_of "$f") " P99[$k]+="$(p99_of "$f") "
+    e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$k]+="r$r: $e "
+    info "round $r/$ROUNDS $k: $(rps_of "$f") req/s, p99 $(p99_of "$f") (load $(cut -d' ' -f1 /proc/loadavg))"
+  done
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+declare -A MED
+for k in "${KEYS[@]}"; do MED[$k]="$(median <<<"${RPS[$k]}")"; done
+{
+  echo "date: $(date -u +%FT%TZ); machine: $(nproc) x $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n1), $(uname -sr)"
+  echo "jdk: $("$JAVA" -version 2>&1 | sed -n 2p); load average before: $load_before, after: $load_after"
+  echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency URL; targets and gateway: taskset -c $SERVER_CPU"
+  echo "         warm-up $WARMUP per URL; $ROUNDS alternating rounds; gateway extra args: ${gateway_opts:-none}"
+  echo
+  echo "| target | path | req/s per round | median req/s | gateway / direct | p99 per round | errors |"
+  echo "|---|---|---|---:|---:|---|---|"
+  for t in "${TARGETS[@]}"; do
+    for via in direct gateway; do
+      k="$via:$t"
+      ratio='-'
+      [[ "$via" == gateway ]] && ratio="$(awk -v a="${MED[$k]}" -v b="${MED[direct:$t]}" 'BEGIN {printf "%.2f", a / b}')"
+      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "$t" "$via" "$(xargs printf '%.0f ' <<<"${RPS[$k]}" | sed 's/ $//')" \
+        "${MED[$k]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$k]}")" "${ERR[$k]:-none}"
+    done
+  done
+} | tee "$OUT_DIR/summary.md"
+
+# ---------------------------------------------------------------- where the gateway's time goes
+if $jfr; then
+  stop_gateway
+  rec="$OUT_DIR/gateway.jfr"
+  start_gateway "-XX:StartFlightRecording=filename=$rec,settings=profile,dumponexit=true"
+  for t in "${TARGETS[@]}"; do
+    info "JFR run through the gateway to $t ($DURATION)"
+    run_wrk "gateway:$t" "$DURATION" "$OUT_DIR/jfr-$t.txt"
+  done
+  stop_gateway
+  echo
+  echo "JFR, gateway, hottest methods (all targets' runs): $rec"
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$rec" | head -n 40 | tee "$OUT_DIR/hot-methods.txt"
+fi
+info "raw wrk output and server logs: $OUT_DIR"
