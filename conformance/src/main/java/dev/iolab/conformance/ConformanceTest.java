@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ParameterizedTest(name = "[{0}] {displayName}")
+// autoCloseArguments = false: a LaunchedTarget is AutoCloseable and shared by every test; the registry stops it
+@ParameterizedTest(name = "[{0}] {displayName}", autoCloseArguments = false)
 @ArgumentsSource(ConformanceTargets.class)
 @ExtendWith(FreshHttpClient.class)
 public @interface ConformanceTest {

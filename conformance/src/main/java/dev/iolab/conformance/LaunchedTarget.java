@@ -28,8 +28,12 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
 
-    /** How long a target may take from launch to a 200 on its readiness probe. */
-    public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a target may take from launch to a 200 on its readiness probe: {@value #STARTUP_TIMEOUT_PROPERTY}
+     * seconds, default 120 (a Spring target needs 20-40 s on 2 busy cores, and targets boot side by side).
+     */
+    public static final String STARTUP_TIMEOUT_PROPERTY = "iolab.conformance.startup-timeout";
+    public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 120));
 
     private final Target target;
     private final Path repoRoot;
