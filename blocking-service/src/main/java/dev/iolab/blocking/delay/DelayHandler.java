@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * {@code /delay} the thread-per-request way: the request's own thread sleeps, so a platform thread is
@@ -19,7 +20,8 @@ public class DelayHandler {
 
     private static final byte[] OK = Endpoints.DELAY_BODY.getBytes(StandardCharsets.US_ASCII);
 
-    @GetMapping(Endpoints.DELAY)
+    // HEAD listed explicitly so that a 405 elsewhere names it in Allow.
+    @RequestMapping(path = Endpoints.DELAY, method = {RequestMethod.GET, RequestMethod.HEAD})
     public void delay(HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
         int ms = parse(request.getParameter(Endpoints.DELAY_PARAM));

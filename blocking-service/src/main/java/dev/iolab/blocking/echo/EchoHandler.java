@@ -11,8 +11,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * {@code /echo} on the request's own thread: GET sends {@code msg} back, POST copies the body from the
@@ -30,7 +31,8 @@ public class EchoHandler {
     }
 
     // Writes straight to the servlet response: no message-converter negotiation on the hot path.
-    @GetMapping(Endpoints.ECHO)
+    // HEAD listed explicitly so that a 405 names it in Allow.
+    @RequestMapping(path = Endpoints.ECHO, method = {RequestMethod.GET, RequestMethod.HEAD})
     public void echoQuery(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String msg = request.getParameter(Endpoints.ECHO_PARAM);
         byte[] body = msg == null ? EMPTY : msg.getBytes(StandardCharsets.UTF_8);
@@ -47,25 +49,38 @@ public class EchoHandler {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
+        InputStream in = request.getInputStream();
+        byte[] buffer = new byte[(int) (length >= 0 ? Math.clamp(length, 1, Limits.STREAM_BUFFER_BYTES)
+                : Limits.STREAM_BUFFER_BYTES)];
+        // With a Content-Length, read exactly that much: once the response has as many bytes Tomcat
+        // completes it and closes the request stream, so one more read() would fail instead of returning -1.
+        long remaining = length >= 0 ? length : Long.MAX_VALUE;
+        // The first read comes before any header is set: a body Tomcat cannot decode (bad chunk syntax)
+        // makes Tomcat answer 400 itself, and its error page needs a response nothing was set on.
+        int n = read(in, buffer, remaining);
         String type = request.getContentType();
         response.setContentType(type != null ? type : MediaTypes.OCTET_STREAM);
         if (length >= 0) {
             // Same framing as the request: Content-Length in, Content-Length out; chunked in, chunked out.
             response.setContentLengthLong(length);
         }
-        InputStream in = request.getInputStream();
         OutputStream out = response.getOutputStream();
-        byte[] buffer = new byte[(int) (length >= 0 ? Math.clamp(length, 1, Limits.STREAM_BUFFER_BYTES)
-                : Limits.STREAM_BUFFER_BYTES)];
         long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
+        while (n != -1) {
+            remaining -= n;
             total += n;
             if (total > maxBytes) {
                 tooLargeMidStream(response);
                 return;
             }
             out.write(buffer, 0, n);
+            n = read(in, buffer, remaining);
         }
+    }
+
+    /** Reads at most {@code remaining} bytes; -1 at the end of the body. */
+    private static int read(InputStream in, byte[] buffer, long remaining) throws IOException {
+        return remaining > 0 ? in.read(buffer, 0, (int) Math.min(buffer.length, remaining)) : -1;
     }
 
     /**

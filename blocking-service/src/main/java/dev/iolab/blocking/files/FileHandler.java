@@ -15,7 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -39,7 +40,8 @@ public class FileHandler {
         this.maxUploadBytes = properties.maxUploadBytes();
     }
 
-    @GetMapping(Endpoints.FILES_TEMPLATE)
+    // HEAD listed explicitly so that a 405 (say for DELETE) names it in Allow.
+    @RequestMapping(path = Endpoints.FILES_TEMPLATE, method = {RequestMethod.GET, RequestMethod.HEAD})
     public ResponseEntity<Resource> get(HttpServletRequest request) throws IOException {
         String name = nameOf(request);
         Path path = name == null ? null : store.resolve(name);

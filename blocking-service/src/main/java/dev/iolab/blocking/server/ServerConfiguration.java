@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires what every exchange shares: the target's identity header and Tomcat's handling of 100-continue. */
+/** Wires what every exchange shares: identity header, request-line limit, error-page guard, 100-continue timing. */
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
@@ -17,6 +17,21 @@ class ServerConfiguration {
         var registration = new FilterRegistrationBean<>(new IoModelHeaderFilter(properties.target()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestLineLimitFilter> requestLineLimitFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestLineLimitFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CommittedResponseGuardFilter> committedResponseGuardFilter() {
+        var registration = new FilterRegistrationBean<>(new CommittedResponseGuardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setDispatcherTypes(DispatcherType.ERROR, DispatcherType.INCLUDE);
         return registration;
     }
 

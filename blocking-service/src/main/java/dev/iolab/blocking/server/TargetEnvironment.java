@@ -56,8 +56,9 @@ public class TargetEnvironment implements EnvironmentPostProcessor, Ordered {
         p.put("server.tomcat.accept-count", Limits.ACCEPT_BACKLOG);
         // The platform pool; ignored when spring.threads.virtual.enabled gives each request its own virtual thread.
         p.put("server.tomcat.threads.max", Limits.PLATFORM_THREADS);
-        // Tomcat's one buffer holds the request line and the header section together.
-        p.put("server.max-http-request-header-size", Limits.MAX_REQUEST_LINE_BYTES + Limits.MAX_HEADER_SECTION_BYTES + "B");
+        // Tomcat's one limit covers request line and header section together: a header section over 16 KiB
+        // is 400; the 8 KiB request-line limit is RequestLineLimitFilter's (414).
+        p.put("server.max-http-request-header-size", Limits.MAX_HEADER_SECTION_BYTES + "B");
         // After a 413 Tomcat drains up to this much of the unread body to keep the connection (and let
         // clients that send the whole body first read the 413 instead of a reset).
         p.put("server.tomcat.max-swallow-size", Limits.MAX_UPLOAD_BYTES + Limits.STREAM_BUFFER_BYTES + "B");
