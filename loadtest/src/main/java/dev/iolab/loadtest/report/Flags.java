@@ -28,6 +28,15 @@ public final class Flags {
 
     /** {@code askedRps} is the open-model request rate (0 in the closed model). */
     public static List<String> of(ClientNumbers client, ServerNumbers server, double loadCpuShare, double askedRps) {
+        return of(client, server, loadCpuShare, askedRps, 0);
+    }
+
+    /**
+     * As above; {@code inFlight} requests the server may have answered beyond the client's count: wrk stops at its
+     * deadline without counting the requests then in flight (one per connection), Gatling lets them finish (0).
+     */
+    public static List<String> of(ClientNumbers client, ServerNumbers server, double loadCpuShare, double askedRps,
+                                  int inFlight) {
         List<String> flags = new ArrayList<>();
         if (loadCpuShare >= CLIENT_BOUND_CPU_SHARE
                 || (askedRps > 0 && client.throughputRps() < RATE_REACHED_SHARE * askedRps)) {
@@ -38,10 +47,15 @@ public final class Flags {
         }
         if (server.requests() == null) {
             flags.add(NO_SERVER_COUNT);
-        } else if (mismatchPercent(client.requests(), server.requests()) > MAX_COUNT_MISMATCH_PERCENT) {
+        } else if (mismatchPercent(client.requests(), server.requests() - excess(client, server, inFlight))
+                > MAX_COUNT_MISMATCH_PERCENT) {
             flags.add(COUNT_MISMATCH);
         }
         return flags;
+    }
+
+    private static long excess(ClientNumbers client, ServerNumbers server, int inFlight) {
+        return Math.max(0, Math.min(inFlight, server.requests() - client.requests()));
     }
 
     static double mismatchPercent(long client, long server) {

@@ -53,6 +53,12 @@ public final class Comparison {
         this.progress = new Progress(System.err, steps * targets.size(), perTarget * targets.size());
     }
 
+    private void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
     public List<String> notes() {
         return notes;
     }
@@ -110,7 +116,7 @@ public final class Comparison {
 
     private ResultRow measure(Deployment d, Scenario scenario, int users) throws Exception {
         if (options.engine().equals("wrk") && scenario.wrkPath().isEmpty()) {
-            notes.add(scenario.id() + ": not run with wrk (it sends bodies or holds connections; use --engine gatling)");
+            note(scenario.id() + ": not run with wrk (it sends bodies or holds connections; use --engine gatling)");
             return null;
         }
         if (scenario == Scenario.C10K) {
@@ -148,7 +154,8 @@ public final class Comparison {
         }
         double askedRps = options.rate() * scenario.requestsPerIteration();
         return new ResultRow(d.id(), scenario.id(), options.engine(), users, options.rate(), measured.numbers(), server,
-                loadShare, Flags.of(measured.numbers(), server, loadShare, askedRps), report, Map.of());
+                loadShare, Flags.of(measured.numbers(), server, loadShare, askedRps,
+                options.engine().equals("wrk") ? users : 0), report, Map.of());
     }
 
     private record Measured(ClientNumbers numbers, Path runDirectory) {

@@ -40,4 +40,12 @@ class FlagsTests {
         assertThat(Flags.of(client(10_000, 0, 1000), server(9_800L), 0.5, 0)).containsExactly(Flags.COUNT_MISMATCH);
         assertThat(Flags.of(client(10_000, 0, 1000), server(null), 0.5, 0)).containsExactly(Flags.NO_SERVER_COUNT);
     }
+
+    @Test
+    void wrksUncountedInFlightRequestsAreNoMismatch() {
+        // 400 connections cut off at the deadline: the server answered up to 400 more than wrk counted
+        assertThat(Flags.of(client(7984, 0, 2655), server(8384L), 0.5, 0, 400)).isEmpty();
+        assertThat(Flags.of(client(7984, 0, 2655), server(8384L), 0.5, 0, 0)).containsExactly(Flags.COUNT_MISMATCH);
+        assertThat(Flags.of(client(7984, 0, 2655), server(8600L), 0.5, 0, 400)).containsExactly(Flags.COUNT_MISMATCH);
+    }
 }
