@@ -10,7 +10,7 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$BENCH_DIR/../launcher/common.sh"
 
-ROUNDS=3 DURATION=15s WARMUP=10s CONNECTIONS=64 BASE_PORT=18601
+ROUNDS=3 DURATION=15s WARMUP=10s CONNECTIONS=64 BASE_PORT=18601 STARTUP_TIMEOUT=300
 SERVER_CPU=1 WRK_CPU=0
 SERVERS=(bare-mvc mvc-platform mvc-virtual bare-webflux webflux-epoll webflux-iouring)
 
@@ -63,6 +63,7 @@ for s in "${SERVERS[@]}"; do
     *) usage_error "not a Spring target or bare app: $s" ;;
   esac
 done
+mapfile -t modules < <(printf '%s\n' "${modules[@]}" | awk '!seen[$0]++')
 ensure_built "${modules[@]}"
 for bare in bare-mvc bare-webflux; do
   if $rebuild || [[ ! -f "$BENCH_DIR/$bare/target/$bare.jar" ]]; then
@@ -76,10 +77,17 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/iolab-bench.XXXXXX")"
 OUT_DIR="$IOLAB_RUN_DIR/bench/spring-echo-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT_DIR"
 declare -A PORT PID
+# cleanup: SIGTERM what we started (graceful), SIGKILL what is still alive after 40 s
 cleanup() {
-  local s
+  local s alive end=$(( SECONDS + 40 ))
   for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done
-  for s in "${!PID[@]}"; do wait "${PID[$s]}" 2>/dev/null || true; done
+  while :; do
+    alive=0
+    for s in "${!PID[@]}"; do kill -0 "${PID[$s]}" 2>/dev/null && alive=1; done
+    (( alive && SECONDS < end )) || break
+    sleep 0.5
+  done
+  for s in "${!PID[@]}"; do kill -9 "${PID[$s]}" 2>/dev/null || true; wait "${PID[$s]}" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -97,6 +105,8 @@ BENCH_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
 
 url_of() { printf 'http://127.0.0.1:%s/echo?msg=hello' "${PORT[$1]}"; }
 
+# one at a time: a JVM starting on the server CPU while another starts would slow both, and a server
+# that is up idles (it costs the others little while they are measured)
 i=0
 for s in "${SERVERS[@]}"; do
   PORT[$s]=$(( BASE_PORT + i )); i=$(( i + 1 ))
@@ -105,15 +115,13 @@ for s in "${SERVERS[@]}"; do
   taskset -c "$SERVER_CPU" "${CMD[@]}" >"$OUT_DIR/$s.log" 2>&1 &
   PID[$s]=$!
   info "started $s on port ${PORT[$s]} (pid ${PID[$s]}, CPU $SERVER_CPU): ${CMD[*]}"
-done
-for s in "${SERVERS[@]}"; do
-  deadline=$(( SECONDS + 120 ))
+  deadline=$(( SECONDS + STARTUP_TIMEOUT ))
   until [[ "$(curl -s --max-time 2 "$(url_of "$s")" 2>/dev/null)" == hello ]]; do
     kill -0 "${PID[$s]}" 2>/dev/null || die "$s exited; see $OUT_DIR/$s.log"
-    (( SECONDS < deadline )) || die "$s did not answer /echo within 120 s; see $OUT_DIR/$s.log"
+    (( SECONDS < deadline )) || die "$s did not answer /echo within $STARTUP_TIMEOUT s; see $OUT_DIR/$s.log"
     sleep 0.5
   done
-  info "$s answers: $(curl -s -D - -o /dev/null "$(url_of "$s")" | tr -d '\r' | grep -i '^x-io-model' || echo 'no X-IO-Model (bare app)')"
+  info "$s answers after $(( SECONDS - deadline + STARTUP_TIMEOUT )) s: $(curl -s -D - -o /dev/null "$(url_of "$s")" | tr -d '\r' | grep -i '^x-io-model' || echo 'no X-IO-Model (bare app)')"
 done
 
 # ---------------------------------------------------------------- load
