@@ -10,7 +10,6 @@ import io.gatling.commons.stats.Status;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.shared.cli.GatlingCliOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,38 +46,28 @@ public final class GatlingEngine {
         if (!reports) {
             args.add(GatlingCliOptions.NoReports.longOption());
         }
-        PrintStream console = System.out;
-        int status;
         try {
             Files.createDirectories(resultsFolder);
-            try (PrintStream log = new PrintStream(Files.newOutputStream(consoleLog), true)) {
-                // Gatling prints its live console and summary to System.out; keep them in the run's folder
-                System.setOut(log);
-                status = Gatling$.MODULE$.fromArgs(args.toArray(String[]::new));
-            } finally {
-                System.setOut(console);
-            }
+            int status = ConsoleCapture.install().into(consoleLog,
+                    () -> Gatling$.MODULE$.fromArgs(args.toArray(String[]::new)));
             Path runDirectory = latestRun(resultsFolder);
             return new Run(status, read(runDirectory), runDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Gatling run failed: " + e.getMessage(), e);
         }
     }
 
     /** Writes Gatling's HTML report for a finished run (kept out of the measured window: it is CPU-heavy). */
     public void report(Path runDirectory, Path consoleLog) {
-        PrintStream console = System.out;
-        try (PrintStream log = new PrintStream(Files.newOutputStream(consoleLog, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND), true)) {
-            System.setOut(log);
-            Gatling$.MODULE$.fromArgs(new String[] {
+        try {
+            ConsoleCapture.install().into(consoleLog, () -> Gatling$.MODULE$.fromArgs(new String[] {
                     GatlingCliOptions.ReportsOnly.longOption(), runDirectory.getFileName().toString(),
                     GatlingCliOptions.ResultsFolder.longOption(), runDirectory.getParent().toAbsolutePath().toString(),
-                    GatlingCliOptions.Launcher.longOption(), "iolab"});
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            System.setOut(console);
+                    GatlingCliOptions.Launcher.longOption(), "iolab"}));
+        } catch (Exception e) {
+            throw new IllegalStateException("Gatling report failed: " + e.getMessage(), e);
         }
     }
 

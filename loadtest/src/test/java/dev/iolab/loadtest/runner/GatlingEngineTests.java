@@ -29,7 +29,13 @@ class GatlingEngineTests {
             assertThat(run.numbers().throughputRps()).isPositive();
             assertThat(run.numbers().max()).isGreaterThanOrEqualTo(run.numbers().p99());
             assertThat(run.runDirectory().resolve("index.html")).exists();
-            assertThat(Files.readString(dir.resolve("console.log"))).contains("Global Information");
+            assertThat(Files.readString(dir.resolve("console.log"))).contains("---- Requests", "echo GET");
+
+            // a second run in the same JVM still gets its own console log (Scala's Console keeps its first stream)
+            GatlingEngine.Run second = new GatlingEngine().run(EchoSimulation.class.getName(), Map.of(
+                    SimulationSettings.DURATION_SECONDS, "1"), dir.resolve("gatling-2"), false, dir.resolve("console-2.log"));
+            assertThat(second.numbers().requests()).isPositive();
+            assertThat(Files.readString(dir.resolve("console-2.log"))).contains("---- Requests", "echo GET");
         }
     }
 }
