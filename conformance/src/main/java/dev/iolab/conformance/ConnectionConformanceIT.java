@@ -140,6 +140,22 @@ class ConnectionConformanceIT {
     }
 
     @ConformanceTest
+    @DisplayName("a chunked body whose size lines, data and CRLFs arrive in separate writes is echoed exactly")
+    void chunkedBodyInSeparateWritesIsEchoed(TargetUnderTest target) throws IOException {
+        String head = RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked");
+        String[] pieces = {"1\r\n", "X", "\r\n", "3", "\r\n", "abc", "\r", "\n", "0\r\n", "\r\n"};
+        try (RawConnection connection = RawConnection.open(target)) {
+            connection.send(head);
+            for (String piece : pieces) {
+                RawConnection.pace(Duration.ofMillis(40)); // each piece in its own segment and its own read
+                connection.send(piece);
+            }
+            expect(connection.read(), 200, "Xabc", head + String.join("", pieces));
+            expect(connection.send(RawConnection.get(target, Endpoints.ECHO + "?msg=after")).read(), 200, "after", head);
+        }
+    }
+
+    @ConformanceTest
     @DisplayName("Expect: 100-continue is answered (100 then the response, or the response directly)")
     void expectContinueIsHandled(TargetUnderTest target) throws IOException {
         String head = RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 5", "Expect: 100-continue");
