@@ -9,6 +9,8 @@ import java.io.IOException;
 /** Starts one plain-io model from the command line and drains it gracefully on SIGTERM. */
 public final class Main {
 
+    private static final long MIN_DRAIN_NANOS = 1_000_000_000L;
+
     private Main() {
     }
 
@@ -50,8 +52,12 @@ public final class Main {
     static void drain(ServerContext context, HttpServer server) {
         context.startDraining();
         server.stopAccepting();
-        long deadline = System.nanoTime() + Limits.SHUTDOWN_GRACE.toNanos();
-        while (context.inFlight() > 0 && System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        long deadline = start + Limits.SHUTDOWN_GRACE.toNanos();
+        // Wait at least a moment even when nothing is in flight: a request accepted just before the listener
+        // closed may not have been read yet, and it deserves its answer too.
+        long settle = start + MIN_DRAIN_NANOS;
+        while ((context.inFlight() > 0 || System.nanoTime() < settle) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -78,7 +78,7 @@ final class AioConnection {
     /** Runs the HTTP state machine, then writes what it produced, then does what it asked for. */
     private void step() {
         pending = http.advance(in, out);
-        if (out.position() > 0 && !(pending == Step.READ && http.holdsOutput())) {
+        if (out.position() > 0) {
             out.flip();
             channel.write(out, null, onWrite); // continues in onWrite, then doPending()
         } else {

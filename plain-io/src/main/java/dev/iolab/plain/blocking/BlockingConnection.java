@@ -36,9 +36,7 @@ final class BlockingConnection {
         try (socket; InputStream input = socket.getInputStream(); OutputStream output = socket.getOutputStream()) {
             while (true) {
                 Step step = http.advance(in, out);
-                if (step != Step.READ || !http.holdsOutput()) {
-                    flush(output);
-                }
+                flush(output);
                 switch (step) {
                     case READ -> {
                         if (!read(input)) {

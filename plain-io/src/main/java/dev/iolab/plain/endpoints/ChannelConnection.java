@@ -55,7 +55,7 @@ public final class ChannelConnection {
             int reads = 0;
             while (true) {
                 // Pending output first: a response is written before anything else happens.
-                if (out.position() > 0 && !(pending == Step.READ && http.holdsOutput())) {
+                if (out.position() > 0) {
                     out.flip();
                     channel.write(out);
                     boolean drained = !out.hasRemaining();

@@ -7,6 +7,8 @@ import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.http.RequestHead;
 import dev.iolab.plain.http.ResponseWriter;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code GET /echo?msg=} answers the decoded text; {@code POST /echo} streams the body back as it arrives. */
 final class EchoHandler {
@@ -31,27 +33,25 @@ final class EchoHandler {
     }
 
     /**
-     * Copies request body bytes into the response as they arrive, through the connection's fixed buffers:
-     * when the output buffer is full the exchange stops reading (backpressure) until the transport drained it.
-     * While the whole response still sits unsent in the output buffer it is held back, so that a malformed
-     * or oversized body can still be answered with a clean 400 or 413 instead of a cut-off 200.
+     * Reads the whole request body into memory bounded by {@link Limits#MAX_ECHO_BYTES}, then answers it.
+     * Why not stream it back while it arrives: common clients (the JDK HttpClient among them) do not read a
+     * response before they have sent the whole request, so an echo that stopped reading once its output
+     * could not drain would deadlock with them past the socket buffers. Buffering up to the limit also means
+     * a malformed or oversized chunked body still gets a clean 400 or 413, never a cut-off 200.
      */
     static final class EchoExchange extends Exchange {
 
-        /** Room for a chunk-size line and the CRLF after the data. */
-        private static final int CHUNK_OVERHEAD = 12;
-        private final boolean chunked;
+        private static final int MIN_PIECE = 4 * 1024;
+        private final List<ByteBuffer> pieces = new ArrayList<>();
+        private long buffered;
         private boolean continueSent;
+        private boolean bodyRead;
         private boolean headWritten;
-        private boolean holding;
-        private int responseStart;
-        private boolean finished;
-        private boolean lastChunkWritten;
+        private int sending;
         private Exchange reply;
 
         EchoExchange(HttpConnection c) {
             super(c, Endpoints.ECHO);
-            this.chunked = c.head().chunked();
         }
 
         @Override
@@ -64,81 +64,72 @@ final class EchoHandler {
                 ResponseWriter.interimContinue(out);
                 return Step.WRITE; // the client sends the body only once it has seen this
             }
-            if (!headWritten) {
-                writeHead(out);
-            }
-            while (!finished) {
+            while (!bodyRead) {
                 switch (decoder().next(in)) {
                     case BODY -> {
-                        if (chunked && decoder().bodyReceived() + decoder().declaredRemaining() > Limits.MAX_ECHO_BYTES) {
-                            // Past the limit: 413 while nothing is sent yet; else cut the response off, never
-                            // complete it as if whole.
-                            return holding ? reject(413, in, out) : Step.CLOSE;
+                        if (decoder().bodyReceived() + decoder().declaredRemaining() > Limits.MAX_ECHO_BYTES) {
+                            return reject(413, in, out); // a chunked body past the limit: nothing was sent yet
                         }
-                        int room = out.remaining() - (chunked ? CHUNK_OVERHEAD : 0);
-                        if (room <= 0) {
-                            hold(false); // too big to hold: from now on it streams
-                            return Step.WRITE; // backpressure: no more input is consumed until the output drained
-                        }
-                        int n = Math.min(room, decoder().bodyAvailable());
-                        if (chunked) {
-                            ResponseWriter.chunkStart(out, n);
-                        }
-                        decoder().readBody(in, out, n);
-                        if (chunked) {
-                            ResponseWriter.chunkEnd(out);
-                        }
+                        buffered += decoder().readBody(in, piece());
                     }
                     case END -> {
                         requestComplete = true;
-                        finished = true;
+                        bodyRead = true;
+                        pieces.forEach(ByteBuffer::flip); // from filling to sending
                     }
                     case NEED_MORE -> {
                         return Step.READ;
                     }
                     default -> {
-                        return holding ? reject(decoder().errorStatus(), in, out) : Step.CLOSE;
+                        return reject(decoder().errorStatus(), in, out);
                     }
                 }
             }
-            if (chunked && !lastChunkWritten) {
-                if (out.remaining() < 5) {
+            if (!headWritten) {
+                headWritten = true;
+                beginHead(out, 200);
+                String type = head().header(RequestHead.CONTENT_TYPE);
+                ResponseWriter.field(out, "Content-Type", type == null ? MediaTypes.OCTET_STREAM : type);
+                ResponseWriter.contentLength(out, buffered);
+                ResponseWriter.end(out);
+            }
+            // Hand the pieces to the transport as fast as it drains the output buffer.
+            while (sending < pieces.size()) {
+                ByteBuffer piece = pieces.get(sending);
+                int n = Math.min(out.remaining(), piece.remaining());
+                out.put(out.position(), piece, piece.position(), n);
+                out.position(out.position() + n);
+                piece.position(piece.position() + n);
+                if (piece.hasRemaining()) {
                     return Step.WRITE;
                 }
-                ResponseWriter.lastChunk(out);
-                lastChunkWritten = true;
+                pieces.set(sending++, null); // let it go as soon as it is sent
             }
-            hold(false);
             return null;
         }
 
-        private void writeHead(ByteBuffer out) {
-            RequestHead head = head();
-            responseStart = out.position();
-            hold(true);
-            beginHead(out, 200);
-            String type = head.header(RequestHead.CONTENT_TYPE);
-            ResponseWriter.field(out, "Content-Type", type == null ? MediaTypes.OCTET_STREAM : type);
-            if (chunked) {
-                ResponseWriter.chunked(out);
-            } else {
-                ResponseWriter.contentLength(out, Math.max(0, head.contentLength()));
+        /** The piece the next body bytes go into (pieces fill in write mode), sized to what is announced. */
+        private ByteBuffer piece() {
+            ByteBuffer last = pieces.isEmpty() ? null : pieces.getLast();
+            if (last != null && last.hasRemaining()) {
+                return last;
             }
-            ResponseWriter.end(out);
-            headWritten = true;
+            long announced = Math.max(MIN_PIECE, decoder().declaredRemaining());
+            ByteBuffer fresh = ByteBuffer.allocate((int) Math.min(Limits.STREAM_BUFFER_BYTES, announced));
+            pieces.add(fresh);
+            return fresh;
         }
 
-        private void hold(boolean on) {
-            holding = on;
-            connection.holdOutput(on);
-        }
-
-        /** Takes back the unsent response and answers an error instead, closing the connection. */
+        /** Drops what was buffered and answers an error instead, closing the connection. */
         private Step reject(int errorStatus, ByteBuffer in, ByteBuffer out) {
-            out.position(responseStart);
-            hold(false);
+            pieces.clear();
             reply = FixedExchange.status(connection, uri, errorStatus).closing();
             return delegate(reply, in, out);
+        }
+
+        @Override
+        void release() {
+            pieces.clear();
         }
     }
 }

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * Every I/O model is then just a different way of doing those steps.
  *
  * <p>The transport loop, in every model: call {@link #advance}; then first write out whatever the output
- * buffer holds (unless {@link #holdsOutput()} and the step is {@code READ}), and then do the step: {@code READ} more input, {@code WRITE} (just the flush),
+ * buffer holds, and then do the step: {@code READ} more input, {@code WRITE} (just the flush),
  * {@code SEND_FILE} the bytes of {@link #file()}, {@code WAIT} until {@link #wakeAtNanos()}, or
  * {@code CLOSE} the connection. Repeat.
  */
@@ -29,7 +29,6 @@ public final class HttpConnection {
     private long headStart;
     private long wakeAt;
     private boolean closed;
-    private boolean holdOutput;
 
     public HttpConnection(ServerContext context) {
         this.context = context;
@@ -87,7 +86,6 @@ public final class HttpConnection {
     }
 
     private void finishExchange(long now) {
-        holdOutput = false;
         Exchange done = exchange;
         exchange = null;
         done.release();
@@ -95,18 +93,6 @@ public final class HttpConnection {
         if (done.uri != null && done.status != 0) {
             context.metrics().record(done.method, done.uri, done.status, now - exchangeStart);
         }
-    }
-
-    /**
-     * True while the output buffer holds a response that may still be replaced by an error (a small echo
-     * whose body is not fully checked yet): the transport must then not flush it on {@code READ}.
-     */
-    public boolean holdsOutput() {
-        return holdOutput;
-    }
-
-    void holdOutput(boolean hold) {
-        holdOutput = hold;
     }
 
     /** The file bytes to send after a {@code SEND_FILE} step. */

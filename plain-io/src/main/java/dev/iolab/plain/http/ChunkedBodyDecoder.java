@@ -164,8 +164,7 @@ final class ChunkedBodyDecoder {
                 } else {
                     remaining = size;
                     size = 0;
-                    state = DATA_STATE;
-                    return DATA;
+                    state = DATA_STATE; // DATA is reported by parse() only once a data byte is there
                 }
             }
             case DATA_CR -> {

@@ -100,7 +100,7 @@ public final class HttpRequestDecoder {
             case CHUNKED_BODY -> switch (chunks.parse(in)) {
                 case ChunkedBodyDecoder.DATA -> {
                     available = (int) Math.min(in.remaining(), chunks.dataRemaining());
-                    yield Event.BODY;
+                    yield available == 0 ? Event.NEED_MORE : Event.BODY; // a BODY event always carries bytes
                 }
                 case ChunkedBodyDecoder.COMPLETE -> done();
                 case ChunkedBodyDecoder.NEED_MORE -> Event.NEED_MORE;

@@ -60,6 +60,10 @@ enum Feed {
                     body.reset();
                 }
                 case BODY -> {
+                    if (decoder.bodyAvailable() <= 0) {
+                        // an empty BODY event would make an echo write a zero-size chunk: a last-chunk
+                        throw new AssertionError("BODY event without bytes");
+                    }
                     sink.clear();
                     decoder.readBody(in, sink);
                     body.write(sink.array(), 0, sink.position());
