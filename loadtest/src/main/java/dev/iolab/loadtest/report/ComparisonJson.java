@@ -66,6 +66,7 @@ public final class ComparisonJson {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("requests", s.requests());
         server.put("cpu_s", round(s.cpuSeconds()));
+        server.put("cpu_share", round(row.targetCpuShare()));
         server.put("cpu_ms_per_1k_requests", round(s.cpuMsPer1kRequests()));
         server.put("rss_peak_mb", round(s.rssPeakMb()));
         server.put("threads_peak", s.threadsPeak());

@@ -41,7 +41,9 @@ public final class ComparisonTable {
                 measurement) and from `/proc/<pid>` (CPU time, resident memory and threads, sampled every 200 ms).
                 Flags: `client-bound` the load generator used >= 85% of its CPUs or missed its open-model rate, so the
                 target may go faster; `errors` more than 0.1% KO; `count-mismatch` client and server counts differ by more
-                than 1%; `no-server-count` the target exported no request count.
+                than 1%; `no-server-count` the target exported no request count. In comparison.json, `load_cpu_share` and
+                `server.cpu_share` are each side's share of the CPUs it was pinned to: a target well below 1 while its latency
+                grows was starved by something else on the machine, unless it waits by design (the delay scenario).
                 """);
         rows.stream().filter(r -> r.extra() != null && !r.extra().isEmpty()).forEach(r ->
                 md.append("\n").append(r.target()).append(" ").append(r.scenario()).append(": ").append(r.extra()).append('\n'));

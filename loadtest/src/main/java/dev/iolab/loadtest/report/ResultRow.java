@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * One row of the comparison: one target under one scenario at one concurrency, the load generator's numbers
- * beside the target's own, the honesty flags, and where Gatling's report for it lies.
+ * beside the target's own, the honesty flags, and where Gatling's report for it lies. The CPU shares are of the
+ * CPUs each side was pinned to: a busy load generator means client-bound; a target far below 1 while latency
+ * grows was starved by something else on the machine (or waits by design, as in the delay scenario).
  */
 public record ResultRow(String target, String scenario, String engine, int users, double rate,
-                        ClientNumbers client, ServerNumbers server, double loadCpuShare, List<String> flags,
+                        ClientNumbers client, ServerNumbers server, double loadCpuShare, Double targetCpuShare,
+                        List<String> flags,
                         String gatlingReport, Map<String, Object> extra) {
 }

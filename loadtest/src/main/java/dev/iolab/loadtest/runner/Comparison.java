@@ -153,8 +153,10 @@ public final class Comparison {
             report = runDir.relativize(dest.resolve("index.html")).toString();
         }
         double askedRps = options.rate() * scenario.requestsPerIteration();
+        Double targetShare = server.cpuSeconds() == null ? null
+                : server.cpuSeconds() / (wall * CpuPinning.count(pinning.targetCpus(), cpus));
         return new ResultRow(d.id(), scenario.id(), options.engine(), users, options.rate(), measured.numbers(), server,
-                loadShare, Flags.of(measured.numbers(), server, loadShare, askedRps,
+                loadShare, targetShare, Flags.of(measured.numbers(), server, loadShare, askedRps,
                 options.engine().equals("wrk") ? users : 0), report, Map.of());
     }
 
@@ -182,6 +184,6 @@ public final class Comparison {
 
     private static ResultRow withExtra(ResultRow r, Map<String, Object> extra) {
         return new ResultRow(r.target(), r.scenario(), r.engine(), r.users(), r.rate(), r.client(), r.server(),
-                r.loadCpuShare(), r.flags(), r.gatlingReport(), extra);
+                r.loadCpuShare(), r.targetCpuShare(), r.flags(), r.gatlingReport(), extra);
     }
 }

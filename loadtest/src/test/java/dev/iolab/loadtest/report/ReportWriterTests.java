@@ -25,11 +25,11 @@ class ReportWriterTests {
         ServerNumbers server = new ServerNumbers(1000L, 1.0, 1.0, 120.0, 40, 0.2, 1.5, 1L, 3.0);
         return List.of(
                 new ResultRow("mvc-platform", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 950, 101, 102,
-                        110, 120, 130, 5), server, 0.3, List.of(), "gatling/mvc-platform-delay/index.html", Map.of()),
+                        110, 120, 130, 5), server, 0.3, 0.9, List.of(), "gatling/mvc-platform-delay/index.html", Map.of()),
                 new ResultRow("webflux-epoll", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 980, 100, 101,
-                        105, 108, 111, 5), server, 0.3, List.of("client-bound"), null, Map.of()),
+                        105, 108, 111, 5), server, 0.3, 0.9, List.of("client-bound"), null, Map.of()),
                 new ResultRow("plain-epoll", "c10k", "gatling", 1, 0, new ClientNumbers(1000, 1000, 0, 200, 0, 1, 1, 2, 3, 5),
-                        server, 0.1, List.of(), null, Map.of("connections_held", 1000, "threads_per_connection", 0.0,
+                        server, 0.1, 0.2, List.of(), null, Map.of("connections_held", 1000, "threads_per_connection", 0.0,
                         "rss_kb_per_connection", 3.5)));
     }
 
@@ -45,6 +45,7 @@ class ReportWriterTests {
         assertThat(first.get("throughput_rps").asDouble()).isEqualTo(950);
         assertThat(first.at("/latency_ms/p999").asDouble()).isEqualTo(120);
         assertThat(first.at("/server/latency_ms/p99").asDouble()).isEqualTo(1.5);
+        assertThat(first.at("/server/cpu_share").asDouble()).isEqualTo(0.9);
         assertThat(json.at("/results/1/flags/0").asText()).isEqualTo("client-bound");
         assertThat(json.at("/results/2/c10k/connections_held").asInt()).isEqualTo(1000);
 
