@@ -47,21 +47,16 @@ public final class ConfiguredTargets implements TargetProvider {
         if (!ids.isEmpty()) {
             Path root = Path.of(System.getProperty(REPO_ROOT, "..")).toAbsolutePath().normalize();
             List<TargetUnderTest> starting = new ArrayList<>();
-            // Launch all first so they boot concurrently, then wait for each.
+            // One at a time: on 2 busy cores JVMs booting side by side slow each other past any fair timeout.
             for (String id : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
                 Target target = Target.byId(id).orElseThrow(() -> new IllegalStateException(TARGETS + " names unknown target '"
                         + id + "' (known: " + String.join(", ", Target.ids()) + ")"));
                 try {
                     LaunchedTarget t = LaunchedTarget.start(target, root);
                     launched.add(t);
-                    starting.add(t);
+                    starting.add(t.awaitReady());
                 } catch (RuntimeException e) {
                     starting.add(new FailedTarget(id, new AssertionError("cannot launch " + id + ": " + e.getMessage(), e)));
-                }
-            }
-            for (TargetUnderTest t : starting) {
-                if (t instanceof LaunchedTarget l) {
-                    l.awaitReady();
                 }
             }
             targets.addAll(starting);

@@ -66,6 +66,9 @@ public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
         System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + ", log " + log);
         this.process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(workDir.toFile()).start();
+        // Never leave a target behind, even when this JVM is stopped before the run could close it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(started)));
     }
 
     /** Starts {@code target} from the jars under {@code repoRoot}, without waiting for it (see {@link #awaitReady}). */
@@ -152,15 +155,7 @@ public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
     /** SIGTERM, a bounded wait, then SIGKILL; deletes the work directory. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        stop(process);
         try (Stream<Path> files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -171,6 +166,21 @@ public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
     @Override
     public String toString() {
         return target.id();
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freePort() throws IOException {

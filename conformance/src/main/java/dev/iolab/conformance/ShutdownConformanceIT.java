@@ -49,7 +49,13 @@ class ShutdownConformanceIT {
                         sawDraining.compareAndSet(false, state.equals("503") || state.equals("refused"));
                         return sawDraining.get();
                     });
-            RawResponse response = inFlight.get(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
+            RawResponse response;
+            try {
+                response = inFlight.get(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("the in-flight /delay?ms=" + IN_FLIGHT_MS + " got no response after SIGTERM ("
+                        + e.getCause().getMessage() + "): in-flight requests must complete; log:\n" + target.logTail(30), e);
+            }
             long afterMs = (System.nanoTime() - signalled) / 1_000_000;
             assertThat(response.status()).as("the in-flight /delay?ms=%d answered after SIGTERM%n%s%nlog:%n%s", IN_FLIGHT_MS,
                     response.describe(), target.logTail(30)).isEqualTo(200);
