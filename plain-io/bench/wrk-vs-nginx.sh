@@ -35,7 +35,7 @@ cleanup() {
   [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
 }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$WORK"' EXIT
 
 # --- nginx: one worker, return 200 with a 5-byte body, the 1 MiB file with sendfile
 NGINX_PORT=$BASE_PORT
@@ -81,6 +81,7 @@ i=1
 for m in $MODELS; do PORT[$m]=$((BASE_PORT + i)); i=$((i + 1)); done
 SERVERS="nginx"
 for m in $MODELS; do [ "$m" != busypoll ] && { start_plain "$m" "${PORT[$m]}"; SERVERS="$SERVERS $m"; }; done
+chmod -R a+rX "$WORK" # nginx workers run as www-data; fixtures are created owner-only
 taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
 sleep 0.5
 curl -sf "http://127.0.0.1:$NGINX_PORT/files/1m.bin" | cmp -s - "$DATA/1m.bin" || { echo "nginx does not serve 1m.bin" >&2; exit 1; }

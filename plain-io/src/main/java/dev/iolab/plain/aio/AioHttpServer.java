@@ -10,7 +10,6 @@ import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ public class AioHttpServer implements HttpServer {
     private final ServerContext context;
     private final int threads;
     private final FileSender files;
-    private final ExecutorService fileThreads;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("aio-timer").unstarted(r));
     private AsynchronousChannelGroup group;
@@ -43,10 +41,10 @@ public class AioHttpServer implements HttpServer {
     protected AioHttpServer(ServerContext context, int threads, FileSender files) {
         this.context = context;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        AtomicInteger n = new AtomicInteger();
-        this.fileThreads = Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().daemon()
-                .name("aio-file-" + n.getAndIncrement()).unstarted(r));
-        this.files = files != null ? files : new AsyncFileSender(fileThreads);
+        if (files == null) {
+            context.useAsynchronousFiles(); // file responses open an AsynchronousFileChannel too
+        }
+        this.files = files != null ? files : new AsyncFileSender();
     }
 
     @Override
@@ -107,7 +105,6 @@ public class AioHttpServer implements HttpServer {
     public void close() {
         stopAccepting();
         timer.shutdownNow();
-        fileThreads.shutdownNow();
         if (group != null) {
             try {
                 group.shutdownNow();

@@ -8,8 +8,6 @@ import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutorService;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,19 +17,13 @@ import java.util.function.Consumer;
  */
 final class AsyncFileSender implements FileSender {
 
-    private final ExecutorService fileThreads;
-    private final String fileChannelClass;
-
-    AsyncFileSender(ExecutorService fileThreads) {
-        this.fileThreads = fileThreads;
-        this.fileChannelClass = probe(fileThreads);
-    }
+    private final String fileChannelClass = probe();
 
     /** Opens one throw-away asynchronous file channel to learn which implementation this JDK gives. */
-    private static String probe(ExecutorService executor) {
+    private static String probe() {
         try {
             java.nio.file.Path tmp = java.nio.file.Files.createTempFile("plain-io-probe", ".tmp");
-            try (AsynchronousFileChannel ch = AsynchronousFileChannel.open(tmp, Set.of(StandardOpenOption.READ), executor)) {
+            try (AsynchronousFileChannel ch = AsynchronousFileChannel.open(tmp, StandardOpenOption.READ)) {
                 return ch.getClass().getName();
             } finally {
                 java.nio.file.Files.deleteIfExists(tmp);
@@ -48,13 +40,9 @@ final class AsyncFileSender implements FileSender {
 
     @Override
     public void send(FileRegion region, AsynchronousSocketChannel socket, Runnable done, Consumer<Throwable> failed) {
-        AsynchronousFileChannel file;
-        try {
-            file = AsynchronousFileChannel.open(region.path(), Set.of(StandardOpenOption.READ), fileThreads);
-        } catch (IOException e) {
-            failed.accept(e);
-            return;
-        }
+        // Opened by FileHandler together with the region's FileChannel, so both are the same inode even while
+        // an upload renames a new version into place; the exchange closes it.
+        AsynchronousFileChannel file = region.asyncChannel();
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(Limits.STREAM_BUFFER_BYTES, region.remaining()));
         new Object() {
             void readNext() {
@@ -87,7 +75,6 @@ final class AsyncFileSender implements FileSender {
                         } else if (region.remaining() > 0) {
                             readNext();
                         } else {
-                            closeQuietly();
                             done.run();
                         }
                     }
@@ -100,16 +87,7 @@ final class AsyncFileSender implements FileSender {
             }
 
             void fail(Throwable e) {
-                closeQuietly();
                 failed.accept(e);
-            }
-
-            void closeQuietly() {
-                try {
-                    file.close();
-                } catch (IOException ignored) {
-                    // read-only, nothing lost
-                }
             }
         }.readNext();
     }

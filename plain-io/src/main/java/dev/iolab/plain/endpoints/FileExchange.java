@@ -4,16 +4,14 @@ import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.http.ResponseWriter;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /** A file response: the head from this class, the bytes moved by the transport as a {@link FileRegion}. */
 final class FileExchange extends Exchange {
 
     private final Path file;
-    private final FileChannel channel;
+    private final OpenFile open;
     private final long size;
     private final long modified;
     private final String etag;
@@ -21,11 +19,11 @@ final class FileExchange extends Exchange {
     private final ByteRange range;
     private boolean headWritten;
 
-    FileExchange(HttpConnection c, Path file, FileChannel channel, long size, long modified, String etag,
+    FileExchange(HttpConnection c, Path file, OpenFile open, long size, long modified, String etag,
                  String lastModified, ByteRange range) {
         super(c, Endpoints.FILES_TEMPLATE);
         this.file = file;
-        this.channel = channel;
+        this.open = open;
         this.size = size;
         this.modified = modified;
         this.etag = etag;
@@ -50,7 +48,7 @@ final class FileExchange extends Exchange {
             ResponseWriter.contentLength(out, length);
             ResponseWriter.end(out);
             if (!head().is("HEAD") && length > 0) {
-                connection.file().set(file, channel, first, length, size, modified);
+                connection.file().set(file, open.channel(), open.asyncChannel(), first, length, size, modified);
                 return Step.SEND_FILE;
             }
         }
@@ -62,11 +60,7 @@ final class FileExchange extends Exchange {
 
     @Override
     void release() {
-        connection.file().set(null, null, 0, 0, 0, 0);
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing left to do with it
-        }
+        connection.file().set(null, null, null, 0, 0, 0, 0);
+        OpenFile.closeQuietly(open.channel(), open.asyncChannel());
     }
 }

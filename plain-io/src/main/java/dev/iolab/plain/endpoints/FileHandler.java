@@ -6,10 +6,8 @@ import dev.iolab.contract.Limits;
 import dev.iolab.plain.http.HttpDate;
 import dev.iolab.plain.http.RequestHead;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
@@ -30,19 +28,18 @@ final class FileHandler {
         if (file == null) {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
         }
-        FileChannel channel;
-        BasicFileAttributes attributes;
+        OpenFile open;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
-            }
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+            open = OpenFile.open(file, c.context().asynchronousFiles());
         } catch (IOException e) {
+            open = null;
+        }
+        if (open == null) {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
         }
         try {
-            long size = channel.size();
+            BasicFileAttributes attributes = open.attributes();
+            long size = open.channel().size();
             long modified = attributes.lastModifiedTime().toMillis();
             // Strong validator: size, modification time and the inode change with every atomic upload.
             String etag = "\"" + Long.toHexString(size) + "-"
@@ -50,21 +47,17 @@ final class FileHandler {
                     + Integer.toHexString(String.valueOf(attributes.fileKey()).hashCode()) + "\"";
             String lastModified = HttpDate.format(modified);
             if (matches(c.head().header(RequestHead.IF_NONE_MATCH), etag)) {
-                channel.close();
+                OpenFile.closeQuietly(open.channel(), open.asyncChannel());
                 return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304, "ETag", etag, "Last-Modified", lastModified);
             }
             ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
             if (range == ByteRange.UNSATISFIABLE) {
-                channel.close();
+                OpenFile.closeQuietly(open.channel(), open.asyncChannel());
                 return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
             }
-            return new FileExchange(c, file, channel, size, modified, etag, lastModified, range);
+            return new FileExchange(c, file, open, size, modified, etag, lastModified, range);
         } catch (IOException e) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
+            OpenFile.closeQuietly(open.channel(), open.asyncChannel());
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 500);
         }
     }

@@ -1,5 +1,6 @@
 package dev.iolab.plain.endpoints;
 
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -11,14 +12,17 @@ public final class FileRegion {
 
     private Path path;
     private FileChannel channel;
+    private AsynchronousFileChannel asyncChannel;
     private long position;
     private long remaining;
     private long fileSize;
     private long lastModified;
 
-    void set(Path path, FileChannel channel, long position, long count, long fileSize, long lastModified) {
+    void set(Path path, FileChannel channel, AsynchronousFileChannel asyncChannel, long position, long count,
+             long fileSize, long lastModified) {
         this.path = path;
         this.channel = channel;
+        this.asyncChannel = asyncChannel;
         this.position = position;
         this.remaining = count;
         this.fileSize = fileSize;
@@ -32,6 +36,11 @@ public final class FileRegion {
     /** The open file (read-only); the region owns it until the response ends. */
     public FileChannel channel() {
         return channel;
+    }
+
+    /** The same file as an {@link AsynchronousFileChannel}, when the model asked for one (aio), else null. */
+    public AsynchronousFileChannel asyncChannel() {
+        return asyncChannel;
     }
 
     /** Where the next byte to send sits in the file. */

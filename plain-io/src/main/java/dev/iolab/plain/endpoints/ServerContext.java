@@ -22,6 +22,7 @@ public final class ServerContext {
     private final byte[] fixedFields;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean asynchronousFiles;
 
     public ServerContext(String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
         this.targetId = targetId;
@@ -61,6 +62,15 @@ public final class ServerContext {
     /** {@code X-IO-Model: <id>\r\n}, written into every response head. */
     byte[] fixedFields() {
         return fixedFields;
+    }
+
+    /** Whether file responses also open an {@code AsynchronousFileChannel} (the aio model reads files with it). */
+    public boolean asynchronousFiles() {
+        return asynchronousFiles;
+    }
+
+    public void useAsynchronousFiles() {
+        asynchronousFiles = true;
     }
 
     /** Shutdown has begun: readiness answers 503 and responses close their connections. */
