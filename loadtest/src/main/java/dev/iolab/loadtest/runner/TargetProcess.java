@@ -27,13 +27,14 @@ public final class TargetProcess implements AutoCloseable {
     private final String id;
     private final String baseUrl;
     private final Process process;
-    private final Path dataDir;
+    /** Temporary folder of a launched target (its data directory and jar snapshot), removed at close. */
+    private final Path scratch;
 
-    private TargetProcess(String id, String baseUrl, Process process, Path dataDir) {
+    private TargetProcess(String id, String baseUrl, Process process, Path scratch) {
         this.id = id;
         this.baseUrl = baseUrl;
         this.process = process;
-        this.dataDir = dataDir;
+        this.scratch = scratch;
     }
 
     /** A target someone else runs (Kubernetes, another host); nothing is started or stopped. */
@@ -48,9 +49,16 @@ public final class TargetProcess implements AutoCloseable {
             throw new IOException("no jar for " + target.id() + ": " + jar + " (build it: ./mvnw -pl "
                     + target.module().directory() + " -am package -DskipTests)");
         }
-        Path dataDir = Files.createTempDirectory("iolab-compare-" + target.id() + "-");
-        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), repoRoot, port, dataDir),
-                prefix, log, dataDir);
+        Path scratch = Files.createTempDirectory("iolab-compare-" + target.id() + "-");
+        Path dataDir = Files.createDirectory(scratch.resolve("data")); // empty: the target creates the fixtures
+        // the registry's command on a snapshot of the jar, laid out like the repository: a rebuild during a long
+        // comparison must not swap classes under a running target
+        Path snapshot = scratch.resolve("repo");
+        Path copy = target.module().jar(snapshot);
+        Files.createDirectories(copy.getParent());
+        Files.copy(jar, copy);
+        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), snapshot, port, dataDir),
+                prefix, log, scratch);
     }
 
     /** Starts the gateway with one upstream, {@code targetId} at {@code upstreamUrl}, and waits until it is ready. */
@@ -70,13 +78,13 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     private static TargetProcess start(String id, java.util.function.IntFunction<List<String>> command,
-                                       List<String> prefix, Path log, Path dataDir) throws IOException {
+                                       List<String> prefix, Path log, Path scratch) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(command.apply(port));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        TargetProcess started = new TargetProcess(id, "http://127.0.0.1:" + port, process, dataDir);
+        TargetProcess started = new TargetProcess(id, "http://127.0.0.1:" + port, process, scratch);
         try {
             started.awaitReady(log);
         } catch (IOException | RuntimeException e) {
@@ -137,7 +145,7 @@ public final class TargetProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (graceful: the contract's 30 s grace), then SIGKILL; the data directory is removed. */
+    /** SIGTERM (graceful: the contract's 30 s grace), then SIGKILL; the data directory and jar snapshot are removed. */
     @Override
     public void close() {
         if (process != null) {
@@ -151,8 +159,8 @@ public final class TargetProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
+        if (scratch != null) {
+            try (var files = Files.walk(scratch)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp directory left behind is harmless
