@@ -129,6 +129,10 @@ done
 run_wrk() {
   taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "$(url_of "$1")" >"$3" 2>&1
 }
+# cpu_ticks N: "busy total" jiffies of CPU N since boot (/proc/stat)
+cpu_ticks() { awk -v c="cpu$1" '$1 == c {b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6}' /proc/stat; }
+# proc_ticks PID: user + system jiffies of a process (fields 14, 15 of /proc/PID/stat, after the comm)
+proc_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
 errors_of() { grep -E 'Non-2xx|Socket errors' "$1" | sed 's/^ *//; s/ *$//' | tr -s ' ' | paste -sd';' - || true; }
@@ -138,14 +142,18 @@ for s in "${SERVERS[@]}"; do
   info "warm-up $s ($WARMUP)"
   run_wrk "$s" "$WARMUP" "$OUT_DIR/$s.warmup.txt"
 done
-declare -A RPS P99 ERR
+declare -A RPS P99 ERR NOISE
 for (( r = 1; r <= ROUNDS; r++ )); do
   for s in "${SERVERS[@]}"; do
     f="$OUT_DIR/$s.round$r.txt"
+    read -r b0 t0 < <(cpu_ticks "$SERVER_CPU"); p0="$(proc_ticks "${PID[$s]}")"
     run_wrk "$s" "$DURATION" "$f"
+    read -r b1 t1 < <(cpu_ticks "$SERVER_CPU"); p1="$(proc_ticks "${PID[$s]}")"
+    # noise: what else ran on the server's CPU during the round (busy minus the server's own time)
+    NOISE[$s]+="$(awk -v b=$(( b1 - b0 )) -v t=$(( t1 - t0 )) -v p=$(( p1 - p0 )) 'BEGIN {printf "%.0f", t ? 100 * (b - p) / t : 0}') "
     RPS[$s]+="$(rps_of "$f") " P99[$s]+="$(p99_of "$f") "
     e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$s]+="r$r: $e "
-    info "round $r/$ROUNDS $s: $(rps_of "$f") req/s, p99 $(p99_of "$f") (load $(cut -d' ' -f1 /proc/loadavg))"
+    info "round $r/$ROUNDS $s: $(rps_of "$f") req/s, p99 $(p99_of "$f"), others on CPU $SERVER_CPU: $(awk '{print $NF}' <<<"${NOISE[$s]}")% (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -161,15 +169,15 @@ for s in "${SERVERS[@]}"; do MED[$s]="$(median <<<"${RPS[$s]}")"; done
   echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency 'http://127.0.0.1:PORT/echo?msg=hello'"
   echo "         server: taskset -c $SERVER_CPU <java command>; warm-up $WARMUP each; $ROUNDS alternating rounds"
   echo
-  echo "| server | req/s per round | median req/s | vs bare app of its stack | p99 latency per round | errors |"
-  echo "|---|---|---:|---:|---|---|"
+  echo "| server | req/s per round | median req/s | vs bare app of its stack | p99 latency per round | others on server CPU % per round | errors |"
+  echo "|---|---|---:|---:|---|---|---|"
   for s in "${SERVERS[@]}"; do
     b="$(baseline_of "$s")"
     ratio='-'
     [[ -n "${MED[$b]:-}" && "$s" != "$b" ]] && ratio="$(awk -v a="${MED[$s]}" -v b="${MED[$b]}" 'BEGIN {printf "%.2f", a / b}')"
     [[ "$s" == "$b" ]] && ratio='1.00 (baseline)'
-    printf '| %s | %s | %.0f | %s | %s | %s |\n' "$s" "$(xargs printf '%.0f ' <<<"${RPS[$s]}" | sed 's/ $//')" \
-      "${MED[$s]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$s]}")" "${ERR[$s]:-none}"
+    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$s" "$(xargs printf '%.0f ' <<<"${RPS[$s]}" | sed 's/ $//')" \
+      "${MED[$s]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$s]}")" "$(sed 's/ $//' <<<"${NOISE[$s]}")" "${ERR[$s]:-none}"
   done
 } | tee "$OUT_DIR/summary.md"
 info "raw wrk output and server logs: $OUT_DIR"
