@@ -26,7 +26,7 @@ class NettyTuning {
                 .readTimeout(Limits.HEADER_READ_TIMEOUT)
                 // runs after Reactor Netty added its codec: the guard sees each decoded request head first
                 .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
-                        .addAfter(NettyPipeline.HttpCodec, TransferEncodingGuard.NAME, new TransferEncodingGuard()));
+                        .addAfter(NettyPipeline.HttpCodec, RequestHeadGuard.NAME, new RequestHeadGuard()));
     }
 
     @Bean

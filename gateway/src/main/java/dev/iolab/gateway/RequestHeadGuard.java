@@ -5,14 +5,16 @@ import dev.iolab.contract.Target;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
@@ -23,15 +25,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Rejects a request whose Transfer-Encoding is anything but exactly {@code chunked} before it reaches
- * the proxy, then closes the connection. Netty frames such a request by Content-Length, while a
- * front-end that reads {@code "chunked"} or {@code cow chunked bar} as chunked would frame it otherwise:
- * the classic TE.CL desync. RFC 9112 §6.1: an unknown coding is 501, chunked not final is 400.
+ * The request-head rules Netty's decoder leaves to the application, enforced before a request can be
+ * proxied, each answered with an error and a closed connection: a Transfer-Encoding other than exactly
+ * {@code chunked} (Netty would frame it by Content-Length while a front-end reading {@code "chunked"} as
+ * chunked would not: the TE.CL desync; RFC 9112 §6.1: unknown coding 501, chunked not final 400) and an
+ * HTTP/1.1 request without exactly one Host, or a request-target with a control character (RFC 9112
+ * §3.2: 400). Also stamps a {@code Date} on responses
+ * that lack one, such as the 400s Reactor Netty sends for requests it cannot decode (RFC 9110 §6.6.1).
  */
-final class TransferEncodingGuard extends ChannelInboundHandlerAdapter {
+final class RequestHeadGuard extends ChannelDuplexHandler {
 
     /** Name of this handler in the pipeline, right after Reactor Netty's HTTP codec. */
-    static final String NAME = "iolab.transferEncodingGuard";
+    static final String NAME = "iolab.requestHeadGuard";
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -45,6 +50,10 @@ final class TransferEncodingGuard extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpRequest request) {
             HttpResponseStatus verdict = verdict(request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
+            if (verdict == null && (hasControlOrSpace(request.uri()) || request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                    && request.headers().getAll(HttpHeaderNames.HOST).size() != 1)) {
+                verdict = HttpResponseStatus.BAD_REQUEST;
+            }
             if (verdict != null) {
                 rejected = true;
                 ReferenceCountUtil.release(msg);
@@ -53,6 +62,25 @@ final class TransferEncodingGuard extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response && !response.headers().contains(HttpHeaderNames.DATE)) {
+            response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        }
+        ctx.write(msg, promise);
+    }
+
+    /** A request-target never holds CTLs, SP or DEL (RFC 9112 §3.2); Netty passes a NUL through. */
+    static boolean hasControlOrSpace(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** null when the Transfer-Encoding fields are absent or exactly {@code chunked}, else the status to answer. */

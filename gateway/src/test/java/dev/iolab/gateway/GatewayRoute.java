@@ -1,0 +1,46 @@
+package dev.iolab.gateway;
+
+import dev.iolab.conformance.LaunchedTarget;
+import dev.iolab.conformance.TargetUnderTest;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One gateway route as a conformance target: requests go to {@code <gateway>/<id>}, while the expected
+ * {@code X-IO-Model} and {@code iomodel} stay the upstream's id and the data directory is the upstream's.
+ */
+record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway) implements TargetUnderTest {
+
+    @Override
+    public String id() {
+        return upstream.id();
+    }
+
+    @Override
+    public URI baseUri() {
+        upstream.baseUri(); // throws the upstream's startup failure, if any
+        return URI.create(gateway.base() + "/" + upstream.id());
+    }
+
+    @Override
+    public String label() {
+        return "gateway/" + upstream.id();
+    }
+
+    @Override
+    public Optional<Path> dataDir() {
+        return upstream.dataDir();
+    }
+
+    @Override
+    public Optional<Path> outsideSecret() {
+        return upstream.outsideSecret();
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
