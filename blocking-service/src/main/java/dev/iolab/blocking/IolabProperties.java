@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxEchoBytes largest {@code POST /echo} body
  * @param maxUploadBytes largest {@code PUT /files/{name}} body
  * @param target the target id, set from the active profile by {@code TargetEnvironment}
+ * @param socketBufferBytes SO_RCVBUF and SO_SNDBUF of every connection; unset (the default): the kernel's
+ *        autotuning. A client that sends a whole body before reading the answer (the JDK HttpClient on
+ *        HTTP/1.1) needs the echo in flight to fit in the socket buffers of both ends.
  */
 @ConfigurationProperties("iolab")
-public record IolabProperties(Path dataDir, Long maxEchoBytes, Long maxUploadBytes, String target) {
+public record IolabProperties(Path dataDir, Long maxEchoBytes, Long maxUploadBytes, String target,
+        Integer socketBufferBytes) {
 
     public IolabProperties {
         dataDir = (dataDir != null ? dataDir : DataDirectory.resolve(null)).toAbsolutePath().normalize();

@@ -44,4 +44,15 @@ class ServerConfiguration {
     TomcatConnectorCustomizer continueOnRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
     }
+
+    /** Fixed socket buffers only when asked for ({@code iolab.socket-buffer-bytes}); else the kernel autotunes. */
+    @Bean
+    TomcatConnectorCustomizer socketBuffers(IolabProperties properties) {
+        return connector -> {
+            if (properties.socketBufferBytes() != null) {
+                connector.setProperty("socket.rxBufSize", properties.socketBufferBytes().toString());
+                connector.setProperty("socket.txBufSize", properties.socketBufferBytes().toString());
+            }
+        };
+    }
 }
