@@ -25,6 +25,14 @@ public class RuleResults implements TestExecutionListener {
     public record Result(String target, String rule, Outcome outcome, String reason, Throwable cause) {
     }
 
+    /** Notes a test published (e.g. "partly N/A"), keyed by unique id, folded into a passing rule's reason. */
+    private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, org.junit.platform.engine.reporting.ReportEntry entry) {
+        entry.getKeyValuePairs().forEach((key, value) -> notes.merge(id.getUniqueId(), key + ": " + value, (a, b) -> a + "; " + b));
+    }
+
     private final List<Result> results = Collections.synchronizedList(new ArrayList<>());
     private volatile TestPlan plan;
 
@@ -55,7 +63,8 @@ public class RuleResults implements TestExecutionListener {
             case ABORTED -> Outcome.NA;
             case FAILED -> Outcome.FAIL;
         };
-        add(new Result(target(id), rule(id), outcome, cause == null ? "" : firstLine(cause), cause));
+        String note = notes.getOrDefault(id.getUniqueId(), "");
+        add(new Result(target(id), rule(id), outcome, cause == null ? note : firstLine(cause), cause));
     }
 
     protected void add(Result result) {
