@@ -107,16 +107,16 @@ bench() { # servers...
     for sc in small file; do
       for s in $servers; do
         out="$(run_wrk "$s" "$sc" "$DURATION")"
-        RESULTS[$s.$sc]="${RESULTS[$s.$sc]:-} $out"
+        RESULTS[$s.$sc]="${RESULTS[$s.$sc]:-} $(echo "$out" | tr ' ' ',')"
         echo "round $r $sc $s: $out" >&2
       done
     done
   done
 }
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-field() { # key index(1=req/s, 2=bytes/s)
-  echo "${RESULTS[$1]}" | awk -v k="$2" '{ for (i = k; i <= NF; i += 2) if ($i != "ERR") printf "%s ", $i }' | median
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { printf "%.0f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+field() { # key column (1 = req/s, 2 = bytes/s); every round counts, rounds with wrk errors included
+  echo "${RESULTS[$1]}" | tr ' ' '\n' | grep -v '^$' | awk -F, -v k="$2" '{ printf "%s ", $k }' | median
 }
 
 echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1)" >&2
