@@ -89,7 +89,7 @@ public class RuleResults implements TestExecutionListener {
         String text;
         if (m.find()) {
             String description = m.group(1).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-            text = description + ": " + message.substring(m.end()).replaceAll("\\s+", " ").strip();
+            text = description.replaceAll(":$", "") + ": " + message.substring(m.end()).replaceAll("\\s+", " ").strip();
         } else {
             text = message.replaceAll("\\s+", " ");
         }
