@@ -25,6 +25,16 @@ public interface TargetUnderTest {
         return id();
     }
 
+    /**
+     * True when something in front of the target answers the socket (a gateway route): its HTTP parser, not
+     * the target's, then decides the RFC 9112 either-choice cases, so target-specific parser rules (plain-io
+     * rejects every one) do not apply. Default: a label other than the id, or a base URI with a path prefix.
+     */
+    default boolean proxied() {
+        String prefix = baseUri().getRawPath();
+        return !label().equals(id()) || (prefix != null && !prefix.isEmpty() && !prefix.equals("/"));
+    }
+
     /** The data directory on this machine, when the suite launched the target itself. */
     default Optional<Path> dataDir() {
         return Optional.empty();

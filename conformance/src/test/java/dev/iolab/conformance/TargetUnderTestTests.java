@@ -19,6 +19,9 @@ class TargetUnderTestTests {
         assertThat(route.path("/files/%2e%2e")).isEqualTo("/mvc-virtual/files/%2e%2e");
         assertThat(route.port()).isEqualTo(8080);
         assertThat(route).hasToString("gateway/mvc-virtual");
+        assertThat(route.proxied()).isTrue();
+        assertThat(direct.proxied()).isFalse();
+        assertThat(new UrlTarget("plain-epoll", URI.create("http://gw:8080/plain-epoll")).proxied()).isTrue();
     }
 
     @Test
