@@ -38,6 +38,7 @@ public final class CompareCommand {
             return 2;
         }
         Instant started = Instant.now();
+        String loadBefore = RunContext.loadAverage();
         String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
         Path runDir = options.resultsDir().resolve(id);
         Files.createDirectories(runDir);
@@ -49,7 +50,9 @@ public final class CompareCommand {
 
         Comparison comparison = new Comparison(options, pinning, runDir, cpus);
         List<ResultRow> rows = comparison.run();
+        RunContext.noteBusyMachine(loadBefore, cpus, comparison.notes());
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
+        info.machine().put("load_average_before", loadBefore);
         ReportWriter.write(runDir, info, rows);
         deleteWork(runDir.resolve(".work"));
 

@@ -50,7 +50,8 @@ public final class Comparison {
                 steps++;
             }
         }
-        this.progress = new Progress(System.err, steps * targets.size(), perTarget * targets.size());
+        // one step to start each target, then one per scenario and concurrency level
+        this.progress = new Progress(System.err, (steps + 1) * targets.size(), perTarget * targets.size());
     }
 
     private void note(String note) {

@@ -16,16 +16,32 @@ public record Deployment(String id, TargetProcess target, TargetProcess gateway)
                 : TargetProcess.launch(Target.byId(id).orElseThrow(() -> new IOException("unknown target " + id
                         + " (known: " + String.join(",", Target.ids()) + ")")), options.repoRoot(),
                         pinning.targetPrefix(), logs.resolve(id + ".log"));
+        try {
+            target.pid().ifPresent(pid -> pinQuietly(pinning, pid));
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
         if (!options.viaGateway()) {
             return new Deployment(id, target, null);
         }
         try {
             // the gateway shares the target's CPUs: it is part of the system under test, not of the load
-            return new Deployment(id, target, TargetProcess.launchGateway(options.repoRoot(), id, target.baseUrl(),
-                    pinning.targetPrefix(), logs.resolve("gateway-" + id + ".log")));
+            TargetProcess gateway = TargetProcess.launchGateway(options.repoRoot(), id, target.baseUrl(),
+                    pinning.targetPrefix(), logs.resolve("gateway-" + id + ".log"));
+            gateway.pid().ifPresent(pid -> pinQuietly(pinning, pid));
+            return new Deployment(id, target, gateway);
         } catch (IOException | RuntimeException e) {
             target.close();
             throw e;
+        }
+    }
+
+    private static void pinQuietly(CpuPinning pinning, long pid) {
+        try {
+            pinning.pinTarget(pid);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -50,6 +50,29 @@ final class RunContext {
                 o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, notes);
     }
 
+    /** The 1, 5 and 15 minute load averages, or "unknown" without /proc. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Says so in the report when other processes were already busy on the machine before the run began. */
+    static void noteBusyMachine(String loadAverage, int cpus, List<String> notes) {
+        try {
+            double oneMinute = Double.parseDouble(loadAverage.split(" ")[0]);
+            if (oneMinute > 0.5 * cpus) {
+                notes.add("the machine was busy before the run (load average " + loadAverage + " on " + cpus
+                        + " CPUs): other processes competed for the pinned CPUs, so absolute numbers are low; compare with care");
+            }
+        } catch (RuntimeException e) {
+            // no load average: nothing to say
+        }
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
