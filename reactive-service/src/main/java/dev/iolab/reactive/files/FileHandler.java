@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
  * {@code /files/{name}}: GET and HEAD send the file zero-copy (a Netty FileRegion: sendfile(2) from the page cache
@@ -96,9 +100,23 @@ public class FileHandler {
             return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").build();
         }
         return store.store(BodyLimit.cap(request.exchange().getRequest().getBody(), Limits.MAX_UPLOAD_BYTES), file)
+                .publishOn(eventLoopOf(request))
                 .flatMap(created -> created
                         ? ServerResponse.status(HttpStatus.CREATED).build()
                         : ServerResponse.noContent().build());
+    }
+
+    /**
+     * The connection's own event loop: the answer to an upload is written from there, not from the file-writing
+     * thread. Answering from a foreign thread lets the next keep-alive request race the end of this exchange,
+     * which intermittently left Reactor Netty 1.3.6 without read demand on the connection (the next request
+     * stuck in the socket's receive queue).
+     */
+    private static Scheduler eventLoopOf(ServerRequest request) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        return nativeRequest instanceof Connection connection
+                ? Schedulers.fromExecutor(connection.channel().eventLoop())
+                : Schedulers.immediate();
     }
 
     private static ServerResponse.BodyBuilder entity(HttpStatus status, String contentType, FileValidators validators) {
