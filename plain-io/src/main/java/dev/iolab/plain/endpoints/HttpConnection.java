@@ -24,6 +24,8 @@ public final class HttpConnection {
     private final HttpRequestDecoder decoder = new HttpRequestDecoder();
     private final FileRegion file = new FileRegion();
     private Exchange exchange;
+    /** Allocated on first use, then reused by every request on the connection (see {@link #holdBuffer}). */
+    private ByteBuffer hold;
     private long exchangeStart;
     private long lastActivity = System.nanoTime();
     private long headStart;
@@ -146,6 +148,14 @@ public final class HttpConnection {
             e.release();
             context.requestFinished();
         }
+    }
+
+    /** A per-connection buffer of {@code capacity} bytes, cleared, for bytes an exchange holds back briefly. */
+    ByteBuffer holdBuffer(int capacity) {
+        if (hold == null || hold.capacity() != capacity) {
+            hold = ByteBuffer.allocate(capacity);
+        }
+        return hold.clear();
     }
 
     RequestHead head() {
