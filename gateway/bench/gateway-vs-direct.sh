@@ -4,8 +4,8 @@
 # The targets (default webflux-epoll, mvc-virtual) and the gateway in front of them all run on CPU 1
 # (taskset -c 1: gateway and target share it, as they share a node), wrk on CPU 0. Everything is warmed up,
 # then measured in alternating rounds (direct, through the gateway, per target) and the median reported
-# with the ratio gateway/direct. --jfr records the gateway with JFR during one extra run per target and
-# prints its hottest methods. Everything it starts is stopped on exit. Results: stdout and run/bench/.
+# with the ratio gateway/direct, plus the CPU time per request of target and gateway (from /proc, robust
+# on a shared machine). --jfr records the gateway with JFR during the rounds and prints where its CPU goes. Everything it starts is stopped on exit. Results: stdout and run/bench/.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$BENCH_DIR/../../launcher/common.sh"
@@ -26,8 +26,8 @@ the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE
   --warmup D          wrk warm-up of every URL before the rounds (default $WARMUP)
   --connections N     wrk connections (default $CONNECTIONS; one wrk thread)
   --targets LIST      targets to compare (default ${TARGETS[*]})
-  --jfr               afterwards, one more run per target through the gateway with JFR on the gateway;
-                      prints 'jfr view hot-methods' (files under run/bench/)
+  --jfr               record the gateway with JFR (profile settings) during the measured rounds; prints
+                      'jfr view hot-methods' and the share of samples per package (files under run/bench/)
   --gateway-opts S    extra gateway arguments, e.g. "--spring.cloud.gateway.server.webflux.metrics.enabled=false"
 Builds what is missing.
 USAGE
@@ -103,11 +103,6 @@ start_gateway() { # extra JVM options...
   info "started the gateway on port $GATEWAY_BENCH_PORT (pid ${PID[gateway]}, CPU $SERVER_CPU) $*"
   for t in "${TARGETS[@]}"; do await_hello gateway "${URL[gateway:$t]}"; done
 }
-stop_gateway() {
-  kill "${PID[gateway]}" 2>/dev/null || true
-  wait "${PID[gateway]}" 2>/dev/null || true
-  unset 'PID[gateway]'
-}
 
 for t in "${TARGETS[@]}"; do await_hello "$t" "${URL[direct:$t]}"; done
 start_gateway
@@ -121,20 +116,38 @@ rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
 errors_of() { grep -E 'Non-2xx|Socket errors' "$1" | sed 's/^ *//; s/ *$//' | tr -s ' ' | paste -sd';' - || true; }
 file_of() { tr ':' '-' <<<"$1"; }
+requests_of() { awk '/requests in/ {print $1}' "$1"; }
+# cpu_ticks PID: user + system CPU time of PID in clock ticks (/proc/PID/stat fields 14 and 15)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# The machine may be shared: req/s then measure the contention as much as the servers. CPU time per
+# request (from /proc, whatever else runs) does not, so every round also records it for the target and
+# the gateway; the throughput ratio one CPU can give is then direct_cpu / (target_cpu + gateway_cpu).
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for k in "${KEYS[@]}"; do
   info "warm-up $k ($WARMUP)"
   run_wrk "$k" "$WARMUP" "$OUT_DIR/$(file_of "$k").warmup.txt"
 done
-declare -A RPS P99 ERR
+declare -A RPS P99 ERR TCPU GCPU
+if $jfr; then
+  rec="$OUT_DIR/gateway.jfr"
+  "$JAVA_HOME/bin/jcmd" "${PID[gateway]}" JFR.start name=bench settings=profile filename="$rec" >/dev/null
+  info "JFR recording the gateway during the rounds: $rec"
+fi
 for (( r = 1; r <= ROUNDS; r++ )); do
   for k in "${KEYS[@]}"; do
     f="$OUT_DIR/$(file_of "$k").round$r.txt"
+    t="${k#*:}"
+    t0="$(cpu_ticks "${PID[$t]}")" g0="$(cpu_ticks "${PID[gateway]}")"
     run_wrk "$k" "$DURATION" "$f"
+    t1="$(cpu_ticks "${PID[$t]}")" g1="$(cpu_ticks "${PID[gateway]}")"
+    n="$(requests_of "$f")"
+    TCPU[$k]+="$(awk -v d=$(( t1 - t0 )) -v n="$n" -v u="$TICK_US" 'BEGIN {printf "%.1f", d * u / n}') "
+    GCPU[$k]+="$(awk -v d=$(( g1 - g0 )) -v n="$n" -v u="$TICK_US" 'BEGIN {printf "%.1f", d * u / n}') "
     RPS[$k]+="$(rps_of "$f") " P99[$k]+="$(p99_of "$f") "
     e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$k]+="r$r: $e "
-    info "round $r/$ROUNDS $k: $(rps_of "$f") req/s, p99 $(p99_of "$f") (load $(cut -d' ' -f1 /proc/loadavg))"
+    info "round $r/$ROUNDS $k: $(rps_of "$f") req/s, p99 $(p99_of "$f"), CPU/request target $(awk '{print $NF}' <<<"${TCPU[$k]}") us gateway $(awk '{print $NF}' <<<"${GCPU[$k]}") us (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -148,31 +161,34 @@ for k in "${KEYS[@]}"; do MED[$k]="$(median <<<"${RPS[$k]}")"; done
   echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency URL; targets and gateway: taskset -c $SERVER_CPU"
   echo "         warm-up $WARMUP per URL; $ROUNDS alternating rounds; gateway extra args: ${gateway_opts:-none}"
   echo
-  echo "| target | path | req/s per round | median req/s | gateway / direct | p99 per round | errors |"
-  echo "|---|---|---|---:|---:|---|---|"
+  echo "| target | path | req/s per round | median req/s | gateway / direct | target CPU us/req (median) | gateway CPU us/req (median) | one-CPU ratio from CPU | p99 per round | errors |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---|---|"
   for t in "${TARGETS[@]}"; do
     for via in direct gateway; do
       k="$via:$t"
-      ratio='-'
-      [[ "$via" == gateway ]] && ratio="$(awk -v a="${MED[$k]}" -v b="${MED[direct:$t]}" 'BEGIN {printf "%.2f", a / b}')"
-      printf '| %s | %s | %s | %.0f | %s | %s | %s |\n' "$t" "$via" "$(xargs printf '%.0f ' <<<"${RPS[$k]}" | sed 's/ $//')" \
-        "${MED[$k]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$k]}")" "${ERR[$k]:-none}"
+      ratio='-' cpu_ratio='-'
+      tc="$(median <<<"${TCPU[$k]}")" gc='-'
+      if [[ "$via" == gateway ]]; then
+        ratio="$(awk -v a="${MED[$k]}" -v b="${MED[direct:$t]}" 'BEGIN {printf "%.2f", a / b}')"
+        gc="$(median <<<"${GCPU[$k]}")"
+        cpu_ratio="$(awk -v d="$(median <<<"${TCPU[direct:$t]}")" -v a="$tc" -v g="$gc" 'BEGIN {printf "%.2f", d / (a + g)}')"
+      fi
+      printf '| %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$t" "$via" "$(xargs printf '%.0f ' <<<"${RPS[$k]}" | sed 's/ $//')" \
+        "${MED[$k]}" "$ratio" "$tc" "$gc" "$cpu_ratio" "$(sed 's/ $//' <<<"${P99[$k]}")" "${ERR[$k]:-none}"
     done
   done
 } | tee "$OUT_DIR/summary.md"
 
 # ---------------------------------------------------------------- where the gateway's time goes
 if $jfr; then
-  stop_gateway
-  rec="$OUT_DIR/gateway.jfr"
-  start_gateway "-XX:StartFlightRecording=filename=$rec,settings=profile,dumponexit=true"
-  for t in "${TARGETS[@]}"; do
-    info "JFR run through the gateway to $t ($DURATION)"
-    run_wrk "gateway:$t" "$DURATION" "$OUT_DIR/jfr-$t.txt"
-  done
-  stop_gateway
+  "$JAVA_HOME/bin/jcmd" "${PID[gateway]}" JFR.stop name=bench >/dev/null
   echo
-  echo "JFR, gateway, hottest methods (all targets' runs): $rec"
-  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$rec" | head -n 40 | tee "$OUT_DIR/hot-methods.txt"
+  echo "JFR of the gateway during the rounds ($rec), hottest methods (top frames of execution samples):"
+  "$JAVA_HOME/bin/jfr" view --width 170 hot-methods "$rec" | head -n 35 | tee "$OUT_DIR/hot-methods.txt"
+  echo
+  echo "Execution samples by package of the frames (any depth) - where the gateway's CPU goes:"
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$rec" \
+    | awk '/jdk.ExecutionSample/ {n++; delete seen} /line:/ {sub(/^[ \t]+/, ""); split($1, a, "."); p = a[1] "." a[2] "." a[3]; if (!(p in seen)) {seen[p]; c[p]++}} END {for (p in c) printf "%6.1f%%  %s\n", 100 * c[p] / n, p}' \
+    | sort -rn | head -n 25 | tee "$OUT_DIR/packages.txt"
 fi
 info "raw wrk output and server logs: $OUT_DIR"
