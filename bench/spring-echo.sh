@@ -133,6 +133,7 @@ run_wrk() {
 cpu_ticks() { awk -v c="cpu$1" '$1 == c {b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6}' /proc/stat; }
 # proc_ticks PID: user + system jiffies of a process (fields 14, 15 of /proc/PID/stat, after the comm)
 proc_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+requests_of() { awk '/requests in/ {print $1}' "$1"; }
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
 errors_of() { grep -E 'Non-2xx|Socket errors' "$1" | sed 's/^ *//; s/ *$//' | tr -s ' ' | paste -sd';' - || true; }
@@ -142,7 +143,8 @@ for s in "${SERVERS[@]}"; do
   info "warm-up $s ($WARMUP)"
   run_wrk "$s" "$WARMUP" "$OUT_DIR/$s.warmup.txt"
 done
-declare -A RPS P99 ERR NOISE
+declare -A RPS P99 ERR NOISE CPUUS
+CLK_TCK="$(getconf CLK_TCK)"
 for (( r = 1; r <= ROUNDS; r++ )); do
   for s in "${SERVERS[@]}"; do
     f="$OUT_DIR/$s.round$r.txt"
@@ -150,10 +152,12 @@ for (( r = 1; r <= ROUNDS; r++ )); do
     run_wrk "$s" "$DURATION" "$f"
     read -r b1 t1 < <(cpu_ticks "$SERVER_CPU"); p1="$(proc_ticks "${PID[$s]}")"
     # noise: what else ran on the server's CPU during the round (busy minus the server's own time)
+    # cost: the server's own CPU time per request, robust to a busy machine where req/s is not
+    CPUUS[$s]+="$(awk -v p=$(( p1 - p0 )) -v hz="$CLK_TCK" -v n="$(requests_of "$f")" 'BEGIN {printf "%.1f", n ? p * 1e6 / hz / n : 0}') "
     NOISE[$s]+="$(awk -v b=$(( b1 - b0 )) -v t=$(( t1 - t0 )) -v p=$(( p1 - p0 )) 'BEGIN {printf "%.0f", t ? 100 * (b - p) / t : 0}') "
     RPS[$s]+="$(rps_of "$f") " P99[$s]+="$(p99_of "$f") "
     e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$s]+="r$r: $e "
-    info "round $r/$ROUNDS $s: $(rps_of "$f") req/s, p99 $(p99_of "$f"), others on CPU $SERVER_CPU: $(awk '{print $NF}' <<<"${NOISE[$s]}")% (load $(cut -d' ' -f1 /proc/loadavg))"
+    info "round $r/$ROUNDS $s: $(rps_of "$f") req/s, p99 $(p99_of "$f"), server CPU $(awk '{print $NF}' <<<"${CPUUS[$s]}") us/request, others on CPU $SERVER_CPU: $(awk '{print $NF}' <<<"${NOISE[$s]}")% (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -161,23 +165,24 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 # ---------------------------------------------------------------- report
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 baseline_of() { case "$1" in bare-*) echo "$1" ;; mvc-*) echo bare-mvc ;; webflux-*) echo bare-webflux ;; esac; }
-declare -A MED
-for s in "${SERVERS[@]}"; do MED[$s]="$(median <<<"${RPS[$s]}")"; done
+declare -A MED CPU
+for s in "${SERVERS[@]}"; do MED[$s]="$(median <<<"${RPS[$s]}")" CPU[$s]="$(median <<<"${CPUUS[$s]}")"; done
+# ratio A B: A / B with two decimals, or - when B is missing
+ratio() { [[ -n "${2:-}" ]] && awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2f" : "-"), a / b}' || printf -- '-'; }
 {
   echo "date: $(date -u +%FT%TZ); machine: $(nproc) x $(sed -n 's/^model name\s*:\s*//p' /proc/cpuinfo | head -n1), $(uname -sr)"
   echo "jdk: $("$JAVA" -version 2>&1 | sed -n 2p); load average after: $load_after"
   echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency 'http://127.0.0.1:PORT/echo?msg=hello'"
   echo "         server: taskset -c $SERVER_CPU <java command>; warm-up $WARMUP each; $ROUNDS alternating rounds"
   echo
-  echo "| server | req/s per round | median req/s | vs bare app of its stack | p99 latency per round | others on server CPU % per round | errors |"
-  echo "|---|---|---:|---:|---|---|---|"
+  echo "| server | req/s per round | median req/s | req/s vs bare | server CPU us/request per round | median us/request | cost vs bare | p99 latency per round | others on server CPU % per round | errors |"
+  echo "|---|---|---:|---:|---|---:|---:|---|---|---|"
   for s in "${SERVERS[@]}"; do
     b="$(baseline_of "$s")"
-    ratio='-'
-    [[ -n "${MED[$b]:-}" && "$s" != "$b" ]] && ratio="$(awk -v a="${MED[$s]}" -v b="${MED[$b]}" 'BEGIN {printf "%.2f", a / b}')"
-    [[ "$s" == "$b" ]] && ratio='1.00 (baseline)'
-    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$s" "$(xargs printf '%.0f ' <<<"${RPS[$s]}" | sed 's/ $//')" \
-      "${MED[$s]}" "$ratio" "$(sed 's/ $//' <<<"${P99[$s]}")" "$(sed 's/ $//' <<<"${NOISE[$s]}")" "${ERR[$s]:-none}"
+    printf '| %s | %s | %.0f | %s | %s | %s | %s | %s | %s | %s |\n' "$s" \
+      "$(xargs printf '%.0f ' <<<"${RPS[$s]}" | sed 's/ $//')" "${MED[$s]}" "$(ratio "${MED[$s]}" "${MED[$b]:-}")" \
+      "$(sed 's/ $//' <<<"${CPUUS[$s]}")" "${CPU[$s]}" "$(ratio "${CPU[$s]}" "${CPU[$b]:-}")" \
+      "$(sed 's/ $//' <<<"${P99[$s]}")" "$(sed 's/ $//' <<<"${NOISE[$s]}")" "${ERR[$s]:-none}"
   done
 } | tee "$OUT_DIR/summary.md"
 info "raw wrk output and server logs: $OUT_DIR"
