@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /echo}: GET sends back the decoded {@code msg}; POST streams the request's DataBuffers straight into the
- * response as they arrive (no aggregation): a client that reads while it writes keeps a few buffers in flight,
- * one that writes everything first makes at most the echo limit queue up.
+ * response with Reactor's backpressure end to end, so memory per request stays bounded: when the client stops
+ * reading, the socket stops draining, the write side stops requesting, and Reactor Netty stops reading the request.
  */
 @Component
 public class EchoHandler {
@@ -58,9 +58,10 @@ public class EchoHandler {
         } else {
             body = BodyLimit.cap(body, Limits.MAX_ECHO_BYTES);
         }
-        // Reads never wait for the socket to drain: many clients (the JDK HttpClient among them) send the whole
-        // request before reading the response, and write-side backpressure would deadlock them once the socket
-        // buffers fill. What the client has not yet read queues here, at most the echo limit (16 MiB).
-        return response.body(BodyInserters.fromDataBuffers(body.onBackpressureBuffer()));
+        // A plain passthrough, no buffering operator: demand flows from the socket's writability back to the reads,
+        // so a client that stops reading makes the server stop reading (TCP flow control then stalls the client).
+        // Clients must therefore read while they write; one that sends the whole body first stalls once the
+        // socket buffers are full, as it would against any streaming echo.
+        return response.body(BodyInserters.fromDataBuffers(body));
     }
 }
