@@ -1,11 +1,12 @@
 package dev.iolab.plain.http;
 
-import dev.iolab.contract.Limits;
 import java.nio.ByteBuffer;
 
 /**
  * An incremental, strict HTTP/1.1 request decoder (RFC 9112): a byte-level state machine that can be fed
  * any split of the input, one byte at a time included, and that streams bodies instead of collecting them.
+ * The head goes through {@link RequestLineParser} and {@link HeaderFieldParser}, a chunked body through
+ * {@link ChunkedBodyDecoder}.
  *
  * <p>Usage: call {@link #next} with the bytes read so far. {@code HEAD}: {@link #head()} is ready.
  * {@code BODY}: body bytes start at {@code in.position()}; take them with {@link #readBody} or
@@ -17,28 +18,17 @@ public final class HttpRequestDecoder {
 
     public enum Event { NEED_MORE, HEAD, BODY, END, ERROR }
 
-    // Head states, in wire order.
-    private static final int REQ_START = 0, REQ_START_LF = 1, METHOD = 2, TARGET = 3, VERSION = 4, REQ_LF = 5,
-            FIELD_START = 6, NAME = 7, VALUE_OWS = 8, VALUE = 9, VALUE_LF = 10, HEAD_END_LF = 11;
+    // Head states: the request line, then the header section.
+    private static final int HEAD_LINE = 0, HEAD_FIELDS = 1;
     // Body states.
     private static final int NO_BODY = 20, FIXED_BODY = 21, CHUNKED_BODY = 22, DONE = 23, ERROR = 24;
-    private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
-    private static final int MAX_NAME = 32;
-    private static final int MAX_EMPTY_LINES = 8;
 
     private final RequestHead head = new RequestHead();
     private final HeadRules rules = new HeadRules();
+    private final RequestLineParser requestLine = new RequestLineParser(head);
+    private final HeaderFieldParser fields = new HeaderFieldParser(head, rules);
     private final ChunkedBodyDecoder chunks = new ChunkedBodyDecoder();
-    private final byte[] name = new byte[MAX_NAME];
-    private int state = REQ_START;
-    private int lineLength;
-    private int sectionLength;
-    private int versionIndex;
-    private int emptyLines;
-    private int nameLength;
-    private int slot;
-    private int valueStart;
-    private int valueEnd;
+    private int state = HEAD_LINE;
     private long bodyRemaining;
     private long bodyReceived;
     private int available;
@@ -155,186 +145,40 @@ public final class HttpRequestDecoder {
     }
 
     private void reset() {
-        state = REQ_START;
-        lineLength = sectionLength = emptyLines = 0;
+        state = HEAD_LINE;
         bodyRemaining = bodyReceived = 0;
         available = 0;
         started = false;
         head.reset();
         rules.reset();
+        requestLine.reset();
+        fields.reset();
         chunks.reset();
     }
 
+    /** Feeds head bytes to the request-line parser, then to the header-field parser, until the head is complete. */
     private Event parseHead(ByteBuffer in) {
         int pos = in.position();
         int limit = in.limit();
-        byte[] line = head.line;
         while (pos < limit) {
             int c = in.get(pos++) & 0xFF;
             started = true;
-            if (state >= FIELD_START && ++sectionLength > Limits.MAX_HEADER_SECTION_BYTES) {
-                return fail(in, pos, 431);
+            int result = state == HEAD_LINE ? requestLine.step(c) : fields.step(c);
+            if (result == RequestLineParser.MORE) { // HeaderFieldParser uses the same codes
+                continue;
             }
-            switch (state) {
-                case REQ_START -> {
-                    // RFC 9112 §2.2: ignore empty lines (CRLF) before the request line.
-                    if (c == '\r') {
-                        state = REQ_START_LF;
-                    } else if (Chars.tchar(c)) {
-                        line[0] = (byte) c;
-                        lineLength = 1;
-                        state = METHOD;
-                    } else {
-                        return fail(in, pos, 400); // bare LF or junk
-                    }
-                }
-                case REQ_START_LF -> {
-                    if (c != '\n' || ++emptyLines > MAX_EMPTY_LINES) {
-                        return fail(in, pos, 400);
-                    }
-                    state = REQ_START;
-                }
-                case METHOD -> {
-                    if (c == ' ') {
-                        head.methodEnd = lineLength;
-                        head.targetStart = lineLength + 1;
-                        state = TARGET;
-                    } else if (!Chars.tchar(c)) {
-                        return fail(in, pos, 400); // RFC 9112 §3: method = token, then exactly one SP
-                    }
-                    if (!append(line, c)) {
-                        return fail(in, pos, 414);
-                    }
-                }
-                case TARGET -> {
-                    if (c == ' ' && lineLength > head.targetStart) {
-                        head.targetEnd = lineLength;
-                        versionIndex = 0;
-                        state = VERSION;
-                    } else if (!Chars.targetChar(c)) {
-                        return fail(in, pos, 400);
-                    }
-                    if (!append(line, c)) {
-                        return fail(in, pos, 414);
-                    }
-                }
-                case VERSION -> {
-                    // RFC 9112 §2.3: HTTP-version = "HTTP/" DIGIT "." DIGIT, checked as it arrives.
-                    int i = versionIndex++;
-                    if (i < 5) {
-                        if (c != HTTP_SLASH[i]) {
-                            return fail(in, pos, 400);
-                        }
-                    } else if (i == 5) {
-                        if (c != '1') {
-                            return fail(in, pos, c >= '2' && c <= '9' ? 505 : 400);
-                        }
-                    } else if (i == 6) {
-                        if (c != '.') {
-                            return fail(in, pos, 400);
-                        }
-                    } else if (i == 7) {
-                        if (c < '0' || c > '9') {
-                            return fail(in, pos, 400);
-                        }
-                        head.minorVersion = c - '0';
-                    } else if (c == '\r') {
-                        state = REQ_LF;
-                    } else {
-                        return fail(in, pos, 400); // bare LF or trailing junk after the version
-                    }
-                    if (!append(line, c)) {
-                        return fail(in, pos, 414);
-                    }
-                }
-                case REQ_LF -> {
-                    if (c != '\n') {
-                        return fail(in, pos, 400); // RFC 9112 §2.2: a bare CR is rejected
-                    }
-                    state = FIELD_START;
-                }
-                case FIELD_START -> {
-                    if (c == '\r') {
-                        state = HEAD_END_LF;
-                    } else if (Chars.tchar(c)) {
-                        name[0] = (byte) Chars.lower(c);
-                        nameLength = 1;
-                        state = NAME;
-                    } else {
-                        // RFC 9112 §5.2 obs-fold and §2.2 whitespace after the start line: rejected.
-                        return fail(in, pos, 400);
-                    }
-                }
-                case NAME -> {
-                    if (c == ':') {
-                        slot = nameLength <= MAX_NAME ? RequestHead.slot(name, nameLength) : -1;
-                        valueStart = valueEnd = head.valuesEnd;
-                        state = VALUE_OWS;
-                    } else if (Chars.tchar(c)) {
-                        if (nameLength < MAX_NAME) {
-                            name[nameLength] = (byte) Chars.lower(c);
-                        }
-                        nameLength++;
-                    } else {
-                        return fail(in, pos, 400); // RFC 9112 §5.1: no whitespace before the colon
-                    }
-                }
-                case VALUE_OWS, VALUE -> {
-                    if (c == '\r') {
-                        state = VALUE_LF;
-                    } else if (!Chars.fieldChar(c)) {
-                        return fail(in, pos, 400); // NUL, bare LF, controls: RFC 9110 §5.5
-                    } else if (state == VALUE || !Chars.whitespace(c)) {
-                        state = VALUE;
-                        if (slot >= 0) {
-                            head.values[head.valuesEnd++] = (byte) c;
-                            if (!Chars.whitespace(c)) {
-                                valueEnd = head.valuesEnd; // trailing OWS is not part of the value
-                            }
-                        }
-                    }
-                }
-                case VALUE_LF -> {
-                    if (c != '\n') {
-                        return fail(in, pos, 400);
-                    }
-                    if (slot >= 0) {
-                        int status = keepField();
-                        if (status != 0) {
-                            return fail(in, pos, status);
-                        }
-                    }
-                    state = FIELD_START;
-                }
-                case HEAD_END_LF -> {
-                    if (c != '\n') {
-                        return fail(in, pos, 400);
-                    }
-                    in.position(pos);
-                    return headComplete(in);
-                }
-                default -> throw new IllegalStateException("state " + state);
+            if (result != RequestLineParser.DONE) {
+                return fail(in, pos, result);
+            }
+            if (state == HEAD_LINE) {
+                state = HEAD_FIELDS;
+            } else {
+                in.position(pos);
+                return headComplete(in);
             }
         }
         in.position(pos);
         return Event.NEED_MORE;
-    }
-
-    private boolean append(byte[] line, int c) {
-        if (lineLength == line.length) {
-            return false;
-        }
-        line[lineLength++] = (byte) c;
-        return true;
-    }
-
-    private int keepField() {
-        head.valuesEnd = valueEnd; // drop trailing OWS
-        if (head.count[slot]++ == 0) {
-            head.valueStart[slot] = valueStart;
-            head.valueEnd[slot] = valueEnd;
-        }
-        return rules.onField(head, slot, valueStart, valueEnd);
     }
 
     private Event headComplete(ByteBuffer in) {
