@@ -5,19 +5,21 @@ import java.nio.ByteBuffer;
 
 /**
  * The chunked transfer coding of RFC 9112 §7.1, decoded incrementally: chunk sizes (with overflow checks),
- * chunk extensions (§7.1.1, parsed strictly and ignored), chunk data and the trailer section (§7.1.2).
+ * chunk extensions (§7.1.1, parsed strictly and ignored by {@link ChunkExtensionParser}), chunk data and the
+ * trailer section (§7.1.2).
  */
 final class ChunkedBodyDecoder {
 
     static final int NEED_MORE = 0, DATA = 1, COMPLETE = 2, INVALID = 3;
 
-    private static final int SIZE_FIRST = 0, SIZE = 1, SIZE_BWS = 2, EXT_NAME_START = 3, EXT_NAME = 4,
-            EXT_VALUE_START = 5, EXT_TOKEN = 6, EXT_QUOTED = 7, EXT_ESCAPE = 8, EXT_AFTER = 9, SIZE_LF = 10,
-            DATA_STATE = 11, DATA_CR = 12, DATA_LF = 13, TRAILER_START = 14, TRAILER_NAME = 15,
-            TRAILER_VALUE = 16, TRAILER_LF = 17, END_LF = 18, EXT_AFTER_NAME = 19;
+    // States, in wire order: the chunk-size line (with extensions), data, and the trailer section.
+    private static final int SIZE_FIRST = 0, SIZE = 1, SIZE_BWS = 2, EXTENSION = 3, SIZE_LF = 4, DATA_STATE = 5,
+            DATA_CR = 6, DATA_LF = 7, TRAILER_START = 8, TRAILER_NAME = 9, TRAILER_VALUE = 10, TRAILER_LF = 11,
+            END_LF = 12;
     /** Longest chunk-size line (size and extensions) accepted. */
     private static final int MAX_SIZE_LINE = 4096;
 
+    private final ChunkExtensionParser extensions = new ChunkExtensionParser();
     private int state = SIZE_FIRST;
     private long size;
     private long remaining;
@@ -53,7 +55,7 @@ final class ChunkedBodyDecoder {
                     return NEED_MORE;
                 }
                 int c = in.get(pos++) & 0xFF;
-                if ((state <= SIZE_LF || state == EXT_AFTER_NAME) && ++lineLength > MAX_SIZE_LINE) {
+                if (state <= SIZE_LF && ++lineLength > MAX_SIZE_LINE) {
                     return INVALID;
                 }
                 if (state >= TRAILER_START && state <= END_LF && ++trailerLength > Limits.MAX_HEADER_SECTION_BYTES) {
@@ -83,7 +85,7 @@ final class ChunkedBodyDecoder {
                 } else if (state == SIZE_FIRST) {
                     return INVALID; // chunk-size = 1*HEXDIG
                 } else if (c == ';') {
-                    state = EXT_NAME_START;
+                    startExtension();
                 } else if (Chars.whitespace(c)) {
                     state = SIZE_BWS; // BWS is only allowed before a ';'
                 } else if (c == '\r') {
@@ -94,65 +96,19 @@ final class ChunkedBodyDecoder {
             }
             case SIZE_BWS -> {
                 if (c == ';') {
-                    state = EXT_NAME_START;
+                    startExtension();
                 } else if (!Chars.whitespace(c)) {
                     return INVALID;
                 }
             }
-            case EXT_NAME_START -> {
-                if (Chars.tchar(c)) {
-                    state = EXT_NAME;
-                } else if (!Chars.whitespace(c)) {
+            case EXTENSION -> {
+                int result = extensions.step(c);
+                if (result == ChunkExtensionParser.INVALID) {
                     return INVALID;
                 }
-            }
-            case EXT_NAME -> {
-                if (c == '=') {
-                    state = EXT_VALUE_START;
-                } else if (Chars.whitespace(c)) {
-                    state = EXT_AFTER_NAME;
-                } else {
-                    return afterExtension(c, Chars.tchar(c));
+                if (result == ChunkExtensionParser.LINE_END) {
+                    state = SIZE_LF;
                 }
-            }
-            case EXT_AFTER_NAME -> {
-                // BWS "=" BWS between a name and its value
-                if (c == '=') {
-                    state = EXT_VALUE_START;
-                } else if (!Chars.whitespace(c)) {
-                    return afterExtension(c, false);
-                }
-            }
-            case EXT_VALUE_START -> {
-                if (c == '"') {
-                    state = EXT_QUOTED;
-                } else if (Chars.tchar(c)) {
-                    state = EXT_TOKEN;
-                } else if (!Chars.whitespace(c)) {
-                    return INVALID;
-                }
-            }
-            case EXT_TOKEN -> {
-                return afterExtension(c, Chars.tchar(c));
-            }
-            case EXT_QUOTED -> {
-                // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text (RFC 9110 §5.6.4)
-                if (c == '"') {
-                    state = EXT_AFTER;
-                } else if (c == '\\') {
-                    state = EXT_ESCAPE;
-                } else if (!Chars.fieldChar(c)) {
-                    return INVALID;
-                }
-            }
-            case EXT_ESCAPE -> {
-                if (!Chars.fieldChar(c)) {
-                    return INVALID;
-                }
-                state = EXT_QUOTED;
-            }
-            case EXT_AFTER -> {
-                return afterExtension(c, false);
             }
             case SIZE_LF -> {
                 if (c != '\n') {
@@ -216,20 +172,8 @@ final class ChunkedBodyDecoder {
         return NEED_MORE;
     }
 
-    /** After an extension name or value: more whitespace, another extension, or the end of the line. */
-    private int afterExtension(int c, boolean sameToken) {
-        if (sameToken) {
-            return NEED_MORE;
-        }
-        if (c == ';') {
-            state = EXT_NAME_START;
-        } else if (c == '\r') {
-            state = SIZE_LF;
-        } else if (Chars.whitespace(c)) {
-            state = EXT_AFTER;
-        } else {
-            return INVALID;
-        }
-        return NEED_MORE;
+    private void startExtension() {
+        state = EXTENSION;
+        extensions.start();
     }
 }
