@@ -20,5 +20,6 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ParameterizedTest(name = "[{0}] {displayName}", autoCloseArguments = false)
 @ArgumentsSource(ConformanceTargets.class)
 @ExtendWith(FreshHttpClient.class)
+@ExtendWith(ExcludedRules.class)
 public @interface ConformanceTest {
 }
