@@ -17,4 +17,16 @@ public interface HttpServer extends AutoCloseable {
     /** Stops every thread and closes every connection. */
     @Override
     void close();
+
+    /** Closes a listening socket (null: not started yet); an error closing it changes nothing for shutdown. */
+    static void closeListener(java.io.Closeable listener) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closing anyway: a listener that fails to close is gone for new connections all the same
+        }
+    }
 }

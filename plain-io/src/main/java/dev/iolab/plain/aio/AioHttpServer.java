@@ -92,13 +92,7 @@ public class AioHttpServer implements HttpServer {
 
     @Override
     public void stopAccepting() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        HttpServer.closeListener(server);
     }
 
     @Override

@@ -80,13 +80,7 @@ public final class BlockingHttpServer implements HttpServer {
 
     @Override
     public void stopAccepting() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        HttpServer.closeListener(server);
     }
 
     @Override

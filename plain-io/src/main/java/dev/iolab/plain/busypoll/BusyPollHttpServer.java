@@ -96,13 +96,7 @@ public final class BusyPollHttpServer implements HttpServer {
 
     @Override
     public void stopAccepting() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        HttpServer.closeListener(server);
     }
 
     @Override

@@ -77,13 +77,7 @@ public final class EpollHttpServer implements HttpServer {
 
     @Override
     public void stopAccepting() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        HttpServer.closeListener(server);
     }
 
     @Override

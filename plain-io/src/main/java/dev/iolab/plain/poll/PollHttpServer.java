@@ -161,13 +161,7 @@ public final class PollHttpServer implements HttpServer {
 
     @Override
     public void stopAccepting() {
-        try {
-            if (server != null) {
-                server.close(); // deregistered from the selector at its next poll
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        HttpServer.closeListener(server); // deregistered from the selector at its next poll
     }
 
     @Override
