@@ -9,7 +9,8 @@ import java.nio.channels.SocketChannel;
  * One connection on a non-blocking {@link SocketChannel}, shared by the models that poll for readiness
  * (poll, busypoll, epoll): it does as much as it can without blocking and reports what it waits for,
  * which the model turns into selector interest (or, for busypoll, into trying again later).
- * Files go out with {@code FileChannel.transferTo}, which is sendfile(2) on Linux: no copy through user space.
+ * Files go out with {@code FileChannel.transferTo}, which is sendfile(2) on Linux: no copy through user space,
+ * under TCP_CORK ({@link TcpCork}) from the head to the last byte, like nginx's {@code sendfile on; tcp_nopush on}.
  */
 public final class ChannelConnection {
 
@@ -26,6 +27,8 @@ public final class ChannelConnection {
     private final ByteBuffer in = ByteBuffer.allocateDirect(IN_BYTES).flip();
     private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES);
     private Step pending = Step.READ;
+    /** TCP_CORK is set: a file response is on its way out. */
+    private boolean corked;
     private boolean closed;
 
     public ChannelConnection(SocketChannel channel, ServerContext context) throws IOException {
@@ -54,6 +57,11 @@ public final class ChannelConnection {
         try {
             int reads = 0;
             while (true) {
+                // Cork before a file response's head leaves: uncorked, the head went out alone and the body as
+                // sendfile(2) pushed it, which cost the client twice the kernel CPU per 1 MiB (docs/performance.md).
+                if (pending == Step.SEND_FILE && !corked) {
+                    corked = TcpCork.set(channel, true);
+                }
                 // Pending output first: a response is written before anything else happens.
                 if (out.position() > 0) {
                     out.flip();
@@ -90,6 +98,9 @@ public final class ChannelConnection {
                         region.advance(n);
                         if (region.remaining() > 0) {
                             return Wait.WRITABLE;
+                        }
+                        if (corked) {
+                            corked = !TcpCork.set(channel, false); // sends the last, partial segment now
                         }
                         http.touch();
                     }
