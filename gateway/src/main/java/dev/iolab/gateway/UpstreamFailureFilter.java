@@ -1,14 +1,11 @@
 package dev.iolab.gateway;
 
-import dev.iolab.contract.Headers;
-import dev.iolab.contract.Target;
-
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,19 +15,19 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Turns an upstream that cannot answer into the proxy status RFC 9110 §15.6 names for it: refused,
  * unresolvable or not connected within the connect timeout is 503, no response within the response timeout is 504,
- * a connection closed before a response is 502. Spring Cloud Gateway alone answers 500 to the first.
+ * a connection closed or reset before a response is 502. Spring Cloud Gateway alone answers 500 to the first.
  */
 @Component
 class UpstreamFailureFilter implements GlobalFilter, Ordered {
@@ -54,16 +51,7 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
             }
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             String routeId = route == null ? "?" : route.getId();
-            byte[] body = (status.value() + " " + status.getReasonPhrase() + ": upstream " + routeId + " "
-                    + reason(status) + "\n").getBytes(StandardCharsets.UTF_8);
-            response.getHeaders().clear();
-            response.setStatusCode(status);
-            response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
-            response.getHeaders().setContentLength(body.length);
-            response.getHeaders().setDate(System.currentTimeMillis());
-            // The gateway itself produced this answer, not the target.
-            response.getHeaders().set(Headers.X_IO_MODEL, Target.GATEWAY_ID);
-            return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+            return GatewayAnswer.write(response, status, "upstream " + routeId + " " + reason(status), false);
         });
     }
 
@@ -77,7 +65,9 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
                 || error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
-        if (error instanceof PrematureCloseException) {
+        // Closed or reset before answering. A reset must not escape as is: Spring would take its
+        // "Connection reset by peer" for a client that went away and let an empty 200 complete.
+        if (error instanceof PrematureCloseException || error instanceof IOException || error instanceof AbortedException) {
             return HttpStatus.BAD_GATEWAY;
         }
         return null;
