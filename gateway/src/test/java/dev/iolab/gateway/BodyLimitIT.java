@@ -1,0 +1,151 @@
+package dev.iolab.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Headers;
+import dev.iolab.contract.Limits;
+import dev.iolab.contract.Target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway enforces the contract's body limits itself, so the upstream never receives byte limit+1 and
+ * never races the gateway with an early answer; and an upstream response that ends early is never completed
+ * towards the client. The upstream is raw and records how much of each body it got.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BodyLimitIT {
+
+    static final Target ROUTE = Target.WEBFLUX_EPOLL;
+    static final ChunkedEchoUpstream UPSTREAM = start();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        UPSTREAM.close();
+    }
+
+    @BeforeEach
+    void forget() {
+        UPSTREAM.clear();
+    }
+
+    @Test
+    void contentLengthOverTheLimitIs413FromTheGatewayAndNeverReachesTheUpstream() throws IOException {
+        for (String request : new String[] {"POST " + Endpoints.ECHO, "PUT " + Endpoints.FILES_PREFIX + "big.bin"}) {
+            long limit = request.startsWith("POST") ? Limits.MAX_ECHO_BYTES : Limits.MAX_UPLOAD_BYTES;
+            ClientExchange.Result result;
+            try (ClientExchange exchange = new ClientExchange(port, head(request, "Content-Length: " + (limit + 1)),
+                    1024 * 1024, false)) {
+                result = exchange.read();
+            }
+            assertThat(result.status()).as("%s%n%s", request, result.head()).isEqualTo(413);
+            assertThat(result.head().toLowerCase()).contains(Headers.X_IO_MODEL.toLowerCase() + ": " + Target.GATEWAY_ID)
+                    .contains("connection: close");
+        }
+        assertThat(UPSTREAM.seen()).as("requests the upstream received").isEmpty();
+    }
+
+    @Test
+    void chunkedPutOverTheLimitIs413AndTheUpstreamNeverGetsAWholeBody() throws IOException {
+        ClientExchange.Result result;
+        try (ClientExchange exchange = new ClientExchange(port,
+                head("PUT " + Endpoints.FILES_PREFIX + "big.bin", "Transfer-Encoding: chunked"),
+                Limits.MAX_UPLOAD_BYTES + 256 * 1024, true)) {
+            result = exchange.read();
+        }
+        assertThat(result.status()).as(result.head()).isEqualTo(413);
+        assertThat(result.complete()).isTrue();
+        assertTruncatedUpstreamBody(Limits.MAX_UPLOAD_BYTES);
+    }
+
+    @Test
+    void chunkedEchoOverTheLimitIsCutOffWithoutAFinalChunk() throws IOException {
+        long size = Limits.MAX_ECHO_BYTES + 256 * 1024;
+        ClientExchange.Result result;
+        try (ClientExchange exchange = new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"),
+                size, true)) {
+            result = exchange.read();
+        }
+        assertThat(result.status()).as(result.head()).isEqualTo(200);
+        assertThat(result.complete()).as("a cut-off echo must not end with the final chunk (%d bytes came back)",
+                result.bodyBytes()).isFalse();
+        assertThat(result.bodyBytes()).isLessThanOrEqualTo(Limits.MAX_ECHO_BYTES);
+        assertTruncatedUpstreamBody(Limits.MAX_ECHO_BYTES);
+    }
+
+    @Test
+    void chunkedEchoUnderTheLimitPassesWhole() throws IOException {
+        long size = 3 * 1024 * 1024 + 17;
+        ClientExchange.Result result;
+        try (ClientExchange exchange = new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"),
+                size, true)) {
+            result = exchange.read();
+        }
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.complete()).isTrue();
+        assertThat(result.bodyBytes()).isEqualTo(size);
+        assertThat(UPSTREAM.seen()).singleElement().satisfies(s -> assertThat(s.complete()).isTrue());
+    }
+
+    @Test
+    void upstreamResetDuringTheResponseIsNeverCompletedTowardsTheClient() throws IOException {
+        // The upstream resets while the gateway still sends the body: the gateway sees either the failed write
+        // or the failed read first (a race), and must abort the client's response either way.
+        for (int i = 0; i < 10; i++) {
+            ClientExchange.Result result;
+            try (ClientExchange exchange = new ClientExchange(port,
+                    head("POST " + Endpoints.ECHO + "?reset", "Transfer-Encoding: chunked"), 8L * 1024 * 1024, true)) {
+                result = exchange.read();
+            } catch (IOException noResponseAtAll) {
+                continue; // aborted before the head arrived: also never complete
+            }
+            if (result.status() == 200) {
+                assertThat(result.complete()).as("round %d: %s, %d body bytes", i, result.head(), result.bodyBytes()).isFalse();
+            } else {
+                // reset before any body byte reached the client: the gateway's own 502 (complete, not the upstream's)
+                assertThat(result.status()).as("round %d: %s", i, result.head()).isEqualTo(502);
+            }
+        }
+    }
+
+    private void assertTruncatedUpstreamBody(long limit) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(UPSTREAM.seen()).singleElement()
+                .satisfies(seen -> {
+                    assertThat(seen.complete()).as("the upstream never gets a complete body").isFalse();
+                    assertThat(seen.bodyBytes()).as("bytes forwarded").isLessThanOrEqualTo(limit);
+                }));
+    }
+
+    private static String head(String methodAndPath, String framing) {
+        String[] parts = methodAndPath.split(" ");
+        return parts[0] + " /" + ROUTE.id() + parts[1] + " HTTP/1.1\r\nHost: localhost\r\n" + framing + "\r\n\r\n";
+    }
+
+    private static ChunkedEchoUpstream start() {
+        try {
+            return new ChunkedEchoUpstream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
