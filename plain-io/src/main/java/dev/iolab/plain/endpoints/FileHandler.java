@@ -3,13 +3,11 @@ package dev.iolab.plain.endpoints;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Limits;
-import dev.iolab.plain.http.HttpDate;
 import dev.iolab.plain.http.RequestHead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.TimeUnit;
 
 /** {@code GET|HEAD /files/{name}} (validators, 304, single ranges, 416) and {@code PUT /files/{name}} (atomic upload). */
 final class FileHandler {
@@ -37,29 +35,21 @@ final class FileHandler {
         if (open == null) {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
         }
-        try {
-            BasicFileAttributes attributes = open.attributes();
-            long size = open.channel().size();
-            long modified = attributes.lastModifiedTime().toMillis();
-            // Strong validator: size, modification time and the inode change with every atomic upload.
-            String etag = "\"" + Long.toHexString(size) + "-"
-                    + Long.toHexString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)) + "-"
-                    + Integer.toHexString(String.valueOf(attributes.fileKey()).hashCode()) + "\"";
-            String lastModified = HttpDate.format(modified);
-            if (matches(c.head().header(RequestHead.IF_NONE_MATCH), etag)) {
-                OpenFile.closeQuietly(open.channel(), open.asyncChannel());
-                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304, "ETag", etag, "Last-Modified", lastModified);
-            }
-            ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
-            if (range == ByteRange.UNSATISFIABLE) {
-                OpenFile.closeQuietly(open.channel(), open.asyncChannel());
-                return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
-            }
-            return new FileExchange(c, file, open, size, modified, etag, lastModified, range);
-        } catch (IOException e) {
+        BasicFileAttributes attributes = open.attributes();
+        long size = attributes.size(); // OpenFile checked it against the open channel: no fstat(2) here
+        FileValidators.Version version = c.context().fileValidators().of(file, attributes);
+        if (matches(c.head().header(RequestHead.IF_NONE_MATCH), version.etag())) {
             OpenFile.closeQuietly(open.channel(), open.asyncChannel());
-            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 500);
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304,
+                    "ETag", version.etag(), "Last-Modified", version.lastModified());
         }
+        ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
+        if (range == ByteRange.UNSATISFIABLE) {
+            OpenFile.closeQuietly(open.channel(), open.asyncChannel());
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
+        }
+        return new FileExchange(c, file, open, size, attributes.lastModifiedTime().toMillis(), version.etag(),
+                version.lastModified(), range);
     }
 
     static Exchange put(HttpConnection c, String rawName) {

@@ -36,7 +36,7 @@ record OpenFile(FileChannel channel, AsynchronousFileChannel asyncChannel, Basic
                 BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
                 if (before.fileKey() == null || before.fileKey().equals(after.fileKey())
                         && before.lastModifiedTime().equals(after.lastModifiedTime()) && after.size() == channel.size()) {
-                    return new OpenFile(channel, asyncChannel, before);
+                    return new OpenFile(channel, asyncChannel, after); // after: its size is the channel's
                 }
             } catch (IOException | RuntimeException e) {
                 closeQuietly(channel, asyncChannel);

@@ -20,6 +20,7 @@ public final class ServerContext {
     private final Duration keepAliveTimeout;
     private final Metrics metrics;
     private final byte[] fixedFields;
+    private final FileValidators fileValidators = new FileValidators();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean asynchronousFiles;
@@ -62,6 +63,11 @@ public final class ServerContext {
     /** {@code X-IO-Model: <id>\r\n}, written into every response head. */
     byte[] fixedFields() {
         return fixedFields;
+    }
+
+    /** ETag and Last-Modified per file version, shared by all connections. */
+    FileValidators fileValidators() {
+        return fileValidators;
     }
 
     /** Whether file responses also open an {@code AsynchronousFileChannel} (the aio model reads files with it). */
