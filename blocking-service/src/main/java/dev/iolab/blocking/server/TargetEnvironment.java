@@ -54,6 +54,10 @@ public class TargetEnvironment implements EnvironmentPostProcessor, Ordered {
         // Tomcat's defaults (8192 connections, backlog 100) would cap a c10k run before the I/O model does.
         p.put("server.tomcat.max-connections", Limits.MAX_CONNECTIONS);
         p.put("server.tomcat.accept-count", Limits.ACCEPT_BACKLOG);
+        // Tomcat keeps 200 idle request processors by default: with more keep-alive connections than that, most
+        // requests built a new Http11Processor and registered it with JMX (a JFR profile of /delay at 2,000
+        // connections spent over half its CPU there). One per possible connection keeps them all reused.
+        p.put("server.tomcat.processor-cache", Limits.MAX_CONNECTIONS);
         // The platform pool; ignored when spring.threads.virtual.enabled gives each request its own virtual thread.
         p.put("server.tomcat.threads.max", Limits.PLATFORM_THREADS);
         // Tomcat's one limit covers request line and header section together: a header section over 16 KiB

@@ -36,6 +36,8 @@ class TomcatSettingsTests {
             assertThat(protocol.getConnectionTimeout()).isEqualTo((int) Limits.HEADER_READ_TIMEOUT.toMillis());
             assertThat(protocol.getKeepAliveTimeout()).isEqualTo((int) Limits.KEEP_ALIVE_TIMEOUT.toMillis());
             assertThat(protocol.getMaxKeepAliveRequests()).as("unlimited requests per connection").isEqualTo(-1);
+            assertThat(protocol.getProcessorCache()).as("a reusable processor per connection")
+                    .isEqualTo(Limits.MAX_CONNECTIONS);
             assertThat(protocol.getMaxSwallowSize()).isGreaterThan((int) Limits.MAX_UPLOAD_BYTES);
             assertThat(protocol.getContinueResponseTiming()).isEqualTo("onRead");
             assertThat(context.getBean(ThreadModelReport.class).threadModel())
