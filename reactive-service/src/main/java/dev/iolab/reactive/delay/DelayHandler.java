@@ -5,14 +5,22 @@ import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.web.QueryParams;
 import java.nio.charset.StandardCharsets;
+import io.netty.channel.EventLoop;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
-/** {@code GET /delay?ms=N}: answers after a timer fires (Reactor's parallel scheduler); no thread waits meanwhile. */
+/**
+ * {@code GET /delay?ms=N}: answers after a timer of the connection's own event loop fires; no thread waits meanwhile.
+ * The event loop's timer (rather than Reactor's parallel scheduler) keeps the request on one thread: no hand-off to
+ * a timer thread and back, no wake-up of the event loop to write the answer, which matters with thousands waiting.
+ */
 @Component
 public class DelayHandler {
 
@@ -29,10 +37,22 @@ public class DelayHandler {
             return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
                     .bodyValue(Endpoints.DELAY_PARAM + " must be an integer from 0 to " + Limits.MAX_DELAY_MS);
         }
-        return Mono.delay(Duration.ofMillis(ms)).then(ServerResponse.ok()
+        return timer(request, ms).then(ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
                 .contentLength(OK.length)
                 .body((message, context) -> message.writeWith(Mono.just(message.bufferFactory().wrap(OK)))));
+    }
+
+    /** Completes after {@code ms} on the request's event loop (Reactor's parallel scheduler if there is none). */
+    private static Mono<Void> timer(ServerRequest request, int ms) {
+        if (ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest()) instanceof Connection connection) {
+            EventLoop loop = connection.channel().eventLoop();
+            return Mono.create(sink -> {
+                var pending = loop.schedule(() -> sink.success(), ms, TimeUnit.MILLISECONDS);
+                sink.onCancel(() -> pending.cancel(false));
+            });
+        }
+        return Mono.delay(Duration.ofMillis(ms)).then();
     }
 
     /** The delay in ms, or -1 when not a plain decimal integer within 0..MAX_DELAY_MS. */
