@@ -3,8 +3,11 @@
 #
 # Each server is pinned to CPU 1 (taskset -c 1), wrk to CPU 0; every server is warmed up, then measured in
 # alternating rounds (round-robin over the servers, so drift in the machine hits all alike) and the median
-# of the rounds is reported, with its ratio to the bare app of the same stack (bare-mvc for mvc-*, bare-webflux
-# for webflux-*). Needs 2+ CPUs, taskset and wrk (installed from apt when missing and we are root).
+# of the rounds is reported, with its ratio to the bare app of the same stack: the same bare jar run the way the
+# target runs (bare-mvc on platform threads for mvc-platform, bare-mvc-virtual = bare-mvc with
+# spring.threads.virtual.enabled for mvc-virtual, bare-webflux on epoll for webflux-epoll, bare-webflux-iouring =
+# bare-webflux with Netty's io_uring jars added, which Reactor Netty then prefers, for webflux-iouring), so that
+# the ratio is the cost of our endpoints and not of the thread model or transport. Needs 2+ CPUs, taskset and wrk (installed from apt when missing and we are root).
 # Everything it starts is stopped on exit. Results go to stdout as a Markdown table (and run/bench/).
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,7 +15,7 @@ source "$BENCH_DIR/../launcher/common.sh"
 
 ROUNDS=3 DURATION=15s WARMUP=10s CONNECTIONS=64 BASE_PORT=18601 STARTUP_TIMEOUT=300
 SERVER_CPU=1 WRK_CPU=0
-SERVERS=(bare-mvc mvc-platform mvc-virtual bare-webflux webflux-epoll webflux-iouring)
+SERVERS=(bare-mvc mvc-platform bare-mvc-virtual mvc-virtual bare-webflux webflux-epoll bare-webflux-iouring webflux-iouring)
 
 usage() {
   cat <<USAGE
@@ -58,7 +61,8 @@ require_java
 modules=(contract)
 for s in "${SERVERS[@]}"; do
   case "$s" in
-    bare-mvc|bare-webflux) ;;
+    bare-mvc|bare-mvc-virtual|bare-webflux) ;;
+    bare-webflux-iouring) target_info webflux-iouring; modules+=("$TARGET_MODULE") ;;
     mvc-*|webflux-*) target_info "$s"; modules+=("$TARGET_MODULE") ;;
     *) usage_error "not a Spring target or bare app: $s" ;;
   esac
@@ -96,7 +100,15 @@ trap 'exit 130' INT TERM
 # command_for SERVER PORT: fills CMD with the server's command line (targets: exactly the registry's)
 command_for() {
   case "$1" in
-    bare-*) CMD=("$JAVA" "${BENCH_JVM_OPTIONS[@]}" -jar "$BENCH_DIR/$1/target/$1.jar" "--server.port=$2") ;;
+    bare-mvc|bare-webflux) CMD=("$JAVA" "${BENCH_JVM_OPTIONS[@]}" -jar "$BENCH_DIR/$1/target/$1.jar" "--server.port=$2") ;;
+    bare-mvc-virtual) CMD=("$JAVA" "${BENCH_JVM_OPTIONS[@]}" -jar "$BENCH_DIR/bare-mvc/target/bare-mvc.jar"
+      "--server.port=$2" --spring.threads.virtual.enabled=true) ;;
+    bare-webflux-iouring)
+      # the io_uring jars the webflux-iouring target ships, added to the bare jar through Boot's PropertiesLauncher
+      mkdir -p "$WORK/iouring"
+      (cd "$WORK/iouring" && unzip -qjo "$(module_artifact reactive-service)" 'BOOT-INF/lib/netty-transport-*io_uring*.jar')
+      CMD=("$JAVA" "${BENCH_JVM_OPTIONS[@]}" "-Dloader.path=$WORK/iouring" -cp "$BENCH_DIR/bare-webflux/target/bare-webflux.jar"
+        org.springframework.boot.loader.launch.PropertiesLauncher "--server.port=$2") ;;
     *) target_command "$1" "$2" "$WORK/data"; CMD=("${TARGET_CMD[@]}") ;;
   esac
 }
@@ -122,6 +134,8 @@ for s in "${SERVERS[@]}"; do
     sleep 0.5
   done
   info "$s answers after $(( SECONDS - deadline + STARTUP_TIMEOUT )) s: $(curl -s -D - -o /dev/null "$(url_of "$s")" | tr -d '\r' | grep -i '^x-io-model' || echo 'no X-IO-Model (bare app)')"
+  # which transport it runs, from its thread names (comm is cut at 15 characters: reactor-http-ep / -io)
+  info "$s event-loop threads: $(cat /proc/"${PID[$s]}"/task/*/comm 2>/dev/null | grep -E '^(reactor-http|http-nio|tomcat)' | sort | uniq -c | tr -s ' ' | paste -sd, - || echo none)"
 done
 
 # ---------------------------------------------------------------- load
@@ -164,7 +178,12 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- report
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-baseline_of() { case "$1" in bare-*) echo "$1" ;; mvc-*) echo bare-mvc ;; webflux-*) echo bare-webflux ;; esac; }
+baseline_of() {
+  case "$1" in
+    bare-*) echo "$1" ;; mvc-platform) echo bare-mvc ;; mvc-virtual) echo bare-mvc-virtual ;;
+    webflux-epoll) echo bare-webflux ;; webflux-iouring) echo bare-webflux-iouring ;;
+  esac
+}
 declare -A MED CPU
 for s in "${SERVERS[@]}"; do MED[$s]="$(median <<<"${RPS[$s]}")" CPU[$s]="$(median <<<"${CPUUS[$s]}")"; done
 # ratio A B: A / B with two decimals, or - when B is missing
