@@ -5,7 +5,10 @@
 # (taskset -c 1: gateway and target share it, as they share a node), wrk on CPU 0. Everything is warmed up,
 # then measured in alternating rounds (direct, through the gateway, per target) and the median reported
 # with the ratio gateway/direct, plus the CPU time per request of target and gateway (from /proc, robust
-# on a shared machine). --jfr records the gateway with JFR during the rounds and prints where its CPU goes. Everything it starts is stopped on exit. Results: stdout and run/bench/.
+# on a shared machine). --jfr records the gateway with JFR during the rounds and prints where its CPU goes.
+# --floor adds a third path per target through bench/bare-proxy (Reactor Netty's HttpServer handing each request
+# to its HttpClient, nothing else): the floor of what any JVM proxy on Reactor Netty costs here.
+# Everything it starts is stopped on exit. Results: stdout and run/bench/.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$BENCH_DIR/../../launcher/common.sh"
@@ -17,7 +20,7 @@ TARGETS=(webflux-epoll mvc-virtual)
 usage() {
   cat <<USAGE
 usage: gateway/bench/gateway-vs-direct.sh [--rounds N] [--duration 15s] [--warmup 10s] [--connections 64]
-                                          [--targets a,b] [--jfr] [--gateway-opts "..."]
+                                          [--targets a,b] [--jfr] [--floor] [--gateway-opts "..."]
 
 GET /echo?msg=hello direct to each target and through the gateway (/<id>/echo?msg=hello), the targets and
 the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE_PORT, gateway on $GATEWAY_BENCH_PORT.
@@ -28,12 +31,14 @@ the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE
   --targets LIST      targets to compare (default ${TARGETS[*]})
   --jfr               record the gateway with JFR (profile settings) during the measured rounds; prints
                       'jfr view hot-methods' and the share of samples per package (files under run/bench/)
+  --floor            also measure bench/bare-proxy (a bare Reactor Netty proxy) in front of each target, on
+                      ports from $(( GATEWAY_BENCH_PORT + 1 )): the floor for any proxy on Reactor Netty
   --gateway-opts S    extra gateway arguments, e.g. "--spring.cloud.gateway.server.webflux.metrics.enabled=false"
 Builds what is missing.
 USAGE
 }
 
-jfr=false gateway_opts=''
+jfr=false floor=false gateway_opts=''
 while (( $# )); do
   case "$1" in
     -h|--help) usage; exit 0 ;;
@@ -43,6 +48,7 @@ while (( $# )); do
     --connections) CONNECTIONS="$2"; shift ;;
     --targets) IFS=, read -r -a TARGETS <<<"$2"; shift ;;
     --jfr) jfr=true ;;
+    --floor) floor=true ;;
     --gateway-opts) gateway_opts="$2"; shift ;;
     *) usage_error "unknown argument: $1" ;;
   esac
@@ -56,6 +62,10 @@ require_java
 modules=(contract gateway)
 for t in "${TARGETS[@]}"; do target_info "$t"; modules+=("$TARGET_MODULE"); done
 ensure_built "${modules[@]}"
+if $floor && [[ ! -f "$IOLAB_ROOT/bench/bare-proxy/target/bare-proxy.jar" ]]; then
+  info "building bench/bare-proxy"
+  (cd "$IOLAB_ROOT" && ./mvnw -f bench/bare-proxy/pom.xml -q -B -ntp package) || die "building bench/bare-proxy failed"
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/iolab-gwbench.XXXXXX")"
 OUT_DIR="$IOLAB_RUN_DIR/bench/gateway-vs-direct-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -106,11 +116,28 @@ start_gateway() { # extra JVM options...
 
 for t in "${TARGETS[@]}"; do await_hello "$t" "${URL[direct:$t]}"; done
 start_gateway
+if $floor; then
+  i=1
+  for t in "${TARGETS[@]}"; do
+    fport=$(( GATEWAY_BENCH_PORT + i )); i=$(( i + 1 ))
+    port_in_use "$fport" && die "port $fport is in use"
+    taskset -c "$SERVER_CPU" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$IOLAB_ROOT/bench/bare-proxy/target/bare-proxy.jar" \
+      --port "$fport" --prefix "/$t" --upstream "http://127.0.0.1:${PORT[$t]}" >"$OUT_DIR/floor-$t.log" 2>&1 &
+    PID[floor:$t]=$!
+    URL[floor:$t]="http://127.0.0.1:$fport/$t/echo?msg=hello"
+    info "started bench/bare-proxy on port $fport in front of $t (pid ${PID[floor:$t]}, CPU $SERVER_CPU)"
+    await_hello "floor:$t" "${URL[floor:$t]}"
+  done
+fi
 info "through the gateway: $(curl -s -D - -o /dev/null "${URL[gateway:${TARGETS[0]}]}" | tr -d '\r' | grep -i '^x-io-model')"
 
 # ---------------------------------------------------------------- load
 KEYS=()
-for t in "${TARGETS[@]}"; do KEYS+=("direct:$t" "gateway:$t"); done
+VIAS=(direct gateway)
+$floor && VIAS+=(floor)
+for t in "${TARGETS[@]}"; do for via in "${VIAS[@]}"; do KEYS+=("$via:$t"); done; done
+# the proxy process of a key: the gateway, or the bare proxy in front of that target
+proxy_pid() { case "$1" in floor:*) echo "${PID[$1]}" ;; *) echo "${PID[gateway]}" ;; esac; }
 run_wrk() { taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "${URL[$1]}" >"$3" 2>&1; }
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
@@ -139,15 +166,15 @@ for (( r = 1; r <= ROUNDS; r++ )); do
   for k in "${KEYS[@]}"; do
     f="$OUT_DIR/$(file_of "$k").round$r.txt"
     t="${k#*:}"
-    t0="$(cpu_ticks "${PID[$t]}")" g0="$(cpu_ticks "${PID[gateway]}")"
+    t0="$(cpu_ticks "${PID[$t]}")" g0="$(cpu_ticks "$(proxy_pid "$k")")"
     run_wrk "$k" "$DURATION" "$f"
-    t1="$(cpu_ticks "${PID[$t]}")" g1="$(cpu_ticks "${PID[gateway]}")"
+    t1="$(cpu_ticks "${PID[$t]}")" g1="$(cpu_ticks "$(proxy_pid "$k")")"
     n="$(requests_of "$f")"
     TCPU[$k]+="$(awk -v d=$(( t1 - t0 )) -v n="$n" -v u="$TICK_US" 'BEGIN {printf "%.1f", d * u / n}') "
     GCPU[$k]+="$(awk -v d=$(( g1 - g0 )) -v n="$n" -v u="$TICK_US" 'BEGIN {printf "%.1f", d * u / n}') "
     RPS[$k]+="$(rps_of "$f") " P99[$k]+="$(p99_of "$f") "
     e="$(errors_of "$f")"; [[ -n "$e" ]] && ERR[$k]+="r$r: $e "
-    info "round $r/$ROUNDS $k: $(rps_of "$f") req/s, p99 $(p99_of "$f"), CPU/request target $(awk '{print $NF}' <<<"${TCPU[$k]}") us gateway $(awk '{print $NF}' <<<"${GCPU[$k]}") us (load $(cut -d' ' -f1 /proc/loadavg))"
+    info "round $r/$ROUNDS $k: $(rps_of "$f") req/s, p99 $(p99_of "$f"), CPU/request target $(awk '{print $NF}' <<<"${TCPU[$k]}") us proxy $(awk '{print $NF}' <<<"${GCPU[$k]}") us (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -161,14 +188,16 @@ for k in "${KEYS[@]}"; do MED[$k]="$(median <<<"${RPS[$k]}")"; done
   echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency URL; targets and gateway: taskset -c $SERVER_CPU"
   echo "         warm-up $WARMUP per URL; $ROUNDS alternating rounds; gateway extra args: ${gateway_opts:-none}"
   echo
-  echo "| target | path | req/s per round | median req/s | gateway / direct | target CPU us/req (median) | gateway CPU us/req (median) | one-CPU ratio from CPU | p99 per round | errors |"
+  echo "path: direct = the target alone; gateway = through the iolab gateway$($floor && echo '; floor = through bench/bare-proxy')"
+  echo
+  echo "| target | path | req/s per round | median req/s | proxied / direct | target CPU us/req (median) | proxy CPU us/req (median) | one-CPU ratio from CPU | p99 per round | errors |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---|---|"
   for t in "${TARGETS[@]}"; do
-    for via in direct gateway; do
+    for via in "${VIAS[@]}"; do
       k="$via:$t"
       ratio='-' cpu_ratio='-'
       tc="$(median <<<"${TCPU[$k]}")" gc='-'
-      if [[ "$via" == gateway ]]; then
+      if [[ "$via" != direct ]]; then
         ratio="$(awk -v a="${MED[$k]}" -v b="${MED[direct:$t]}" 'BEGIN {printf "%.2f", a / b}')"
         gc="$(median <<<"${GCPU[$k]}")"
         cpu_ratio="$(awk -v d="$(median <<<"${TCPU[direct:$t]}")" -v a="$tc" -v g="$gc" 'BEGIN {printf "%.2f", d / (a + g)}')"
