@@ -25,6 +25,12 @@ public final class Comparison {
 
     static final double STARTUP_PLAN_S = 10;
     static final double OVERHEAD_PLAN_S = 4;
+    /**
+     * Least warm-up of the first scenario of a JVM launched here (not with --quick): pinned to its CPU set, a fresh
+     * Spring target is still compiling its hot paths for about half a minute (measured: webflux-epoll spent 400 us
+     * of CPU per /echo in its first 20 s under load, 45 us after), and a shorter warm-up measured the JIT.
+     */
+    static final Duration FIRST_WARMUP = Duration.ofSeconds(30);
 
     private final CompareOptions options;
     private final CpuPinning pinning;
@@ -49,6 +55,9 @@ public final class Comparison {
                 perTarget += planned(scenario);
                 steps++;
             }
+        }
+        if (!options.quick()) {
+            perTarget += Math.max(0, FIRST_WARMUP.toSeconds() - options.warmup().toSeconds());
         }
         // one step to start each target, then one per scenario and concurrency level
         this.progress = new Progress(System.err, (steps + 1) * targets.size(), perTarget * targets.size());
@@ -89,13 +98,15 @@ public final class Comparison {
             progress.step("starting " + id);
             try (Deployment deployment = Deployment.open(id, options, pinning, runDir.resolve("logs"))) {
                 progress.done(STARTUP_PLAN_S);
+                boolean fresh = deployment.target().pid().isPresent() && !options.quick();
                 for (String s : options.scenarios()) {
                     Scenario scenario = Scenario.byId(s).orElseThrow();
                     for (int users : options.usersFor(scenario)) {
                         progress.step(id + " " + s + (scenario == Scenario.C10K
                                 ? " (" + options.connections() + " connections)" : " (" + users + " users)"));
                         try {
-                            ResultRow row = measure(deployment, scenario, users);
+                            ResultRow row = measure(deployment, scenario, users, fresh);
+                            fresh = false;
                             if (row != null) {
                                 rows.add(row);
                             }
@@ -115,7 +126,7 @@ public final class Comparison {
         return rows;
     }
 
-    private ResultRow measure(Deployment d, Scenario scenario, int users) throws Exception {
+    private ResultRow measure(Deployment d, Scenario scenario, int users, boolean fresh) throws Exception {
         if (options.engine().equals("wrk") && scenario.wrkPath().isEmpty()) {
             note(scenario.id() + ": not run with wrk (it sends bodies or holds connections; use --engine gatling)");
             return null;
@@ -126,7 +137,13 @@ public final class Comparison {
                     connections, () -> measureLoad(d, scenario, users, Duration.ZERO));
             return withExtra(held.probe(), held.numbers());
         }
-        return measureLoad(d, scenario, users, options.warmup());
+        Duration warmup = options.warmup();
+        if (fresh && warmup.compareTo(FIRST_WARMUP) < 0) {
+            note("first scenario of each launched target: warm-up " + FIRST_WARMUP.toSeconds() + " s (a fresh JVM "
+                    + "on its pinned CPUs is still compiling), then " + warmup.toSeconds() + " s for the others");
+            warmup = FIRST_WARMUP;
+        }
+        return measureLoad(d, scenario, users, warmup);
     }
 
     /** Warm-up (same load, numbers dropped), then the measured run bracketed by server scrapes and CPU readings. */
