@@ -8,11 +8,13 @@
 #
 # Scenarios: small = GET /echo?msg=hello (5-byte body; nginx: `return 200 "hello"`), file = GET /files/1m.bin
 # (1 MiB; nginx: sendfile on). nginx runs one worker. Not a test: it prints numbers, asserts nothing.
+# Every round also prints the CPU time per request of the server (/proc/PID/stat) and of wrk (its rusage):
+# on a shared machine req/s follows the neighbours, CPU per request follows the servers (JAR= picks another jar).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAR="$ROOT/plain-io/target/plain-io.jar"
+JAR="${JAR:-$ROOT/plain-io/target/plain-io.jar}"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-5}"
 WARMUP="${WARMUP:-5}"
@@ -23,6 +25,7 @@ WRK_CPU="${WRK_CPU:-0}"
 BASE_PORT="${BASE_PORT:-18310}"
 
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install -y time" >&2; exit 2; }
 command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx-light" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "$JAR missing: ./mvnw -B -pl plain-io package -DskipTests" >&2; exit 2; }
 
@@ -70,12 +73,13 @@ start_plain() { # model port
   taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${opts[@]}" -jar "$JAR" \
     --model "$1" --port "$2" --data-dir "$DATA" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" && return 0; sleep 0.2; done
+  PID[$1]=$!
+  for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" && return 0; sleep 0.2; done
   echo "plain-$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
 }
 
 # the fixtures (1m.bin) come from plain-io itself: start epoll first, on an empty data dir
-declare -A PORT
+declare -A PORT PID
 PORT[nginx]=$NGINX_PORT
 i=1
 for m in $MODELS; do PORT[$m]=$((BASE_PORT + i)); i=$((i + 1)); done
@@ -84,19 +88,27 @@ for m in $MODELS; do [ "$m" != busypoll ] && { start_plain "$m" "${PORT[$m]}"; S
 chmod -R a+rX "$WORK" # nginx workers run as www-data; fixtures are created owner-only
 taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
 sleep 0.5
+PID[nginx]="$(pgrep -P "$(cat "$WORK/nginx/nginx.pid")" | head -1)" # the one worker
 curl -sf "http://127.0.0.1:$NGINX_PORT/files/1m.bin" | cmp -s - "$DATA/1m.bin" || { echo "nginx does not serve 1m.bin" >&2; exit 1; }
 
 url() { # server scenario
   case "$2" in small) echo "http://127.0.0.1:${PORT[$1]}/echo?msg=hello" ;; file) echo "http://127.0.0.1:${PORT[$1]}/files/1m.bin" ;; esac
 }
 
-run_wrk() { # server scenario seconds -> "req/s bytes/s"
-  taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3"s "$(url "$1" "$2")" | awk '
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # utime + stime, in clock ticks (1/100 s)
+
+run_wrk() { # server scenario seconds -> "req/s bytes/s server-CPU-us/req wrk-CPU-us/req [ERR]"
+  local before out
+  before="$(cpu_ticks "${PID[$1]}")"
+  out="$({ taskset -c "$WRK_CPU" /usr/bin/time -f "WRKCPU %U %S" wrk -t1 -c"$CONNECTIONS" -d"$3"s "$(url "$1" "$2")"; } 2>&1)"
+  echo "$out" | awk -v ticks=$(( $(cpu_ticks "${PID[$1]}") - before )) '
+    /requests in/ { n = $1 }
     /Requests\/sec/ { r = $2 }
-    /Transfer\/sec/ { v = $2; u = substr(v, length(v) - 1); n = substr(v, 1, length(v) - 2) + 0;
-                      m = (u == "GB") ? 1073741824 : (u == "MB") ? 1048576 : (u == "KB") ? 1024 : 1; b = n * m }
+    /Transfer\/sec/ { v = $2; u = substr(v, length(v) - 1); x = substr(v, 1, length(v) - 2) + 0;
+                      m = (u == "GB") ? 1073741824 : (u == "MB") ? 1048576 : (u == "KB") ? 1024 : 1; b = x * m }
+    /WRKCPU/ { w = $2 + $3 }
     /Non-2xx|Socket errors/ { e = e " " $0 }
-    END { printf "%s %.0f%s\n", r, b, (e ? " ERR" : "") }'
+    END { printf "%s %.0f %.1f %.1f%s\n", r, b, n ? ticks * 1e4 / n : 0, n ? w * 1e6 / n : 0, (e ? " ERR" : "") }'
 }
 
 declare -A RESULTS
@@ -121,6 +133,7 @@ field() { # key column (1 = req/s, 2 = bytes/s); every round counts, rounds with
 
 echo "== $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nginx -v 2>&1)" >&2
 echo "== servers on CPU $SERVER_CPU, wrk -t1 -c$CONNECTIONS on CPU $WRK_CPU, ${DURATION}s x $ROUNDS rounds after ${WARMUP}s warm-up" >&2
+echo "== per round: req/s, bytes/s, server CPU us/request, wrk CPU us/request" >&2
 bench $SERVERS
 if [[ " $MODELS " == *" busypoll "* ]]; then
   # busypoll burns its CPU even when idle: it runs alone with nginx, after the others are stopped
@@ -132,9 +145,10 @@ if [[ " $MODELS " == *" busypoll "* ]]; then
 fi
 
 NS="$(field nginx.small 1)"; NF="$(field nginx.file 2)"
-printf '\n| server | GET /echo?msg=hello req/s | ratio to nginx | GET /files/1m.bin GB/s | ratio to nginx |\n|---|---|---|---|---|\n'
+printf '\n| server | GET /echo?msg=hello req/s | ratio to nginx | GET /files/1m.bin GB/s | ratio to nginx | 1m.bin CPU us/request: server, wrk |\n|---|---|---|---|---|---|\n'
 for s in $SERVERS; do
   rs="$(field "$s.small" 1)"; bf="$(field "$s.file" 2)"
-  printf '| %s | %.0f | %.2f | %.2f | %.2f |\n' "$([ "$s" = nginx ] && echo nginx || echo "plain-$s")" "$rs" \
-    "$(echo "$rs / $NS" | bc -l)" "$(echo "$bf / 1000000000" | bc -l)" "$(echo "$bf / $NF" | bc -l)"
+  printf '| %s | %.0f | %.2f | %.2f | %.2f | %.0f, %.0f |\n' "$([ "$s" = nginx ] && echo nginx || echo "plain-$s")" "$rs" \
+    "$(echo "$rs / $NS" | bc -l)" "$(echo "$bf / 1000000000" | bc -l)" "$(echo "$bf / $NF" | bc -l)" \
+    "$(field "$s.file" 3)" "$(field "$s.file" 4)"
 done
