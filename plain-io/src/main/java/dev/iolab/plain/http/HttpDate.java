@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** The {@code Date} header (RFC 9110 §6.6.1, IMF-fixdate), formatted once per second and shared by all threads. */
 public final class HttpDate {
+
+    /** IMF-fixdate; not {@code RFC_1123_DATE_TIME}, which writes day 3 as "3" where RFC 9110 §5.6.7 wants "03". */
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private static volatile Cached cached = new Cached(-1, null);
 
@@ -30,6 +35,6 @@ public final class HttpDate {
 
     /** IMF-fixdate of an epoch-millis instant, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     public static String format(long epochMillis) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+        return IMF_FIXDATE.format(Instant.ofEpochMilli(epochMillis));
     }
 }
