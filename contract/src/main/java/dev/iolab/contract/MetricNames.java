@@ -5,6 +5,8 @@ public final class MetricNames {
 
     /** Micrometer name of the request timer; Prometheus shows it as {@code http_server_requests_seconds}. */
     public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+    /** Micrometer name of the gauge of requests in flight; Prometheus shows it as {@code http_server_requests_active}. */
+    public static final String HTTP_SERVER_REQUESTS_ACTIVE = "http.server.requests.active";
     /** The Prometheus family of {@link #HTTP_SERVER_REQUESTS}. */
     public static final String HTTP_SERVER_REQUESTS_PROMETHEUS = "http_server_requests_seconds";
     /** Common tag on every metric: the target id. */
