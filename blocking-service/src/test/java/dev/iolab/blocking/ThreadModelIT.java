@@ -30,7 +30,7 @@ class ThreadModelIT {
 
     private static final int CONCURRENT = 300;
     private static final long DELAY_MS = 8000;
-    private static final String ACTIVE = "http_server_requests_active_seconds_count{";
+    private static final String ACTIVE = "http_server_requests_active{";
 
     @Test
     void mvcVirtualRunsAllThreeHundredRequestsAtOnce() throws Exception {
