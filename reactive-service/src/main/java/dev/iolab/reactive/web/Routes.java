@@ -22,6 +22,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class Routes {
 
+    /** Static: a BeanPostProcessor must exist before the beans it processes. */
+    @Bean
+    static ActuatorMappingsLast actuatorMappingsLast() {
+        return new ActuatorMappingsLast();
+    }
+
     @Bean
     RouterFunction<ServerResponse> contractRoutes(EchoHandler echo, FileHandler files, DelayHandler delay) {
         return RouterFunctions.route()
