@@ -30,8 +30,11 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** The {@code uri} tag value for a request path: a template, or {@link #URI_NOT_FOUND}. */
+    /** The {@code uri} tag value for a request path: a template, or {@link #URI_NOT_FOUND}; a tag value stays as is. */
     public static String uriTag(String path) {
+        if (URI_UNKNOWN.equals(path) || URI_NOT_FOUND.equals(path)) {
+            return path;
+        }
         String template = path == null ? null : Endpoints.uriTemplate(path);
         return template == null ? URI_NOT_FOUND : template;
     }

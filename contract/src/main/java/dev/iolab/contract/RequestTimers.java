@@ -31,17 +31,21 @@ public final class RequestTimers {
                 .description("Requests in flight").register(registry);
     }
 
-    /** A request began: counts it in flight until {@link #record}. */
+    /** A request began: counts it in flight until {@link #end}. */
     public void begin() {
         inFlight.incrementAndGet();
     }
 
+    /** A request that {@link #begin began} is over, whether or not it is {@link #record recorded}. */
+    public void end() {
+        inFlight.decrementAndGet();
+    }
+
     /**
-     * A request that {@link #begin began} ended: records it under the contract's {@code uri} for its path
-     * ({@link MetricNames#uriTag}), so the tag stays bounded whatever clients send.
+     * Records a finished exchange under the contract's {@code uri} for its path ({@link MetricNames#uriTag}; a uri
+     * value the caller already has passes through), so the tag stays bounded whatever clients send.
      */
     public void record(String method, String path, int status, long nanos) {
-        inFlight.decrementAndGet();
         String m = METHODS.contains(method) ? method : UNKNOWN_METHOD;
         String uri = MetricNames.uriTag(path);
         int s = Math.clamp(status, 100, 599);

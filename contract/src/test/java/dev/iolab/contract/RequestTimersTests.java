@@ -16,11 +16,8 @@ class RequestTimersTests {
 
     @Test
     void recordsEachRequestUnderItsTemplateStatusAndOutcome() {
-        timers.begin();
         timers.record("GET", "/files/1k.bin", 200, 2_000_000);
-        timers.begin();
         timers.record("GET", "/files/64k.bin", 200, 4_000_000);
-        timers.begin();
         timers.record("PUT", "/files/x", 413, 1_000_000);
 
         Timer files = registry.get(MetricNames.HTTP_SERVER_REQUESTS).tag(MetricNames.TAG_METHOD, "GET")
@@ -35,7 +32,6 @@ class RequestTimersTests {
     @Test
     void keepsUriAndMethodBoundedWhateverClientsSend() {
         for (int i = 0; i < 50; i++) {
-            timers.begin();
             timers.record("X-METHOD-" + i, "/random/" + i, 404, 1);
         }
         assertThat(registry.find(MetricNames.HTTP_SERVER_REQUESTS).timers()).singleElement()
@@ -50,9 +46,20 @@ class RequestTimersTests {
     void gaugeCountsRequestsInFlight() {
         timers.begin();
         timers.begin();
+        timers.begin();
+        timers.end();
         assertThat(registry.get(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE).gauge().value()).isEqualTo(2.0);
         timers.record("GET", Endpoints.ECHO, 200, 1);
+        assertThat(registry.get(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE).gauge().value()).as("record alone").isEqualTo(2.0);
+        timers.end();
         assertThat(registry.get(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE).gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void uriValuesTheCallerAlreadyHasPassThrough() {
+        timers.record("CONNECT", MetricNames.URI_UNKNOWN, 501, 1);
+        assertThat(registry.get(MetricNames.HTTP_SERVER_REQUESTS).timer().getId().getTag(MetricNames.TAG_URI))
+                .isEqualTo(MetricNames.URI_UNKNOWN);
     }
 
     @Test
@@ -60,7 +67,6 @@ class RequestTimersTests {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         prometheus.config().commonTags(MetricNames.TAG_IOMODEL, "plain-epoll");
         RequestTimers recorder = new RequestTimers(prometheus);
-        recorder.begin();
         recorder.record("GET", Endpoints.ECHO, 200, 1_000_000);
         assertThat(prometheus.scrape())
                 .containsPattern(MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_bucket\\{iomodel=\"plain-epoll\",method=\"GET\","

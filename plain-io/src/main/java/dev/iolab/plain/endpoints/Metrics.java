@@ -1,8 +1,8 @@
 package dev.iolab.plain.endpoints;
 
 import dev.iolab.contract.MetricNames;
+import dev.iolab.contract.RequestTimers;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -11,21 +11,19 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The same metrics the Spring targets export: the {@code http.server.requests} timer (a percentile
- * histogram tagged method, uri, status, outcome), JVM and process binders, all tagged {@code iomodel}.
+ * The same metrics the Spring targets export: the contract's request metrics ({@link RequestTimers}: the
+ * {@code http.server.requests} histogram and the in-flight gauge), JVM and process binders, all tagged {@code iomodel}.
  */
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // method -> uri -> status -> timer: lookups on the hot path without building a key object
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> timers = new ConcurrentHashMap<>();
+    private final RequestTimers requests;
 
     public Metrics(String targetId) {
         registry.config().commonTags(MetricNames.TAG_IOMODEL, targetId);
+        requests = new RequestTimers(registry);
         new JvmThreadMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -39,22 +37,14 @@ public final class Metrics {
                 .description("The selector or channel implementation of this I/O model").register(registry);
     }
 
-    /** Records one finished exchange. */
+    /** Records one finished exchange ({@code uri}: the contract's tag value the router chose). */
     public void record(String method, String uri, int status, long nanos) {
-        Timer[] byStatus = timers.computeIfAbsent(method, m -> new ConcurrentHashMap<>())
-                .computeIfAbsent(uri, u -> new Timer[600]);
-        Timer timer = byStatus[status];
-        if (timer == null) {
-            timer = Timer.builder(MetricNames.HTTP_SERVER_REQUESTS)
-                    .tag(MetricNames.TAG_METHOD, method)
-                    .tag(MetricNames.TAG_URI, uri)
-                    .tag(MetricNames.TAG_STATUS, Integer.toString(status))
-                    .tag(MetricNames.TAG_OUTCOME, MetricNames.outcome(status))
-                    .publishPercentileHistogram()
-                    .register(registry);
-            byStatus[status] = timer; // a benign race: register() returns the same timer
-        }
-        timer.record(nanos, TimeUnit.NANOSECONDS);
+        requests.record(method, uri, status, nanos);
+    }
+
+    /** The in-flight gauge and the timers. */
+    RequestTimers requests() {
+        return requests;
     }
 
     /** The Prometheus text exposition. */

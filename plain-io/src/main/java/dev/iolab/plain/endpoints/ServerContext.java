@@ -95,9 +95,11 @@ public final class ServerContext {
 
     void requestStarted() {
         inFlight.incrementAndGet();
+        metrics.requests().begin();
     }
 
     void requestFinished() {
         inFlight.decrementAndGet();
+        metrics.requests().end();
     }
 }

@@ -39,6 +39,7 @@ class RequestMetricsFilter implements WebFilter {
     }
 
     private void record(ServerWebExchange exchange, long start, Throwable error) {
+        timers.end();
         timers.record(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
                 status(exchange, error), System.nanoTime() - start);
     }
