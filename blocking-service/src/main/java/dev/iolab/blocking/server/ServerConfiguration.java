@@ -12,6 +12,12 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
+    /** Static: a BeanPostProcessor must exist before the beans it processes. */
+    @Bean
+    static ActuatorMappingsLast actuatorMappingsLast() {
+        return new ActuatorMappingsLast();
+    }
+
     @Bean
     FilterRegistrationBean<IoModelHeaderFilter> ioModelHeaderFilter(IolabProperties properties) {
         var registration = new FilterRegistrationBean<>(new IoModelHeaderFilter(properties.target()));
