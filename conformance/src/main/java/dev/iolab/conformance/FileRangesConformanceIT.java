@@ -45,7 +45,17 @@ class FileRangesConformanceIT {
     @ConformanceTest
     @DisplayName("a range starting beyond the end is 416 with Content-Range: bytes */size")
     void rangeBeyondEndIs416(TargetUnderTest target) {
-        HttpResponse<byte[]> response = range(target, "bytes=" + SIZE + "-" + (SIZE + 100));
+        assertUnsatisfiable(target, "bytes=" + SIZE + "-" + (SIZE + 100));
+    }
+
+    @ConformanceTest
+    @DisplayName("a range starting past 2^63 (a position no long holds) is 416 too, not an error or a wrap-around")
+    void rangeBeyondLongIs416(TargetUnderTest target) {
+        assertUnsatisfiable(target, "bytes=99999999999999999999999-");
+    }
+
+    private static void assertUnsatisfiable(TargetUnderTest target, String range) {
+        HttpResponse<byte[]> response = range(target, range);
         Checks.status(response, 416);
         Checks.common(target, response);
         assertThat(response.headers().firstValue("Content-Range")).as("Content-Range of%n%s", Describe.response(response))

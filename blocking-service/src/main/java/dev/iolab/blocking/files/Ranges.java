@@ -1,6 +1,8 @@
 package dev.iolab.blocking.files;
 
+import dev.iolab.contract.ByteRange;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -30,7 +32,11 @@ final class Ranges {
         try {
             ranges = HttpRange.parseRanges(header);
         } catch (IllegalArgumentException e) {
-            return Verdict.IGNORED;
+            // Spring cannot read a position past Long.MAX_VALUE, which the contract's rule still reads as a
+            // position: a start beyond the end is 416. Anything else Spring cannot read (an end or a suffix that
+            // large included) is ignored, 200 with the whole file, as RFC 9110 §14.2 allows.
+            boolean beyondTheEnd = contractRange(header, file).kind() == ByteRange.Kind.UNSATISFIABLE;
+            return beyondTheEnd ? Verdict.UNSATISFIABLE : Verdict.IGNORED;
         }
         try {
             HttpRange.toResourceRegions(ranges, file);
@@ -39,6 +45,15 @@ final class Ranges {
             // One range past the end is unsatisfiable; several that Spring refuses (e.g. overlapping to more
             // than the file) may be answered with the whole file (RFC 9110 §14.2).
             return ranges.size() == 1 ? Verdict.UNSATISFIABLE : Verdict.IGNORED;
+        }
+    }
+
+    /** The request's Range read by the contract's own parser, which takes positions of any size. */
+    private static ByteRange contractRange(String header, Resource file) {
+        try {
+            return ByteRange.parse(header, file.contentLength());
+        } catch (IOException e) {
+            return ByteRange.WHOLE;
         }
     }
 

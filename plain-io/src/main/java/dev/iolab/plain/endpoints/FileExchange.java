@@ -1,5 +1,6 @@
 package dev.iolab.plain.endpoints;
 
+import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
@@ -35,15 +36,16 @@ final class FileExchange extends Exchange {
     Step advance(ByteBuffer in, ByteBuffer out) {
         if (!headWritten) {
             headWritten = true;
-            long first = range == null ? 0 : range.first();
-            long length = range == null ? size : range.length();
-            beginHead(out, range == null ? 200 : 206);
+            boolean partial = range.kind() == ByteRange.Kind.SINGLE;
+            long first = partial ? range.start() : 0;
+            long length = partial ? range.length() : size;
+            beginHead(out, partial ? 206 : 200);
             ResponseWriter.field(out, "Content-Type", MediaTypes.forFileName(file.getFileName().toString()));
             ResponseWriter.field(out, "Accept-Ranges", "bytes");
             ResponseWriter.field(out, "ETag", etag);
             ResponseWriter.field(out, "Last-Modified", lastModified);
-            if (range != null) {
-                ResponseWriter.field(out, "Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+            if (partial) {
+                ResponseWriter.field(out, "Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size);
             }
             ResponseWriter.contentLength(out, length);
             ResponseWriter.end(out);

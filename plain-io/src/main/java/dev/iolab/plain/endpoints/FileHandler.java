@@ -1,5 +1,6 @@
 package dev.iolab.plain.endpoints;
 
+import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Limits;
@@ -44,7 +45,7 @@ final class FileHandler {
                     "ETag", version.etag(), "Last-Modified", version.lastModified());
         }
         ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
-        if (range == ByteRange.UNSATISFIABLE) {
+        if (range.kind() == ByteRange.Kind.UNSATISFIABLE) {
             OpenFile.closeQuietly(open.channel(), open.asyncChannel());
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
         }

@@ -1,5 +1,6 @@
 package dev.iolab.reactive.files;
 
+import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Limits;

@@ -1,10 +1,11 @@
-package dev.iolab.reactive.files;
+package dev.iolab.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iolab.reactive.files.ByteRange.Kind;
+import dev.iolab.contract.ByteRange.Kind;
 import org.junit.jupiter.api.Test;
 
+/** The contract's Range rule, shared by reactive-service and plain-io. */
 class ByteRangeTests {
 
     @Test
@@ -18,6 +19,9 @@ class ByteRangeTests {
         assertThat(ByteRange.parse("bytes=5-", 13)).isEqualTo(new ByteRange(Kind.SINGLE, 5, 12));
         assertThat(ByteRange.parse("bytes=-3", 13)).isEqualTo(new ByteRange(Kind.SINGLE, 10, 12));
         assertThat(ByteRange.parse("bytes=-99", 13)).isEqualTo(new ByteRange(Kind.SINGLE, 0, 12));
+        // positions past Long.MAX_VALUE are still positions: a huge suffix is the whole file, as a range
+        assertThat(ByteRange.parse("bytes=-99999999999999999999999", 13)).isEqualTo(new ByteRange(Kind.SINGLE, 0, 12));
+        assertThat(ByteRange.parse("bytes=2-99999999999999999999999", 13)).isEqualTo(new ByteRange(Kind.SINGLE, 2, 12));
     }
 
     @Test

@@ -1,15 +1,18 @@
-package dev.iolab.reactive.files;
+package dev.iolab.contract;
 
 /**
- * What a {@code Range} header asks of a file of a given size (RFC 9110 §14.1.2): nothing usable (serve it whole),
- * one satisfiable range, several ranges (served whole, as the contract allows) or nothing satisfiable (416).
+ * The contract's Range rule: what a {@code Range} header asks of a file of a given size (RFC 9110 §14.1.2): nothing
+ * usable (serve it whole), one satisfiable range, several ranges (served whole, as the contract allows) or nothing
+ * satisfiable (416). One parser for every target that reads the header itself (Spring MVC uses Spring's own).
  */
 public record ByteRange(Kind kind, long start, long end) {
 
     public enum Kind { WHOLE, SINGLE, UNSATISFIABLE }
 
-    private static final ByteRange WHOLE = new ByteRange(Kind.WHOLE, 0, -1);
-    private static final ByteRange UNSATISFIABLE = new ByteRange(Kind.UNSATISFIABLE, 0, -1);
+    /** No usable range: 200 with the whole file. */
+    public static final ByteRange WHOLE = new ByteRange(Kind.WHOLE, 0, -1);
+    /** Every spec lies beyond the file: 416 with {@code Content-Range: bytes *}{@code /size}. */
+    public static final ByteRange UNSATISFIABLE = new ByteRange(Kind.UNSATISFIABLE, 0, -1);
 
     /** Bytes from {@code start} to {@code end} inclusive. */
     public long length() {
