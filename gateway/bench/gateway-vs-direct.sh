@@ -20,7 +20,7 @@ TARGETS=(webflux-epoll mvc-virtual)
 usage() {
   cat <<USAGE
 usage: gateway/bench/gateway-vs-direct.sh [--rounds N] [--duration 15s] [--warmup 10s] [--connections 64]
-                                          [--targets a,b] [--jfr] [--floor] [--gateway-opts "..."]
+                                          [--targets a,b] [--jfr] [--floor] [--nginx] [--gateway-opts "..."]
 
 GET /echo?msg=hello direct to each target and through the gateway (/<id>/echo?msg=hello), the targets and
 the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE_PORT, gateway on $GATEWAY_BENCH_PORT.
@@ -33,12 +33,14 @@ the gateway on CPU $SERVER_CPU, wrk on CPU $WRK_CPU; targets on ports from $BASE
                       'jfr view hot-methods' and the share of samples per package (files under run/bench/)
   --floor            also measure bench/bare-proxy (a bare Reactor Netty proxy) in front of each target, on
                       ports from $(( GATEWAY_BENCH_PORT + 1 )): the floor for any proxy on Reactor Netty
+  --nginx             also measure nginx (one process, upstream keepalive) as the proxy, on port $(( GATEWAY_BENCH_PORT + 9 )):
+                      what the lightest common reverse proxy costs on the same CPU (needs nginx: apt-get install nginx-light)
   --gateway-opts S    extra gateway arguments, e.g. "--spring.cloud.gateway.server.webflux.metrics.enabled=false"
 Builds what is missing.
 USAGE
 }
 
-jfr=false floor=false gateway_opts=''
+jfr=false floor=false nginx=false gateway_opts=''
 while (( $# )); do
   case "$1" in
     -h|--help) usage; exit 0 ;;
@@ -49,6 +51,7 @@ while (( $# )); do
     --targets) IFS=, read -r -a TARGETS <<<"$2"; shift ;;
     --jfr) jfr=true ;;
     --floor) floor=true ;;
+    --nginx) nginx=true ;;
     --gateway-opts) gateway_opts="$2"; shift ;;
     *) usage_error "unknown argument: $1" ;;
   esac
@@ -58,6 +61,7 @@ done
 (( $(nproc) >= 2 )) || die "needs at least 2 CPUs (servers and wrk on different ones); this machine has $(nproc)"
 command -v taskset >/dev/null || die "needs taskset (Debian: util-linux)"
 command -v wrk >/dev/null || die "needs wrk: apt-get install wrk"
+$nginx && { command -v nginx >/dev/null || die "--nginx needs nginx: apt-get install nginx-light"; }
 require_java
 modules=(contract gateway)
 for t in "${TARGETS[@]}"; do target_info "$t"; modules+=("$TARGET_MODULE"); done
@@ -129,15 +133,45 @@ if $floor; then
     await_hello "floor:$t" "${URL[floor:$t]}"
   done
 fi
+if $nginx; then
+  # One process (master_process off), so its own CPU time is the proxy's; keepalive to the upstream, as
+  # the gateway's connection pool does, and the /<id> prefix stripped by proxy_pass's trailing slash. The upstream is
+  # named after the target id, so the Host header nginx sends is a valid host name (Tomcat rejects "up_x").
+  nport=$(( GATEWAY_BENCH_PORT + 9 ))
+  port_in_use "$nport" && die "port $nport is in use"
+  mkdir -p "$WORK/nginx"
+  {
+    echo "worker_processes 1; daemon off; master_process off; pid $WORK/nginx/nginx.pid; error_log $OUT_DIR/nginx-error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http { access_log off; client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;"
+    echo "  fastcgi_temp_path $WORK/nginx/fastcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;"
+    echo "  keepalive_requests 100000000;"
+    for t in "${TARGETS[@]}"; do echo "  upstream $t { server 127.0.0.1:${PORT[$t]}; keepalive 128; keepalive_requests 100000000; }"; done
+    echo "  server { listen 127.0.0.1:$nport;"
+    for t in "${TARGETS[@]}"; do
+      echo "    location /$t/ { proxy_pass http://$t/; proxy_http_version 1.1; proxy_set_header Connection \"\"; }"
+    done
+    echo "  }"
+    echo "}"
+  } >"$WORK/nginx/nginx.conf"
+  taskset -c "$SERVER_CPU" nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$OUT_DIR/nginx.log" 2>&1 &
+  PID[nginx]=$!
+  info "started nginx as the proxy on port $nport (pid ${PID[nginx]}, CPU $SERVER_CPU)"
+  for t in "${TARGETS[@]}"; do
+    URL[nginx:$t]="http://127.0.0.1:$nport/$t/echo?msg=hello"
+    await_hello nginx "${URL[nginx:$t]}"
+  done
+fi
 info "through the gateway: $(curl -s -D - -o /dev/null "${URL[gateway:${TARGETS[0]}]}" | tr -d '\r' | grep -i '^x-io-model')"
 
 # ---------------------------------------------------------------- load
 KEYS=()
 VIAS=(direct gateway)
 $floor && VIAS+=(floor)
+$nginx && VIAS+=(nginx)
 for t in "${TARGETS[@]}"; do for via in "${VIAS[@]}"; do KEYS+=("$via:$t"); done; done
-# the proxy process of a key: the gateway, or the bare proxy in front of that target
-proxy_pid() { case "$1" in floor:*) echo "${PID[$1]}" ;; *) echo "${PID[gateway]}" ;; esac; }
+# the proxy process of a key: the gateway, nginx, or the bare proxy in front of that target
+proxy_pid() { case "$1" in floor:*) echo "${PID[$1]}" ;; nginx:*) echo "${PID[nginx]}" ;; *) echo "${PID[gateway]}" ;; esac; }
 run_wrk() { taskset -c "$WRK_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "${URL[$1]}" >"$3" 2>&1; }
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_of() { awk '$1 == "99%" {print $2}' "$1"; }
@@ -188,7 +222,7 @@ for k in "${KEYS[@]}"; do MED[$k]="$(median <<<"${RPS[$k]}")"; done
   echo "command: taskset -c $WRK_CPU wrk -t1 -c$CONNECTIONS -d$DURATION --latency URL; targets and gateway: taskset -c $SERVER_CPU"
   echo "         warm-up $WARMUP per URL; $ROUNDS alternating rounds; gateway extra args: ${gateway_opts:-none}"
   echo
-  echo "path: direct = the target alone; gateway = through the iolab gateway$($floor && echo '; floor = through bench/bare-proxy')"
+  echo "path: direct = the target alone; gateway = through the iolab gateway$($floor && echo '; floor = through bench/bare-proxy')$($nginx && echo '; nginx = through nginx (upstream keepalive)')"
   echo
   echo "| target | path | req/s per round | median req/s | proxied / direct | target CPU us/req (median) | proxy CPU us/req (median) | one-CPU ratio from CPU | p99 per round | errors |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---|---|"
