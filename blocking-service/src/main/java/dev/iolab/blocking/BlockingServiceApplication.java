@@ -1,6 +1,6 @@
 package dev.iolab.blocking;
 
-import dev.iolab.blocking.server.ExitZeroOnSigterm;
+import dev.iolab.contract.ExitZeroOnSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BlockingServiceApplication {
 
     public static void main(String[] args) {
-        ExitZeroOnSigterm.install();
+        ExitZeroOnSignal.install();
         SpringApplication.run(BlockingServiceApplication.class, args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.iolab.gateway;
 
+import dev.iolab.contract.ExitZeroOnSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        // like the targets: SIGTERM drains (server.shutdown: graceful), then exits 0, not the JVM's 143
+        ExitZeroOnSignal.install();
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -1,7 +1,7 @@
 package dev.iolab.reactive;
 
 import dev.iolab.contract.Limits;
-import dev.iolab.reactive.lifecycle.ExitCleanlyOnSignal;
+import dev.iolab.contract.ExitZeroOnSignal;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ReactiveServiceApplication {
 
     public static void main(String[] args) {
-        ExitCleanlyOnSignal.install();
+        ExitZeroOnSignal.install();
         application().run(args);
     }
 
