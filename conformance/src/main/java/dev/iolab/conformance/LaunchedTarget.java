@@ -26,7 +26,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * A target the suite runs as a real process, exactly as {@link Target#command} says, on a free port with
  * a fresh data directory; a secret file sits next to that directory to prove nothing outside is served.
  */
-public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
+public final class LaunchedTarget implements LaunchedProcess {
 
     /**
      * How long a target may take from launch to a 200 on its readiness probe: {@value #STARTUP_TIMEOUT_PROPERTY}
@@ -130,6 +130,7 @@ public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
         return Optional.of(() -> start(target, repoRoot).awaitReady());
     }
 
+    @Override
     public Process process() {
         return process;
     }
@@ -143,6 +144,7 @@ public final class LaunchedTarget implements TargetUnderTest, AutoCloseable {
     }
 
     /** The last {@code lines} lines of the process output. */
+    @Override
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -29,7 +29,7 @@ class ShutdownConformanceIT {
     void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {
         Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not applicable "
                 + "to a target reached by URL (" + shared.baseUri() + ")");
-        try (LaunchedTarget target = shared.launcher().get().launch()) {
+        try (LaunchedProcess target = shared.launcher().get().launch()) {
             target.baseUri(); // fails here, with the log, if the dedicated instance did not start
             CompletableFuture<RawResponse> inFlight = CompletableFuture.supplyAsync(() -> {
                 try (RawConnection connection = RawConnection.open(target)) {
@@ -74,7 +74,7 @@ class ShutdownConformanceIT {
     }
 
     /** "200", "503", another status, "refused", or "no answer" for a readiness probe on a new connection. */
-    private static String readiness(LaunchedTarget target) {
+    private static String readiness(LaunchedProcess target) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(target.host(), target.port()), 1000);
         } catch (ConnectException e) {

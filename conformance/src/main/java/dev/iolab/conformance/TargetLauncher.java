@@ -5,5 +5,5 @@ package dev.iolab.conformance;
 public interface TargetLauncher {
 
     /** Launches a new instance on a free port with a fresh data directory and waits until it is ready. */
-    LaunchedTarget launch();
+    LaunchedProcess launch();
 }

@@ -84,6 +84,20 @@ final class GatewayProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    Process process() {
+        return process;
+    }
+
+    /** The last {@code lines} lines of the gateway's log, for failure messages. */
+    String logTail(int lines) {
+        try (java.util.stream.Stream<String> all = Files.lines(log)) {
+            List<String> text = all.toList();
+            return String.join("\n", text.subList(Math.max(0, text.size() - lines), text.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
     /** SIGTERM (graceful), then SIGKILL after 20 s. */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package dev.iolab.gateway;
 
 import dev.iolab.conformance.LaunchedTarget;
+import dev.iolab.conformance.TargetLauncher;
 import dev.iolab.conformance.TargetUnderTest;
 
 import java.net.URI;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * One gateway route as a conformance target: requests go to {@code <gateway>/<id>}, while the expected
  * {@code X-IO-Model} and {@code iomodel} stay the upstream's id and the data directory is the upstream's.
  */
-record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway) implements TargetUnderTest {
+record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway, Path repoRoot, Path logDir) implements TargetUnderTest {
 
     @Override
     public String id() {
@@ -37,6 +38,12 @@ record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway) implements 
     @Override
     public Optional<Path> outsideSecret() {
         return upstream.outsideSecret();
+    }
+
+    /** Graceful shutdown through a route stops a gateway: one of its own, in front of this route's upstream. */
+    @Override
+    public Optional<TargetLauncher> launcher() {
+        return Optional.of(() -> DedicatedGatewayRoute.start(upstream, repoRoot, logDir));
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class GatewayTargetProvider implements TargetProvider {
             routes.put(upstream.id(), URI.create("http://127.0.0.1:" + upstream.boundPort()));
         }
         gateway = GatewayProcess.start(root, routes, logs).awaitReady();
-        return upstreams.stream().<TargetUnderTest>map(u -> new GatewayRoute(u, gateway)).toList();
+        return upstreams.stream().<TargetUnderTest>map(u -> new GatewayRoute(u, gateway, root, logs)).toList();
     }
 
     @Override
