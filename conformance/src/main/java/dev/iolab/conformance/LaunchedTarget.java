@@ -146,12 +146,7 @@ public final class LaunchedTarget implements LaunchedProcess {
     /** The last {@code lines} lines of the process output. */
     @Override
     public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return LaunchedProcess.tail(log, lines);
     }
 
     /** SIGTERM, a bounded wait, then SIGKILL; deletes the work directory. */

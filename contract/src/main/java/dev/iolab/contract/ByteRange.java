@@ -63,7 +63,7 @@ public record ByteRange(Kind kind, long start, long end) {
 
     /** A non-negative decimal, Long.MAX_VALUE when it overflows (still a valid, huge position), -1 otherwise. */
     private static long digits(String text) {
-        if (text.isEmpty() || text.length() > 19 && !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty()) {
             return -1;
         }
         long value = 0;

@@ -13,48 +13,46 @@ import java.util.Map;
  */
 final class DedicatedGatewayRoute implements LaunchedProcess {
 
-    private final LaunchedTarget upstream;
-    private final GatewayProcess gateway;
+    private final GatewayRoute route;
 
-    private DedicatedGatewayRoute(LaunchedTarget upstream, GatewayProcess gateway) {
-        this.upstream = upstream;
-        this.gateway = gateway;
+    private DedicatedGatewayRoute(GatewayRoute route) {
+        this.route = route;
     }
 
     static DedicatedGatewayRoute start(LaunchedTarget upstream, Path repoRoot, Path logDir) {
-        URI upstreamUri = URI.create("http://127.0.0.1:" + upstream.boundPort());
-        GatewayProcess gateway = GatewayProcess.start(repoRoot, Map.of(upstream.id(), upstreamUri), logDir).awaitReady();
-        return new DedicatedGatewayRoute(upstream, gateway);
+        GatewayProcess gateway = GatewayProcess.start(repoRoot, Map.of(upstream.id(), GatewayProcess.upstreamOf(upstream)),
+                logDir).awaitReady();
+        return new DedicatedGatewayRoute(new GatewayRoute(upstream, gateway, repoRoot, logDir));
     }
 
     @Override
     public String id() {
-        return upstream.id();
+        return route.id();
     }
 
     @Override
     public URI baseUri() {
-        return URI.create(gateway.base() + "/" + upstream.id());
+        return route.baseUri();
     }
 
     @Override
     public String label() {
-        return "gateway/" + upstream.id() + " (dedicated gateway)";
+        return route.label() + " (dedicated gateway)";
     }
 
     @Override
     public Process process() {
-        return gateway.process();
+        return route.gateway().process();
     }
 
     @Override
     public String logTail(int lines) {
-        return gateway.logTail(lines);
+        return route.gateway().logTail(lines);
     }
 
     @Override
     public void close() {
-        gateway.close();
+        route.gateway().close();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.iolab.gateway;
 
+import dev.iolab.conformance.LaunchedProcess;
+import dev.iolab.conformance.LaunchedTarget;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
 
@@ -90,12 +92,12 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the gateway's log, for failure messages. */
     String logTail(int lines) {
-        try (java.util.stream.Stream<String> all = Files.lines(log)) {
-            List<String> text = all.toList();
-            return String.join("\n", text.subList(Math.max(0, text.size() - lines), text.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return LaunchedProcess.tail(log, lines);
+    }
+
+    /** Where the gateway reaches a launched target: its loopback address and bound port. */
+    static URI upstreamOf(LaunchedTarget upstream) {
+        return URI.create("http://127.0.0.1:" + upstream.boundPort());
     }
 
     /** SIGTERM (graceful), then SIGKILL after 20 s. */

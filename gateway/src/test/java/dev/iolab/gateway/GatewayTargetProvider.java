@@ -42,7 +42,7 @@ public final class GatewayTargetProvider implements TargetProvider {
             // A failed upstream fails only its own route's tests.
             LaunchedTarget upstream = LaunchedTarget.start(target, root).awaitReady();
             upstreams.add(upstream);
-            routes.put(upstream.id(), URI.create("http://127.0.0.1:" + upstream.boundPort()));
+            routes.put(upstream.id(), GatewayProcess.upstreamOf(upstream));
         }
         gateway = GatewayProcess.start(root, routes, logs).awaitReady();
         return upstreams.stream().<TargetUnderTest>map(u -> new GatewayRoute(u, gateway, root, logs)).toList();
