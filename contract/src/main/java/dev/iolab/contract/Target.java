@@ -37,6 +37,17 @@ public enum Target {
     public static final String GATEWAY_ID = "gateway";
     /** The gateway's fixed port for {@code iolab up}. */
     public static final int GATEWAY_PORT = 8080;
+    /**
+     * How far a process's management port sits above its service port: health and metrics answer there on
+     * threads of their own, so a flood of the service port cannot starve a liveness or readiness probe.
+     */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+    /** The registry (image name prefix) every iolab image is tagged under: {@code iolab/<module>}. */
+    public static final String IMAGE_REPOSITORY = "iolab";
+    /** The environment variable that picks the target a module's image runs. */
+    public static final String TARGET_ENV = "IOLAB_TARGET";
+    /** Where a container's data directory is mounted. */
+    public static final String CONTAINER_DATA_DIR = "/data";
 
     /** JVM options every target gets: Netty and the JDK's own native transports use native access. */
     public static final List<String> COMMON_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED");
@@ -77,6 +88,16 @@ public enum Target {
     /** The port {@code iolab up} gives it. */
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The port of its management server (health, metrics) when started on its default port. */
+    public int managementPort() {
+        return defaultPort + MANAGEMENT_PORT_OFFSET;
+    }
+
+    /** The image that runs this target: {@code iolab/<module>}, with {@value #TARGET_ENV} set to the id. */
+    public String image() {
+        return module.image();
     }
 
     /** The target with this id, if any. */
@@ -137,6 +158,11 @@ public enum Target {
         /** The module's folder (and artifactId). */
         public String directory() {
             return directory;
+        }
+
+        /** The image the module's build produces, without a tag: {@code iolab/<module>}. */
+        public String image() {
+            return IMAGE_REPOSITORY + "/" + directory;
         }
 
         /** The executable jar the module's build leaves: {@code <module>/target/<module>.jar}. */
