@@ -2,6 +2,7 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
+import dev.iolab.contract.TransferCoding;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -21,14 +22,13 @@ import io.netty.util.ReferenceCountUtil;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The request-head rules Netty's decoder leaves to the application, enforced before a request can be
  * proxied, each answered with an error and a closed connection: a Transfer-Encoding other than exactly
  * {@code chunked} (Netty would frame it by Content-Length while a front-end reading {@code "chunked"} as
- * chunked would not: the TE.CL desync; RFC 9112 §6.1: unknown coding 501, chunked not final 400) and an
+ * chunked would not: the TE.CL desync; RFC 9112 §6.1: chunked not final or a malformed list 400, another
+ * coding before chunked 501; {@link TransferCoding}) and an
  * HTTP/1.1 request without exactly one Host, or a request-target with a control character (RFC 9112
  * §3.2: 400). Also stamps a {@code Date} on responses
  * that lack one, such as the 400s Reactor Netty sends for requests it cannot decode (RFC 9110 §6.6.1).
@@ -37,8 +37,6 @@ final class RequestHeadGuard extends ChannelDuplexHandler {
 
     /** Name of this handler in the pipeline, right after Reactor Netty's HTTP codec. */
     static final String NAME = "iolab.requestHeadGuard";
-
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private boolean rejected;
 
@@ -83,22 +81,13 @@ final class RequestHeadGuard extends ChannelDuplexHandler {
         return false;
     }
 
-    /** null when the Transfer-Encoding fields are absent or exactly {@code chunked}, else the status to answer. */
+    /**
+     * null when the Transfer-Encoding fields are absent or exactly {@code chunked}, else the status to answer:
+     * the contract's one reading of the field ({@link TransferCoding}).
+     */
     static HttpResponseStatus verdict(List<String> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<String> codings = values.stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",", -1)))
-                .map(c -> c.strip().toLowerCase(Locale.ROOT))
-                .toList();
-        if (codings.equals(List.of("chunked"))) {
-            return null;
-        }
-        boolean wellFormed = codings.stream().allMatch(c -> TOKEN.matcher(c).matches());
-        // Well-formed but not understood (gzip, chunk, ...): 501; anything else, or chunked not alone: 400.
-        return wellFormed && !codings.contains("chunked")
-                ? HttpResponseStatus.NOT_IMPLEMENTED : HttpResponseStatus.BAD_REQUEST;
+        TransferCoding.Verdict verdict = TransferCoding.verdict(values);
+        return verdict.refused() ? HttpResponseStatus.valueOf(verdict.status()) : null;
     }
 
     private static FullHttpResponse response(HttpResponseStatus status) {

@@ -12,7 +12,9 @@ class RequestHeadGuardTests {
     void transferEncodingOtherThanChunkedAloneIsRejected() {
         assertThat(RequestHeadGuard.verdict(List.of())).isNull();
         assertThat(RequestHeadGuard.verdict(List.of("Chunked"))).isNull();
-        assertThat(RequestHeadGuard.verdict(List.of("gzip")).code()).isEqualTo(501);
+        assertThat(RequestHeadGuard.verdict(List.of("gzip")).code()).isEqualTo(400);
+        assertThat(RequestHeadGuard.verdict(List.of("gzip, chunked")).code()).isEqualTo(501);
+        assertThat(RequestHeadGuard.verdict(List.of("\u00a0chunked")).code()).isEqualTo(400);
         assertThat(RequestHeadGuard.verdict(List.of("chunked, identity")).code()).isEqualTo(400);
         assertThat(RequestHeadGuard.verdict(List.of("\"chunked\"")).code()).isEqualTo(400);
     }

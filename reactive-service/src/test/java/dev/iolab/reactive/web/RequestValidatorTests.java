@@ -52,13 +52,37 @@ class RequestValidatorTests {
     @Test
     void controlAndUnsafeCharactersInTheTargetAreFailures() {
         for (String target : new String[] {"/echo?msg=a\u0000b", "/echo?msg=a\u0001b", "/echo?msg=\"", "/files/a\\b"}) {
-            List<Object> out = feed("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+            // a fresh connection each: after a failed head nothing more passes on the same one
+            List<Object> out = feed(new EmbeddedChannel(new HttpServerCodec(), new RequestValidator()),
+                    "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(((HttpRequest) out.getFirst()).decoderResult().isFailure()).as(target).isTrue();
             out.forEach(ReferenceCountUtil::release);
         }
     }
 
+    @Test
+    void transferEncodingThatIsNotExactlyChunkedFailsAndNothingAfterItPasses() {
+        // Netty frames "\u00a0chunked" by Content-Length: the "body" and the pipelined GET must never reach a handler
+        String body = "5\r\nfirst\r\n0\r\n\r\n";
+        List<Object> out = feed("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length()
+                + "\r\nTransfer-Encoding: \u00a0chunked\r\n\r\n" + body + "GET /echo?msg=second HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(out).hasSize(1);
+        assertThat(((HttpRequest) out.getFirst()).decoderResult().cause()).hasMessageContaining("Transfer-Encoding");
+        assertThat(feed("GET /echo?msg=later HTTP/1.1\r\nHost: a\r\n\r\n")).as("a later read on the same connection").isEmpty();
+    }
+
+    @Test
+    void otherCodingsBeforeChunkedFail() {
+        List<Object> out = feed("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+        assertThat(out).hasSize(1);
+        assertThat(((HttpRequest) out.getFirst()).decoderResult().isFailure()).isTrue();
+    }
+
     private List<Object> feed(String request) {
+        return feed(channel, request);
+    }
+
+    private static List<Object> feed(EmbeddedChannel channel, String request) {
         channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
         List<Object> out = new ArrayList<>();
         for (Object msg = channel.readInbound(); msg != null; msg = channel.readInbound()) {
