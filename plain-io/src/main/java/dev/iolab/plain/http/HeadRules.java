@@ -1,19 +1,22 @@
 package dev.iolab.plain.http;
 
+import dev.iolab.contract.TransferCoding;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The semantic checks of a request head once its fields are parsed: message framing (RFC 9112 §6),
  * Host (§3.2) and connection persistence (§9.3). Each returns 0 when fine, else the error status.
  */
 final class HeadRules {
 
-    private boolean chunkedSeen;
-    private boolean lastCodingChunked;
-    private boolean otherCoding;
+    /** The Transfer-Encoding field values so far, joined by commas (RFC 9110 §5.3); only requests that carry one pay. */
+    private final StringBuilder transferEncoding = new StringBuilder();
     private boolean closeToken;
     private boolean keepAliveToken;
 
     void reset() {
-        chunkedSeen = lastCodingChunked = otherCoding = closeToken = keepAliveToken = false;
+        transferEncoding.setLength(0);
+        closeToken = keepAliveToken = false;
     }
 
     /** Applies one kept field as it completes ({@code start..end}: its value in {@code head.values}, trimmed). */
@@ -33,7 +36,10 @@ final class HeadRules {
                 head.contentLength = length;
             }
             case RequestHead.TRANSFER_ENCODING -> {
-                return codings(v, start, end);
+                if (head.count[slot] > 1) {
+                    transferEncoding.append(',');
+                }
+                transferEncoding.append(new String(v, start, end - start, StandardCharsets.ISO_8859_1));
             }
             case RequestHead.CONNECTION -> connectionTokens(v, start, end);
             case RequestHead.EXPECT -> head.expectContinue = Chars.equalsLower(v, start, end - start, "100-continue");
@@ -59,13 +65,10 @@ final class HeadRules {
             if (!head.isHttp11()) {
                 return 400;
             }
-            // RFC 9112 §6.3: a request whose final coding is not chunked cannot be framed: 400.
-            if (!lastCodingChunked) {
-                return 400;
-            }
-            // RFC 9112 §6.1: a coding the server does not understand: 501.
-            if (otherCoding) {
-                return 501;
+            // RFC 9112 §6.3: not exactly a coding list ending in chunked: 400; another coding before it: 501
+            TransferCoding.Verdict verdict = TransferCoding.verdict(transferEncoding.toString());
+            if (verdict.refused()) {
+                return verdict.status();
             }
             head.chunked = true;
             head.contentLength = -1;
@@ -112,46 +115,6 @@ final class HeadRules {
             n = n * 10 + d;
         }
         return n;
-    }
-
-    /** Reads a transfer-coding list; the codings of repeated fields concatenate (RFC 9110 §5.3). */
-    private int codings(byte[] v, int start, int end) {
-        int elements = 0;
-        int i = start;
-        while (i <= end) {
-            int comma = i;
-            while (comma < end && v[comma] != ',') {
-                comma++;
-            }
-            int s = i;
-            int e = comma;
-            while (s < e && Chars.whitespace(v[s])) {
-                s++;
-            }
-            while (e > s && Chars.whitespace(v[e - 1])) {
-                e--;
-            }
-            if (e > s) {
-                elements++;
-                if (Chars.equalsLower(v, s, e - s, "chunked")) {
-                    if (chunkedSeen) {
-                        return 400; // RFC 9112 §6.1: chunked MUST NOT be applied more than once
-                    }
-                    chunkedSeen = true;
-                    lastCodingChunked = true;
-                } else {
-                    for (int k = s; k < e; k++) {
-                        if (!Chars.tchar(v[k]) && v[k] != ';' && v[k] != '=' && !Chars.whitespace(v[k])) {
-                            return 400;
-                        }
-                    }
-                    otherCoding = true;
-                    lastCodingChunked = false;
-                }
-            }
-            i = comma + 1;
-        }
-        return elements == 0 ? 400 : 0;
     }
 
     private void connectionTokens(byte[] v, int start, int end) {
