@@ -3,11 +3,13 @@ package dev.iolab.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.contract.Headers;
+import dev.iolab.contract.Target;
 import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,6 +53,32 @@ public final class Checks {
         date(response.header("Date"), response.describe());
         if (framed(response.status(), method)) {
             assertThat(response.framing()).as("body framing of%n%s", response.describe()).isIn("content-length", "chunked");
+        }
+    }
+
+    /**
+     * An answer the HTTP engine may have written by itself (a refused request): {@code X-IO-Model} all the same
+     * (the target's id, or the gateway's when a gateway in front refused it) and never an engine's HTML error page.
+     */
+    public static void engineAnswer(TargetUnderTest target, RawResponse response) {
+        String what = response.describe();
+        List<String> models = target.proxied() ? List.of(target.id(), Target.GATEWAY_ID) : List.of(target.id());
+        assertThat(response.header(Headers.X_IO_MODEL)).as("X-IO-Model of the engine's own answer%n%s", what)
+                .hasValueSatisfying(v -> assertThat(v).isIn(models));
+        if (response.bodyLength() > 0) {
+            assertThat(response.header("Content-Type").map(Checks::essence)).as("Content-Type of the error body of%n%s", what)
+                    .isNotEqualTo(Optional.of("text/html"));
+            assertThat(response.bodyText().toLowerCase(Locale.ROOT)).as("an error body without HTML%n%s", what)
+                    .doesNotContain("<html").doesNotContain("<!doctype");
+        }
+    }
+
+    /** {@link #engineAnswer}, and a body that is empty or {@code text/plain} ({@code dev.iolab.contract.EngineErrors}). */
+    public static void plainEngineAnswer(TargetUnderTest target, RawResponse response) {
+        engineAnswer(target, response);
+        if (response.bodyLength() > 0) {
+            assertThat(response.header("Content-Type").map(Checks::essence))
+                    .as("Content-Type of the engine's error body of%n%s", response.describe()).contains("text/plain");
         }
     }
 

@@ -16,7 +16,8 @@ final class Exchanges {
     }
 
     /**
-     * Sends {@code request} on a fresh connection and asserts the answer is one of {@code statuses} and that the
+     * Sends {@code request} on a fresh connection and asserts the answer is one of {@code statuses}, that it carries
+     * X-IO-Model and no HTML page even when the engine wrote it ({@link Checks#engineAnswer}), and that the
      * server then closes the connection (RFC 9112 §2.2/§11: after a framing error nothing after it can be trusted).
      */
     static RawResponse assertRefusedAndClosed(TargetUnderTest target, String request, int... statuses) throws IOException {
@@ -31,6 +32,7 @@ final class Exchanges {
             }
             Checks.status(response, request, statuses);
             Checks.common(target, response, "GET", false);
+            Checks.engineAnswer(target, response);
             assertThat(connection.closedByPeerWithin(CLOSE_WITHIN))
                     .as("connection closed within %d s after %d to%n    %s%n%s", CLOSE_WITHIN.toSeconds(), response.status(),
                             Describe.request(request), response.describe())

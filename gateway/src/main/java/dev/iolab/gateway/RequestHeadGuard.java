@@ -30,8 +30,8 @@ import java.util.List;
  * chunked would not: the TE.CL desync; RFC 9112 §6.1: chunked not final or a malformed list 400, another
  * coding before chunked 501; {@link TransferCoding}) and an
  * HTTP/1.1 request without exactly one Host, or a request-target with a control character (RFC 9112
- * §3.2: 400). Also stamps a {@code Date} on responses
- * that lack one, such as the 400s Reactor Netty sends for requests it cannot decode (RFC 9110 §6.6.1).
+ * §3.2: 400). Also stamps a {@code Date} (RFC 9110 §6.6.1) and {@code X-IO-Model: gateway} on responses
+ * that lack them, such as the 400s Reactor Netty sends for requests it cannot decode.
  */
 final class RequestHeadGuard extends ChannelDuplexHandler {
 
@@ -64,8 +64,15 @@ final class RequestHeadGuard extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpResponse response && !response.headers().contains(HttpHeaderNames.DATE)) {
-            response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        if (msg instanceof HttpResponse response && response.status().code() >= 200) {
+            if (!response.headers().contains(HttpHeaderNames.DATE)) {
+                response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+            }
+            // a proxied answer carries the target's; one the gateway's Netty wrote itself (a 400 for an
+            // undecodable request) carries the gateway's, like every other answer of its own
+            if (!response.headers().contains(Headers.X_IO_MODEL)) {
+                response.headers().set(Headers.X_IO_MODEL, Target.GATEWAY_ID);
+            }
         }
         ctx.write(msg, promise);
     }

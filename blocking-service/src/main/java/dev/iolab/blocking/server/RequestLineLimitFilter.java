@@ -1,5 +1,6 @@
 package dev.iolab.blocking.server;
 
+import dev.iolab.contract.EngineErrors;
 import dev.iolab.contract.Limits;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,7 +14,8 @@ import java.io.IOException;
 /**
  * The contract's request-line limit ({@link Limits#MAX_REQUEST_LINE_BYTES}), which Tomcat lacks: its one
  * limit covers request line and headers together. A longer line is 414 (RFC 9112 §3: a server that
- * receives a request-target longer than it wishes to parse responds 414). A few length additions per request.
+ * receives a request-target longer than it wishes to parse responds 414), with the body of an engine's refusal
+ * ({@link EngineErrors}). A few length additions per request.
  */
 public final class RequestLineLimitFilter implements Filter {
 
@@ -22,7 +24,13 @@ public final class RequestLineLimitFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         if (requestLineLength(http) > Limits.MAX_REQUEST_LINE_BYTES) {
-            ((HttpServletResponse) response).sendError(HttpServletResponse.SC_REQUEST_URI_TOO_LONG);
+            // the limit an engine would enforce: answered the way the engines' own refusals are (EngineErrors)
+            HttpServletResponse answer = (HttpServletResponse) response;
+            answer.setStatus(HttpServletResponse.SC_REQUEST_URI_TOO_LONG);
+            answer.setContentType(EngineErrors.CONTENT_TYPE);
+            byte[] body = EngineErrors.body(HttpServletResponse.SC_REQUEST_URI_TOO_LONG);
+            answer.setContentLength(body.length);
+            answer.getOutputStream().write(body);
             return;
         }
         chain.doFilter(request, response);

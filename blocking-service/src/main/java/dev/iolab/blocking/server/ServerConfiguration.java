@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires what every exchange shares: identity header, request-line limit, error-page guard, 100-continue timing. */
+/** Wires what every exchange shares: identity header, Tomcat's own error answers, request-line limit, error-page guard, 100-continue timing. */
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
@@ -24,6 +24,12 @@ class ServerConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
+    }
+
+    /** Tomcat's own error answers (before any filter runs) with X-IO-Model and a plain-text body. */
+    @Bean
+    ContractErrorPages contractErrorPages(IolabProperties properties) {
+        return new ContractErrorPages(properties);
     }
 
     @Bean
