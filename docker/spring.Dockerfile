@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # DRAFT (issue 14 item 1, not yet wired into ./iolab images): the image of a Spring Boot target module.
 # The target is chosen at run time by env IOLAB_TARGET (Target.TARGET_ENV); the module's main must map it
 # to profile and port through the contract registry (not done yet, see the branch's report).
