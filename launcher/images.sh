@@ -8,7 +8,7 @@ usage() {
 usage: ./iolab images [--base IMAGE|local] [module...]
   --base IMAGE   the base image of every image (default eclipse-temurin:25-jre)
   --base local   build and use iolab/base-jre:25 (debootstrap + jlinked JDK 25, no registry needed)
-  module...      blocking-service reactive-service plain-io (default: all three)
+  module...      blocking-service reactive-service plain-io gateway (default: all four)
 USAGE
 }
 wants_help "$@" && { usage; exit 0; }
@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
     *) modules+=("$1"); shift ;;
   esac
 done
-[[ ${#modules[@]} -gt 0 ]] || modules=(blocking-service reactive-service plain-io)
+[[ ${#modules[@]} -gt 0 ]] || modules=(blocking-service reactive-service plain-io gateway)
 if [[ "$base" == local ]]; then
   bash "$IOLAB_ROOT/launcher/_base-image.sh"
   base="iolab/base-jre:25"
