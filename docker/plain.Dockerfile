@@ -1,4 +1,4 @@
-# DRAFT (issue 14 item 1): the image of plain-io, one shaded jar; IOLAB_TARGET picks the model (ContainerTarget).
+# The image of plain-io, one shaded jar, built by ./iolab images; IOLAB_TARGET picks the model (ContainerTarget).
 ARG BASE_IMAGE=eclipse-temurin:25-jre
 FROM ${BASE_IMAGE}
 ARG MODULE=plain-io

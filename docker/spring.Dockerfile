@@ -1,6 +1,6 @@
-# DRAFT (issue 14 item 1, not yet wired into ./iolab images): the image of a Spring Boot target module.
-# The target is chosen at run time by env IOLAB_TARGET (Target.TARGET_ENV); the module's main must map it
-# to profile and port through the contract registry (not done yet, see the branch's report).
+# The image of a Spring Boot module (blocking-service, reactive-service, gateway), built by ./iolab images.
+# The target is chosen at run time by env IOLAB_TARGET (Target.TARGET_ENV); the module main maps it to
+# profile, port and /data through dev.iolab.contract.ContainerTarget.
 ARG BASE_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BASE_IMAGE} AS extract
