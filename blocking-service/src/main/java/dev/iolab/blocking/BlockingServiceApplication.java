@@ -1,5 +1,6 @@
 package dev.iolab.blocking;
 
+import dev.iolab.contract.ContainerTarget;
 import dev.iolab.contract.ExitZeroOnSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,7 @@ public class BlockingServiceApplication {
 
     public static void main(String[] args) {
         ExitZeroOnSignal.install();
-        SpringApplication.run(BlockingServiceApplication.class, args);
+        // In an image, IOLAB_TARGET picks the profile, port and /data from the registry.
+        SpringApplication.run(BlockingServiceApplication.class, ContainerTarget.arguments(args));
     }
 }

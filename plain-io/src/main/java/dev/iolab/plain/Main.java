@@ -23,7 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         ServerConfig config;
         try {
-            config = ServerConfig.parse(args);
+            config = ServerConfig.parse(dev.iolab.contract.ContainerTarget.arguments(args));
         } catch (ServerConfig.HelpRequested help) {
             System.out.print(ServerConfig.USAGE);
             return;

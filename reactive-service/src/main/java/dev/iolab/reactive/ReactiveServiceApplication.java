@@ -1,6 +1,7 @@
 package dev.iolab.reactive;
 
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.ContainerTarget;
 import dev.iolab.contract.ExitZeroOnSignal;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,8 @@ public class ReactiveServiceApplication {
 
     public static void main(String[] args) {
         ExitZeroOnSignal.install();
-        application().run(args);
+        // In an image, IOLAB_TARGET picks the profile, port and /data from the registry.
+        application().run(ContainerTarget.arguments(args));
     }
 
     /** The application with the contract's limits as defaults, so every launcher and test starts the same server. */

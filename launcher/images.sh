@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# summary: builds the container images iolab/<module>:latest and :<version> on the local Docker daemon
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+usage() {
+  cat <<USAGE
+usage: ./iolab images [--base IMAGE|local] [module...]
+  --base IMAGE   the base image of every image (default eclipse-temurin:25-jre)
+  --base local   build and use iolab/base-jre:25 (debootstrap + jlinked JDK 25, no registry needed)
+  module...      blocking-service reactive-service plain-io gateway (default: all four)
+USAGE
+}
+wants_help "$@" && { usage; exit 0; }
+
+base="eclipse-temurin:25-jre"
+modules=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --base) base="${2:?--base needs a value}"; shift 2 ;;
+    -*) usage_error "unknown flag: $1" ;;
+    *) modules+=("$1"); shift ;;
+  esac
+done
+[[ ${#modules[@]} -gt 0 ]] || modules=(blocking-service reactive-service plain-io gateway)
+if [[ "$base" == local ]]; then
+  bash "$IOLAB_ROOT/launcher/_base-image.sh"
+  base="iolab/base-jre:25"
+fi
+
+command -v docker >/dev/null && docker info >/dev/null 2>&1 || die "no Docker daemon answers (docker info)"
+require_java
+ensure_built contract "${modules[@]}"
+version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$IOLAB_ROOT/pom.xml" | head -1)"
+revision="$(git -C "$IOLAB_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+for module in "${modules[@]}"; do
+  case "$module" in
+    plain-io) dockerfile=docker/plain.Dockerfile ;;
+    *) dockerfile=docker/spring.Dockerfile ;;
+  esac
+  info "building iolab/$module:$version on $base"
+  docker build -q -f "$IOLAB_ROOT/$dockerfile" --build-arg BASE_IMAGE="$base" --build-arg MODULE="$module" \
+    --build-arg VERSION="$version" --build-arg REVISION="$revision" \
+    -t "iolab/$module:latest" -t "iolab/$module:$version" "$IOLAB_ROOT" >/dev/null
+done
