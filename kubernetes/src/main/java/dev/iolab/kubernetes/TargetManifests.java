@@ -1,5 +1,6 @@
 package dev.iolab.kubernetes;
 
+import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ public final class TargetManifests {
         container.put("ports", List.of(
                 m("name", "http", "containerPort", target.defaultPort()),
                 m("name", "management", "containerPort", target.managementPort())));
-        container.put("livenessProbe", probe("/actuator/health/liveness", "management"));
-        container.put("readinessProbe", probe("/actuator/health/readiness", "management"));
+        container.put("livenessProbe", probe(Endpoints.LIVENESS, "management"));
+        container.put("readinessProbe", probe(Endpoints.READINESS, "management"));
         container.put("lifecycle", m("preStop", m("sleep", m("seconds", PRE_STOP_SLEEP_SECONDS))));
         container.put("resources", m(
                 "requests", m("cpu", "500m", "memory", "512Mi"),
