@@ -1,0 +1,91 @@
+package dev.iolab.loadtest.distributed;
+
+import dev.iolab.contract.Target;
+import dev.iolab.loadtest.runner.GatlingEngine;
+import dev.iolab.loadtest.runner.Scenario;
+import dev.iolab.loadtest.simulation.SimulationSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One pod of the distributed load (an Indexed Job): waits for the common start time, runs its share of the
+ * scenario against the target and leaves its {@code simulation.log} (also printed gzipped on stdout).
+ * Configured by environment variables, as a Job's pod template sets them (see k8s/base/load-job.yaml).
+ */
+public final class ShardCommand {
+
+    /** Lines around the gzipped, base64 simulation.log on stdout: a finished pod's log is all that is left of it. */
+    public static final String LOG_BEGIN = "----- iolab simulation.log gzip base64 begin -----";
+    public static final String LOG_END = "----- iolab simulation.log gzip base64 end -----";
+
+    private ShardCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(System::getenv));
+    }
+
+    /** Runs one share; returns Gatling's status (0, or non-zero when its assertions failed). */
+    static int run(Function<String, String> env) throws IOException, InterruptedException {
+        Share share = new Share(integer(env, "JOB_COMPLETION_INDEX", 0), integer(env, "IOLAB_LOAD_SHARDS", 1));
+        Scenario scenario = Arrays.stream(Scenario.values()).filter(s -> s.id().equals(value(env, "IOLAB_LOAD_SCENARIO", "echo")))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown IOLAB_LOAD_SCENARIO"));
+        Target target = Target.byId(value(env, "IOLAB_LOAD_TARGET", "webflux-epoll"))
+                .orElseThrow(() -> new IllegalArgumentException("unknown IOLAB_LOAD_TARGET"));
+        String baseUrl = value(env, "IOLAB_LOAD_BASE_URL", InClusterUrl.of(target, value(env, "IOLAB_LOAD_VIA", "direct")));
+        Path results = Path.of(value(env, "IOLAB_LOAD_RESULTS", "results"));
+
+        Map<String, String> properties = Map.of(
+                SimulationSettings.BASE_URL, baseUrl,
+                SimulationSettings.TARGET, target.id(),
+                SimulationSettings.USERS, Integer.toString(share.users(integer(env, "IOLAB_LOAD_USERS", scenario.defaultUsers()))),
+                SimulationSettings.RATE, Double.toString(share.rate(Double.parseDouble(value(env, "IOLAB_LOAD_RATE", "0")))),
+                // every share starts its users at once at the common start, so the shares add up to one run
+                SimulationSettings.RAMP_SECONDS, "0",
+                SimulationSettings.DURATION_SECONDS, value(env, "IOLAB_LOAD_DURATION_SECONDS", "30"));
+        String startAt = value(env, "IOLAB_LOAD_START_AT", "");
+        if (!startAt.isBlank()) {
+            Duration wait = Duration.between(Instant.now(), Instant.parse(startAt));
+            System.out.println("share " + share.index() + "/" + share.count() + " waits " + wait.toMillis() + " ms for " + startAt);
+            if (!wait.isNegative()) {
+                Thread.sleep(wait); // one wait for a wall-clock instant, not a polling loop
+            }
+        }
+        System.out.println("share " + share.index() + "/" + share.count() + ": " + properties);
+        GatlingEngine.Run run = new GatlingEngine().run(scenario.simulationClass(), properties,
+                results.resolve("gatling-" + share.index()), false, results.resolve("console-" + share.index() + ".log"));
+        Path log = results.resolve("simulation-" + share.index() + ".log");
+        Files.copy(run.runDirectory().resolve("simulation.log"), log);
+        System.out.println("share " + share.index() + " done: " + run.numbers().requests() + " requests, status " + run.status());
+        printLog(log);
+        return run.status();
+    }
+
+    private static void printLog(Path log) throws IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            Files.copy(log, gzip);
+        }
+        System.out.println(LOG_BEGIN);
+        System.out.println(Base64.getMimeEncoder().encodeToString(gzipped.toByteArray()));
+        System.out.println(LOG_END);
+    }
+
+    private static String value(Function<String, String> env, String name, String fallback) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int integer(Function<String, String> env, String name, int fallback) {
+        return Integer.parseInt(value(env, name, Integer.toString(fallback)));
+    }
+}
