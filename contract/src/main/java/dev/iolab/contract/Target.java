@@ -100,6 +100,14 @@ public enum Target {
         return module.image();
     }
 
+    /**
+     * The environment variable that tells a gateway where this target runs ({@code IOLAB_GATEWAY_UPSTREAMS_PLAIN_EPOLL}),
+     * as containers and Kubernetes set it; one spelling for the gateway that reads it and the manifests that write it.
+     */
+    public String gatewayUpstreamVariable() {
+        return "IOLAB_GATEWAY_UPSTREAMS_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
     /** The target with this id, if any. */
     public static Optional<Target> byId(String id) {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();

@@ -32,6 +32,12 @@ public record Upstreams(Map<String, URI> upstreams) {
                 return e.getValue();
             }
         }
+        // Spring's relaxed binding of IOLAB_GATEWAY_UPSTREAMS_PLAIN_EPOLL into this map did not take in a container
+        // (seen: the route kept 127.0.0.1), so the variable containers and Kubernetes set is read by its exact name.
+        String variable = System.getenv(target.gatewayUpstreamVariable());
+        if (variable != null && !variable.isBlank()) {
+            return URI.create(variable.trim());
+        }
         return URI.create("http://127.0.0.1:" + target.defaultPort());
     }
 

@@ -42,7 +42,7 @@ public final class ManifestGenerator {
     static String upstreams() {
         StringBuilder env = new StringBuilder();
         for (Target target : Target.values()) {
-            env.append("IOLAB_GATEWAY_UPSTREAMS_").append(target.id().toUpperCase().replace('-', '_'))
+            env.append(target.gatewayUpstreamVariable())
                     .append("=http://").append(target.id()).append(':').append(target.defaultPort()).append('\n');
         }
         return env.toString();

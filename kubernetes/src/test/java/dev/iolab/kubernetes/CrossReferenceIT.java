@@ -83,7 +83,7 @@ class CrossReferenceIT {
             Map<String, Object> service = ofKind(objects, "Service").stream().filter(s -> target.id().equals(name(s)))
                     .findFirst().orElseThrow(() -> new AssertionError("no Service for " + target.id()));
             int port = ((Number) list(service, "spec", "ports").getFirst().get("port")).intValue();
-            String key = "IOLAB_GATEWAY_UPSTREAMS_" + target.id().toUpperCase().replace('-', '_');
+            String key = target.gatewayUpstreamVariable();
             assertThat(upstreams).as("gateway upstream of " + target.id())
                     .containsEntry(key, "http://" + name(service) + ":" + port);
         }
