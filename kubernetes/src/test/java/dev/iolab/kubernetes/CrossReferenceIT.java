@@ -47,7 +47,7 @@ class CrossReferenceIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void everyTargetRunsItsImageWithProbesOnItsManagementPort(Rendering rendering) {
+    void everyTargetRunsItsImageWithProbesOnItsServicePort(Rendering rendering) {
         List<Map<String, Object>> deployments = ofKind(rendering.objects(), "Deployment");
         for (Target target : Target.values()) {
             Map<String, Object> deployment = deployments.stream().filter(d -> target.id().equals(name(d)))
@@ -60,12 +60,11 @@ class CrossReferenceIT {
             assertThat(list(container, "env")).as(target.id() + " env")
                     .contains(Map.of("name", Target.TARGET_ENV, "value", target.id()));
             assertThat(list(container, "ports")).as(target.id() + " ports")
-                    .contains(Map.of("name", "http", "containerPort", target.defaultPort()),
-                            Map.of("name", "management", "containerPort", target.managementPort()));
+                    .containsExactly(Map.of("name", "http", "containerPort", target.defaultPort()));
             assertThat(string(container, "livenessProbe", "httpGet", "path")).isEqualTo(Endpoints.LIVENESS);
             assertThat(string(container, "readinessProbe", "httpGet", "path")).isEqualTo(Endpoints.READINESS);
-            assertThat(string(container, "livenessProbe", "httpGet", "port")).isEqualTo("management");
-            assertThat(string(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
+            assertThat(string(container, "livenessProbe", "httpGet", "port")).isEqualTo("http");
+            assertThat(string(container, "readinessProbe", "httpGet", "port")).isEqualTo("http");
         }
     }
 

@@ -52,7 +52,7 @@ class PrometheusScrapeIT {
         }
         Map<String, String> expected = new HashMap<>();
         for (Target target : Target.values()) {
-            expected.put(target.id(), "management");
+            expected.put(target.id(), "http");
         }
         expected.put(Target.GATEWAY_ID, "http");
         assertThat(scraped).isEqualTo(expected);
