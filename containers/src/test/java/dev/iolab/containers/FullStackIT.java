@@ -95,6 +95,8 @@ class FullStackIT {
         List<String> problems = new ArrayList<>();
         List<DashboardQueries.Query> queries = DashboardQueries.load(MONITORING.resolve("dashboards"), problems);
         assertThat(queries).as("dashboard queries found under %s", MONITORING.resolve("dashboards")).isNotEmpty();
+        assertThat(prometheus.results("iolab_no_target_exports_this_total", evaluatedAt))
+                .as("a query for a metric nobody exports (else 'returns data' would prove nothing)").isEmpty();
         for (DashboardQueries.Query query : queries) {
             try {
                 if (prometheus.results(query.expr(), evaluatedAt).isEmpty()) {
