@@ -17,7 +17,7 @@ class PrometheusConfigIT {
 
     @BeforeAll
     static void requirePromtool() {
-        RequiredTool.onPath("apt-get install prometheus (the Debian package that carries promtool)", "promtool");
+        RequiredTool.onPath("apt-get install prometheus, the Debian package of promtool (./iolab verify does)", "promtool");
     }
 
     @Test

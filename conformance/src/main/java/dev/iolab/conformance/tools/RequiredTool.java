@@ -19,7 +19,7 @@ public final class RequiredTool {
 
     /**
      * The first of {@code names} found on the PATH. Call it from a test, {@code @BeforeAll} or
-     * {@code @BeforeEach}; {@code install} says how to get it, e.g. {@code "apt-get install chromium"}.
+     * {@code @BeforeEach}; {@code install} says how to get it, e.g. {@code "apt-get install chromium (./iolab verify does)"}.
      */
     public static Path onPath(String install, String... names) {
         return onPath(System.getenv(), install, names);
@@ -34,8 +34,7 @@ public final class RequiredTool {
                 }
             }
         }
-        String missing = String.join(" / ", names) + " not found on the PATH: " + install
-                + " (./iolab verify installs the tools the tests need)";
+        String missing = String.join(" / ", names) + " not found on the PATH: " + install;
         if ("true".equalsIgnoreCase(env.get("CI"))) {
             throw new AssertionError(missing + "; under CI=true a missing tool fails the test instead of skipping it");
         }

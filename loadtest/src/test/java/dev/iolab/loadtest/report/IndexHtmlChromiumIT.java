@@ -21,7 +21,8 @@ class IndexHtmlChromiumIT {
 
     @Test
     void indexHtmlRendersInHeadlessChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
-        Path chromium = RequiredTool.onPath("apt-get install chromium", "chromium", "chromium-browser", "google-chrome");
+        Path chromium = RequiredTool.onPath("apt-get install chromium (./iolab verify does)",
+                "chromium", "chromium-browser", "google-chrome");
         Path runDir = dir.resolve("results").resolve("20260101-000000");
         ReportWriter.write(runDir, ReportWriterTests.run(), ReportWriterTests.rows());
         Path index = runDir.resolve("index.html");
