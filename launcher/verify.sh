@@ -38,7 +38,7 @@ wants_help "$@" && { usage; exit 0; }
 require_java
 cd "$IOLAB_ROOT"
 
-# can_be_root: true as root or with passwordless sudo; as_root CMD...: runs CMD so
+# can_be_root: true as root or with passwordless sudo; as_root CMD...: runs CMD as root, one of those two ways
 can_be_root() { (( EUID == 0 )) || { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; }
 as_root() { if (( EUID == 0 )); then "$@"; else sudo -n "$@"; fi; }
 
