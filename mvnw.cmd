@@ -25,6 +25,10 @@
 @REM   MVNW_REPOURL - repo url base for downloading maven distribution
 @REM   MVNW_USERNAME/MVNW_PASSWORD - user and password for downloading maven
 @REM   MVNW_VERBOSE - true: enable verbose log; others: silence the output
+@REM
+@REM iolab: unlike ./mvnw (which finds a JDK 25 itself through launcher/_java.sh), this script does
+@REM not search for one: it runs the JDK that JAVA_HOME (else the PATH) names. Set JAVA_HOME to a
+@REM JDK 25 (https://adoptium.net/temurin/releases/?version=25) first; an older one stops at the enforcer.
 @REM ----------------------------------------------------------------------------
 
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)

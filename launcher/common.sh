@@ -9,7 +9,6 @@ IOLAB_COMMON_LOADED=1
 IOLAB_ROOT="${IOLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 IOLAB_RUN_DIR="$IOLAB_ROOT/run"                 # pids, logs, default data dir; git-ignored
 IOLAB_DEFAULT_DATA_DIR="$IOLAB_RUN_DIR/data"    # contract: DataDirectory.DEFAULT, anchored at the repo root
-IOLAB_MIN_JAVA=25
 export IOLAB_ROOT
 
 # ---------------------------------------------------------------- logging (to stderr, stdout stays data)
@@ -32,67 +31,30 @@ wants_help() {
 }
 
 # ---------------------------------------------------------------- JDK 25
-# _java_major HOME: prints the feature version of the JDK at HOME, or nothing
-_java_major() {
-  local home="$1" v=''
-  [[ -x "$home/bin/java" ]] || return 0
-  if [[ -r "$home/release" ]]; then
-    v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")"
-  fi
-  if [[ -z "$v" ]]; then
-    v="$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)"
-  fi
-  v="${v#1.}"                               # 1.8 -> 8
-  printf '%s' "${v%%[.+-]*}"
-}
+# The discovery itself is launcher/_java.sh, shared with ./mvnw: iolab_java_major, iolab_is_jdk_ok,
+# iolab_find_java_home, iolab_missing_jdk_line, IOLAB_MIN_JAVA.
+# shellcheck source=_java.sh
+source "$(dirname "${BASH_SOURCE[0]}")/_java.sh"
 
-# _is_jdk_ok HOME: a full JDK (javac present, Maven needs it) of at least IOLAB_MIN_JAVA
-_is_jdk_ok() {
-  local major
-  [[ -x "$1/bin/javac" ]] || return 1
-  major="$(_java_major "$1")"
-  [[ "$major" =~ ^[0-9]+$ ]] && (( major >= IOLAB_MIN_JAVA ))
-}
+# find_java_home: prints a JDK >= 25: JAVA_HOME, else the PATH's javac, else the newest under /usr/lib/jvm or macOS's
+find_java_home() { iolab_find_java_home; }
 
-# find_java_home: prints a JDK >= 25: JAVA_HOME, else the newest under /usr/lib/jvm, else macOS's
-find_java_home() {
-  if [[ -n "${JAVA_HOME:-}" ]] && _is_jdk_ok "$JAVA_HOME"; then
-    printf '%s' "$JAVA_HOME"; return 0
-  fi
-  local best='' best_major=0 home major
-  for home in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
-    [[ -d "$home" && ! -L "$home" ]] || continue   # skip Debian's alias symlinks
-    _is_jdk_ok "$home" || continue
-    major="$(_java_major "$home")"
-    if (( major > best_major )); then best="$home" best_major="$major"; fi
-  done
-  [[ -n "$best" ]] && printf '%s' "$best"
-}
-
-# require_java: sets and exports JAVA_HOME and JAVA, or explains what is missing and exits 1
+# require_java: sets and exports JAVA_HOME and JAVA, or says in one line what to install and exits 1
 require_java() {
   [[ -n "${JAVA:-}" ]] && return 0
   local home
   home="$(find_java_home || true)"
   if [[ -z "$home" ]]; then
-    local seen="none"
     if [[ -n "${JAVA_HOME:-}" ]]; then
-      seen="JAVA_HOME=$JAVA_HOME is Java $(_java_major "$JAVA_HOME" || true)"
-      [[ -x "$JAVA_HOME/bin/javac" ]] || seen="$seen (not a JDK: no javac)"
+      local why="Java $(iolab_java_major "$JAVA_HOME" || true)"
+      [[ -x "$JAVA_HOME/bin/javac" ]] || why="$why, not a JDK: no javac"
+      warn "JAVA_HOME=$JAVA_HOME does not qualify ($why)"
     fi
-    cat >&2 <<MSG
-iolab: error: iolab needs a JDK $IOLAB_MIN_JAVA or newer, and none was found.
-  looked at: JAVA_HOME ($seen), /usr/lib/jvm/*, /Library/Java/JavaVirtualMachines/*
-  get one:   https://adoptium.net/temurin/releases/?version=$IOLAB_MIN_JAVA
-             Debian/Ubuntu: add the Adoptium apt repository, then  apt-get install temurin-$IOLAB_MIN_JAVA-jdk
-             macOS:         brew install --cask temurin@$IOLAB_MIN_JAVA
-             SDKMAN:        sdk install java $IOLAB_MIN_JAVA-tem
-  then:      export JAVA_HOME=/path/to/that/jdk   (Maven itself comes with ./mvnw)
-MSG
+    printf '%siolab: error:%s %s\n' "$_c_err" "$_c_off" "$(iolab_missing_jdk_line)" >&2
     exit 1
   fi
   if [[ -n "${JAVA_HOME:-}" && "$JAVA_HOME" != "$home" ]]; then
-    warn "JAVA_HOME=$JAVA_HOME is older than Java $IOLAB_MIN_JAVA; using $home"
+    warn "JAVA_HOME=$JAVA_HOME is not a JDK $IOLAB_MIN_JAVA or newer; using $home"
   fi
   export JAVA_HOME="$home"
   export JAVA="$home/bin/java"

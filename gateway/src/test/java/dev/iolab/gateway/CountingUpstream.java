@@ -1,11 +1,13 @@
 package dev.iolab.gateway;
 
 import dev.iolab.contract.Headers;
+import dev.iolab.contract.Target;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -33,6 +35,15 @@ final class CountingUpstream implements AutoCloseable {
     private final ServerSocket server;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+    /** A counting upstream answering as {@code target} on a free port (static fields start it: no checked exception). */
+    static CountingUpstream start(Target target) {
+        try {
+            return new CountingUpstream(target.id(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port) and answers as target {@code modelId}. */
     CountingUpstream(String modelId, int port) throws IOException {

@@ -2,6 +2,7 @@ package dev.iolab.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The shared smuggling corpus sent to the gateway: whatever the gateway answers, the upstream behind it
+ * The smuggling corpus ({@link Corpora#SMUGGLING}) sent to the gateway: whatever the gateway answers, the upstream behind it
  * must receive at most the one request the client meant (never a smuggled second one), and bytes left
  * over on the client connection must never be parsed as a next request (a probe sent afterwards on the
  * same connection, if it is still open, must come back intact).
@@ -39,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 class SmugglingIT {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
-    static final CountingUpstream UPSTREAM = Corpora.start(ROUTE);
+    static final CountingUpstream UPSTREAM = CountingUpstream.start(ROUTE);
     static final Pattern REQUEST_TARGET = Pattern.compile("^([A-Z]+ )/echo(\\?[^ ]*)?");
     static final Pattern MARKER = Pattern.compile("[?&](case=\\d+|msg=(?:probe|warm)-[\\w-]+)");
     /** One line per case: what the gateway did (for docs/gateway.md). */
@@ -75,10 +76,9 @@ class SmugglingIT {
 
     @TestFactory
     Stream<DynamicTest> noCaseDesyncsTheGatewayOrReachesTheUpstreamTwice() throws IOException {
-        Path corpus = Corpora.file("smuggling.jsonl");
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = Files.readAllLines(corpus).stream().filter(l -> !l.isBlank()).toList();
-        assertThat(lines).as("cases in " + corpus).isNotEmpty();
+        List<String> lines = Corpora.SMUGGLING.cases();
+        assertThat(lines).as("cases in " + Corpora.SMUGGLING.fileName()).hasSizeGreaterThan(50);
         AtomicInteger number = new AtomicInteger();
         Stream<DynamicTest> cases = lines.stream().map(json::readTree).map(c -> {
             int n = number.incrementAndGet();

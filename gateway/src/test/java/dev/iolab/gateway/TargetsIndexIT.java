@@ -28,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 class TargetsIndexIT {
 
     static final Target ROUTE = Target.MVC_PLATFORM;
-    static final CountingUpstream UPSTREAM = Corpora.start(ROUTE);
+    static final CountingUpstream UPSTREAM = CountingUpstream.start(ROUTE);
 
     final HttpClient client = HttpClient.newHttpClient();
 

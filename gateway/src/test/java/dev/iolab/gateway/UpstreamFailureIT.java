@@ -34,8 +34,8 @@ class UpstreamFailureIT {
     static final Target DOWN = Target.MVC_VIRTUAL;
     static final Target ALIVE = Target.WEBFLUX_EPOLL;
 
-    static CountingUpstream down = Corpora.start(DOWN);
-    static final CountingUpstream ALIVE_UPSTREAM = Corpora.start(ALIVE);
+    static CountingUpstream down = CountingUpstream.start(DOWN);
+    static final CountingUpstream ALIVE_UPSTREAM = CountingUpstream.start(ALIVE);
     static final int DOWN_PORT = down.port();
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,13 +1,12 @@
 package dev.iolab.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.iolab.conformance.tools.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,7 @@ class PrometheusConfigIT {
 
     @BeforeAll
     static void requirePromtool() {
-        try {
-            Kustomize.run(List.of("promtool", "--version"));
-        } catch (IOException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("promtool (Debian package prometheus) is required under CI=true: " + e.getMessage());
-            }
-            Assumptions.abort("promtool not found: skipping the Prometheus checks (apt-get install prometheus)");
-        }
+        RequiredTool.onPath("apt-get install prometheus, the Debian package of promtool (./iolab verify does)", "promtool");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.iolab.loadtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.tools.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,12 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * index.html as a person sees it: headless Chromium loads the page from disk (offline) and logs every console
- * message to stderr; there must be none, and every chart the page shows must be on disk beside it.
+ * message to stderr; there must be none, and every chart the page shows must be on disk beside it. Without
+ * Chromium it is skipped saying what to install, and fails under {@code CI=true} ({@link RequiredTool}).
  */
 class IndexHtmlChromiumIT {
 
     @Test
     void indexHtmlRendersInHeadlessChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
+        Path chromium = RequiredTool.onPath("apt-get install chromium (./iolab verify does)",
+                "chromium", "chromium-browser", "google-chrome");
         Path runDir = dir.resolve("results").resolve("20260101-000000");
         ReportWriter.write(runDir, ReportWriterTests.run(), ReportWriterTests.rows());
         Path index = runDir.resolve("index.html");
@@ -31,9 +35,8 @@ class IndexHtmlChromiumIT {
         }
         assertThat(images).isGreaterThanOrEqualTo(6);
 
-        String chromium = chromium();
         Path stderr = dir.resolve("chromium.stderr");
-        Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0", "--dump-dom",
                 index.toUri().toString())
@@ -45,17 +48,5 @@ class IndexHtmlChromiumIT {
         assertThat(dom).contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.png");
         List<String> console = Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
         assertThat(console).as("console messages of index.html").isEmpty();
-    }
-
-    /** Debian's chromium (the CI installs it, .ci/run); its absence fails the test rather than skipping it. */
-    private static String chromium() {
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-                if (Files.isExecutable(Path.of(d, name))) {
-                    return Path.of(d, name).toString();
-                }
-            }
-        }
-        throw new AssertionError("no chromium on the PATH: apt-get install chromium (listed in .ci/run)");
     }
 }

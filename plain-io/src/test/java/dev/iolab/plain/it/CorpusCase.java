@@ -1,26 +1,22 @@
 package dev.iolab.plain.it;
 
-import java.io.IOException;
+import dev.iolab.conformance.corpus.Corpora;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One case of {@code ../shared/corpora} (format in its README.md): exact request bytes and the verdict a strict server owes. */
+/** One case of a {@link Corpora} file (format in its README.md): exact request bytes and the verdict a strict server owes. */
 record CorpusCase(String file, String name, byte[] raw, String expect, List<String> acceptable, int messagesComplete,
                   String expectBody, boolean mustClose, List<Integer> expectStatus) {
 
-    static List<CorpusCase> load(Path file) throws IOException {
+    static List<CorpusCase> load(Corpora corpus) {
         List<CorpusCase> cases = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                cases.add(of(file.getFileName().toString(), Json.object(line)));
-            }
+        for (String line : corpus.cases()) {
+            cases.add(of(corpus.fileName(), Json.object(line)));
         }
         return cases;
     }

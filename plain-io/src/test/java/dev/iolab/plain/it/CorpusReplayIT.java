@@ -2,11 +2,10 @@ package dev.iolab.plain.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Replays every case of {@code ../shared/corpora} (llhttp requests, smuggling variants, traversal payloads)
- * over raw sockets against every plain-io model and checks each verdict. When the folder is missing this
- * fails, loudly, unless {@code -Diolab.corpora.optional=true}: it never passes by replaying nothing.
+ * Replays every case of the {@link Corpora} (llhttp requests, smuggling variants, traversal payloads)
+ * over raw sockets against every plain-io model and checks each verdict. A missing or shrunken corpus
+ * fails the replay: it never passes by replaying nothing.
  */
 class CorpusReplayIT {
 
@@ -34,20 +33,13 @@ class CorpusReplayIT {
     private static List<CorpusCase> cases;
 
     @BeforeAll
-    static void loadCorpora() throws IOException {
-        Path dir = Path.of(System.getProperty("iolab.corpora.dir", "../../shared/corpora")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            String message = "CORPUS REPLAY: " + dir + " does not exist, so no corpus case was replayed. It exists in CI; "
-                    + "locally pass -Diolab.corpora.dir=<dir> or accept skipping with -Diolab.corpora.optional=true.";
-            System.err.println(message);
-            org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("iolab.corpora.optional"), message);
-            throw new AssertionError(message);
-        }
+    static void loadCorpora() {
         cases = new ArrayList<>();
-        for (String file : List.of("llhttp-requests.jsonl", "smuggling.jsonl", "traversal.jsonl")) {
-            cases.addAll(CorpusCase.load(dir.resolve(file)));
+        for (Corpora corpus : Corpora.values()) {
+            cases.addAll(CorpusCase.load(corpus));
         }
-        assertThat(cases).as("corpus cases in " + dir).hasSizeGreaterThan(100);
+        // Corpora already refuses a missing or shrunken file; this pins what this replay claims to cover.
+        assertThat(cases).as("corpus cases replayed").hasSizeGreaterThan(150);
     }
 
     @ParameterizedTest(name = "{0}")
