@@ -28,7 +28,8 @@ class ShutdownConformanceIT {
     @DisplayName("on SIGTERM: readiness 503 or refused, in-flight request completes, new connections refused, exit 0")
     void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {
         Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not applicable "
-                + "to a target reached by URL (" + shared.baseUri() + ")");
+                + "to " + shared.label() + " (" + shared.baseUri() + "), which its provider gives none (a target reached by "
+                + "URL, or a gateway route whose gateway is stopped through another route)");
         try (LaunchedProcess target = shared.launcher().get().launch()) {
             target.baseUri(); // fails here, with the log, if the dedicated instance did not start
             CompletableFuture<RawResponse> inFlight = CompletableFuture.supplyAsync(() -> {

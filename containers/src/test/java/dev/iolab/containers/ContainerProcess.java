@@ -9,19 +9,20 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * A running container seen as the {@link Process} the conformance suite signals: {@link #destroy()} is {@code docker
- * stop} (SIGTERM to the exec-form entrypoint, SIGKILL only after the grace period), {@link #exitValue()} the
+ * stop} (SIGTERM to the exec-form entrypoint, SIGKILL only after the pod's grace period; Kubernetes would run the
+ * {@code preStop} sleep first, which Docker has no equivalent of), {@link #exitValue()} the
  * container's exit code. So the graceful-shutdown rule checks what a user's {@code docker stop} and Kubernetes do.
  */
 final class ContainerProcess extends Process {
 
-    /** The contract's grace period plus slack: {@code docker stop} kills only after it. */
-    private static final int STOP_TIMEOUT_SECONDS = (int) dev.iolab.contract.Limits.SHUTDOWN_GRACE.toSeconds() + 20;
-
     private final String containerId;
+    private final int stopTimeoutSeconds;
     private final DockerClient docker = DockerClientFactory.instance().client();
 
-    ContainerProcess(String containerId) {
+    /** {@code stopTimeoutSeconds}: the pod's {@code terminationGracePeriodSeconds}, after which Kubernetes kills too. */
+    ContainerProcess(String containerId, int stopTimeoutSeconds) {
         this.containerId = containerId;
+        this.stopTimeoutSeconds = stopTimeoutSeconds;
     }
 
     /** {@code docker stop}, on a thread of its own: it blocks until the container exits, a signal does not. */
@@ -29,7 +30,7 @@ final class ContainerProcess extends Process {
     public void destroy() {
         Thread.ofPlatform().name("docker-stop-" + containerId.substring(0, 12)).start(() -> {
             try {
-                docker.stopContainerCmd(containerId).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+                docker.stopContainerCmd(containerId).withTimeout(stopTimeoutSeconds).exec();
             } catch (RuntimeException e) {
                 System.err.println("CONTAINERS docker stop " + containerId + ": " + e);
             }

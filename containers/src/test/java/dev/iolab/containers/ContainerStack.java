@@ -8,8 +8,9 @@ import java.util.Map;
 import org.testcontainers.containers.Network;
 
 /**
- * The ten targets, each from its image, and the gateway image in front of all of them, on one Docker network this
- * run creates: started once per test JVM (the conformance suite and the full-stack test share it) and removed when
+ * The ten targets and the gateway in front of them, each run from its rendered pod of the {@code local} overlay
+ * ({@link RenderedPods}), on one Docker network this run creates where each is reachable by its Service name:
+ * started once per test JVM (the conformance suite and the full-stack test share it) and removed when
  * the JVM ends, since Ryuk, which would otherwise clean up, cannot run without a registry.
  */
 final class ContainerStack implements AutoCloseable {
@@ -17,6 +18,7 @@ final class ContainerStack implements AutoCloseable {
     private static ContainerStack shared;
 
     private final Network network = Network.newNetwork();
+    private final Map<String, PodSpec> pods;
     private final Map<Target, TargetContainer> targets = new LinkedHashMap<>();
     private final TargetContainer gateway;
     private final List<TargetContainer> dedicated = new ArrayList<>();
@@ -24,12 +26,12 @@ final class ContainerStack implements AutoCloseable {
 
     private ContainerStack() {
         // One at a time: on 2 busy cores JVMs booting side by side slow each other past any fair timeout.
+        pods = RenderedPods.render(ContainerSupport.OVERLAY);
         for (Target target : Target.values()) {
-            targets.put(target, TargetContainer.target(target, network, target.id()).start());
+            targets.put(target, new TargetContainer(target.id(), target.id(), pod(target.id()), network).start());
         }
-        Map<Target, String> upstreams = new LinkedHashMap<>();
-        targets.forEach((target, container) -> upstreams.put(target, container.networkUrl()));
-        gateway = TargetContainer.gateway(upstreams, network, Target.GATEWAY_ID).start();
+        // its env (a ConfigMap) routes each target to http://<service>:<port>: the aliases above
+        gateway = new TargetContainer(Target.GATEWAY_ID, Target.GATEWAY_ID, pod(Target.GATEWAY_ID), network).start();
     }
 
     /** The stack of this JVM, started on first use (after checking Docker and the images are there). */
@@ -61,17 +63,31 @@ final class ContainerStack implements AutoCloseable {
         return gateway;
     }
 
-    /** A fresh container of {@code target} on the network, for a test that stops it; closed with the stack at the latest. */
+    /** The rendered pod of a Deployment; a registry target without one is a manifest defect. */
+    PodSpec pod(String deployment) {
+        PodSpec pod = pods.get(deployment);
+        if (pod == null) {
+            throw new IllegalStateException(ContainerSupport.OVERLAY + " renders no Deployment " + deployment + " (it has " + pods.keySet() + ")");
+        }
+        return pod;
+    }
+
+    Map<String, PodSpec> pods() {
+        return pods;
+    }
+
+    /** A fresh container of {@code target}'s pod on the network, for a test that stops it; closed with the stack at the latest. */
     synchronized TargetContainer startDedicated(Target target) {
-        TargetContainer container = TargetContainer.target(target, network, target.id() + "-dedicated-" + (++dedicatedCount));
+        TargetContainer container = new TargetContainer(target.id(), target.id() + "-dedicated-" + (++dedicatedCount),
+                pod(target.id()), network);
         dedicated.add(container);
         return container.start();
     }
 
-    /** A fresh gateway routing only {@code target} to its shared container, for a test that stops the gateway. */
-    synchronized TargetContainer startDedicatedGateway(Target target) {
-        TargetContainer container = TargetContainer.gateway(Map.of(target, targets.get(target).networkUrl()), network,
-                "gateway-dedicated-" + (++dedicatedCount));
+    /** A fresh gateway pod (routing to the shared targets), for a test that stops the gateway. */
+    synchronized TargetContainer startDedicatedGateway() {
+        TargetContainer container = new TargetContainer(Target.GATEWAY_ID, "gateway-dedicated-" + (++dedicatedCount),
+                pod(Target.GATEWAY_ID), network);
         dedicated.add(container);
         return container.start();
     }

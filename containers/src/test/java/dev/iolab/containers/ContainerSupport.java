@@ -19,6 +19,13 @@ final class ContainerSupport {
     /** The Prometheus image: {@code iolab/prometheus} (Debian's package, built by {@code ./iolab images}) or e.g. {@code prom/prometheus:v3.5.0}. */
     static final String PROMETHEUS_IMAGE = System.getProperty("iolab.image.prometheus", "iolab/prometheus:" + TAG);
 
+    /** The repository root (failsafe sets {@code iolab.repo.root}). */
+    static final java.nio.file.Path REPO = java.nio.file.Path.of(System.getProperty("iolab.repo.root", ".."))
+            .toAbsolutePath().normalize();
+
+    /** The overlay whose rendered pods the tests run: what a user applies to kind or minikube. */
+    static final java.nio.file.Path OVERLAY = REPO.resolve(System.getProperty("iolab.containers.overlay", "k8s/overlays/local"));
+
     private static volatile String verdict;
 
     private ContainerSupport() {
@@ -31,6 +38,16 @@ final class ContainerSupport {
 
     static String gatewayImage() {
         return image(Target.GATEWAY_ID);
+    }
+
+    /** A rendered pod's image with the tag under test ({@code -Diolab.image.tag}) when it is one of iolab's. */
+    static String tagged(String image) {
+        if (!image.startsWith(Target.IMAGE_REPOSITORY + "/")) {
+            return image;
+        }
+        int colon = image.lastIndexOf(':');
+        String repository = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+        return System.getProperty("iolab.image." + repository.substring(repository.indexOf('/') + 1), repository + ":" + TAG);
     }
 
     /** Returns when Docker and every image are there; otherwise aborts (skips) the test, or fails it under CI. */

@@ -3,7 +3,6 @@ package dev.iolab.containers;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import dev.iolab.contract.Endpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real Prometheus as a container on the stack's network, scraping every target and the gateway by their network
- * names every 2 s, with the repository's recording rules and alerts loaded, queried through its HTTP API.
+ * A real Prometheus as a container on the stack's network, with a given configuration and rules directory (the
+ * overlay's rendered ones), queried through its HTTP API.
  */
 final class PrometheusContainer implements AutoCloseable {
 
@@ -39,12 +39,19 @@ final class PrometheusContainer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private URI base;
 
-    private PrometheusContainer(Network network, List<String> scrapeTargets, Path rules) {
+    private PrometheusContainer(Network network, String configYaml, Map<String, String> ruleFiles) {
         Path config;
+        Path rules;
         try {
             config = Files.createTempFile("iolab-prometheus-", ".yml");
-            Files.writeString(config, config(scrapeTargets));
+            Files.writeString(config, configYaml);
             config.toFile().setReadable(true, false); // the image runs as nobody
+            rules = Files.createTempDirectory("iolab-prometheus-rules-");
+            for (Map.Entry<String, String> file : ruleFiles.entrySet()) {
+                Files.writeString(rules.resolve(file.getKey()), file.getValue()).toFile().setReadable(true, false);
+            }
+            rules.toFile().setReadable(true, false);
+            rules.toFile().setExecutable(true, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,9 +67,9 @@ final class PrometheusContainer implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/-/ready").forPort(PORT).forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
     }
 
-    /** Starts Prometheus scraping {@code host:port} targets (each serving {@link Endpoints#PROMETHEUS}). */
-    static PrometheusContainer start(Network network, List<String> scrapeTargets, Path rules) {
-        PrometheusContainer prometheus = new PrometheusContainer(network, scrapeTargets, rules);
+    /** Starts Prometheus with {@code configYaml} and the rule files (name to content) under /etc/prometheus/rules. */
+    static PrometheusContainer start(Network network, String configYaml, Map<String, String> ruleFiles) {
+        PrometheusContainer prometheus = new PrometheusContainer(network, configYaml, ruleFiles);
         try {
             prometheus.container.start();
         } catch (RuntimeException e) {
@@ -72,23 +79,6 @@ final class PrometheusContainer implements AutoCloseable {
         prometheus.base = URI.create("http://127.0.0.1:" + prometheus.container.getMappedPort(PORT));
         System.out.println("CONTAINERS prometheus ready at " + prometheus.base);
         return prometheus;
-    }
-
-    private static String config(List<String> scrapeTargets) {
-        StringBuilder yaml = new StringBuilder("""
-                global:
-                  scrape_interval: 2s
-                  evaluation_interval: 2s
-                rule_files:
-                  - rules/*.yml
-                scrape_configs:
-                  - job_name: iolab
-                    metrics_path: %s
-                    static_configs:
-                      - targets:
-                """.formatted(Endpoints.PROMETHEUS));
-        scrapeTargets.forEach(t -> yaml.append("          - '").append(t).append("'\n"));
-        return yaml.toString();
     }
 
     /** The {@code data} node of an instant query evaluated at {@code time}; fails on an API error. */
