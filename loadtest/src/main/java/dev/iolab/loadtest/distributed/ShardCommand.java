@@ -4,28 +4,21 @@ import dev.iolab.contract.Target;
 import dev.iolab.loadtest.runner.GatlingEngine;
 import dev.iolab.loadtest.runner.Scenario;
 import dev.iolab.loadtest.simulation.SimulationSettings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One pod of the distributed load (an Indexed Job): waits for the common start time, runs its share of the
- * scenario against the target and leaves its {@code simulation.log} (also printed gzipped on stdout).
+ * scenario against the target and leaves its {@code simulation.log}, also printed on stdout as a {@link PodLog}.
  * Configured by environment variables, as a Job's pod template sets them (see k8s/base/load-job.yaml).
  */
 public final class ShardCommand {
-
-    /** Lines around the gzipped, base64 simulation.log on stdout: a finished pod's log is all that is left of it. */
-    public static final String LOG_BEGIN = "----- iolab simulation.log gzip base64 begin -----";
-    public static final String LOG_END = "----- iolab simulation.log gzip base64 end -----";
 
     private ShardCommand() {
     }
@@ -66,18 +59,8 @@ public final class ShardCommand {
         Path log = results.resolve("simulation-" + share.index() + ".log");
         Files.copy(run.runDirectory().resolve("simulation.log"), log);
         System.out.println("share " + share.index() + " done: " + run.numbers().requests() + " requests, status " + run.status());
-        printLog(log);
+        PodLog.print(log, System.out);
         return run.status();
-    }
-
-    private static void printLog(Path log) throws IOException {
-        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
-            Files.copy(log, gzip);
-        }
-        System.out.println(LOG_BEGIN);
-        System.out.println(Base64.getMimeEncoder().encodeToString(gzipped.toByteArray()));
-        System.out.println(LOG_END);
     }
 
     private static String value(Function<String, String> env, String name, String fallback) {
