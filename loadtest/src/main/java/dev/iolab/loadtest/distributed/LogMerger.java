@@ -47,8 +47,8 @@ public final class LogMerger {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    /** What one shard contributed: its request records, OK and KO. */
-    public record ShardCount(Path log, long requests, long ok, long ko) {
+    /** What one shard contributed: its request records, OK and KO, and when its first user started (epoch ms). */
+    public record ShardCount(Path log, long requests, long ok, long ko, long injectStart) {
     }
 
     private LogMerger() {
@@ -171,7 +171,7 @@ public final class LogMerger {
                     throw new IllegalStateException("unknown record header " + h + " in " + log);
                 }
             }
-            return new ShardCount(log, requests, ok, requests - ok);
+            return new ShardCount(log, requests, ok, requests - ok, run.injectStart());
         }
 
         /** The run record, field by field as RunMessageSerializer writes it (FirstPassParser already read it). */

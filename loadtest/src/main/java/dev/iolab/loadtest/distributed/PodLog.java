@@ -44,7 +44,10 @@ public final class PodLog {
         int begin = lines.indexOf(BEGIN);
         int end = lines.indexOf(END);
         if (begin < 0 || end < begin) {
-            throw new IOException(podLog + " holds no complete simulation.log block (did the pod finish?)");
+            // kubectl logs reads the kubelet's current log file only: a block past containerLogMaxSize (10 MiB by
+            // default, some million requests) is cut at a rotation; more pods make each pod's log smaller
+            throw new IOException(podLog + " holds no complete simulation.log block (did the pod finish? is its log"
+                    + " larger than the kubelet's containerLogMaxSize? then run more pods)");
         }
         byte[] gzipped = Base64.getMimeDecoder().decode(String.join("\n", lines.subList(begin + 1, end)));
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
