@@ -88,10 +88,13 @@ rendered_env() {
   awk -v name="$2" '$0 ~ "- name: " name "$" { getline; sub(/^ *value: */, ""); gsub(/"/, ""); print; exit }' <<<"$1"
 }
 
-# server_count TARGET PORT: requests the target counted outside /actuator, read through the API server
+# server_count TARGET PORT: requests the target counted outside /actuator, read through the API server's
+# service proxy (needs RBAC on services/proxy); 0 before the first request; fails when it cannot be read
 server_count() {
-  kubectl get --raw "/api/v1/namespaces/$NAMESPACE/services/$1:$2/proxy/actuator/prometheus" 2>/dev/null \
-    | awk '/^http_server_requests_seconds_count\{/ && $0 !~ /uri="\/actuator/ { n += $NF } END { printf "%d", n }'
+  local text
+  text="$(kubectl get --raw "/api/v1/namespaces/$NAMESPACE/services/$1:$2/proxy/actuator/prometheus" 2>/dev/null)" \
+    && [[ "$text" == *'# TYPE'* ]] || return 1
+  awk '/^http_server_requests_seconds_count\{/ && $0 !~ /uri="\/actuator/ { n += $NF } END { printf "%d", n }' <<<"$text"
 }
 
 compare() {
@@ -185,8 +188,8 @@ KUSTOMIZATION
   target_info "$rendered_target"
   kubectl -n "$NAMESPACE" rollout status "deployment/$rendered_target" --timeout=5m >/dev/null \
     || die "deployment $rendered_target is not ready in namespace $NAMESPACE"
-  local before
-  before="$(server_count "$rendered_target" "$TARGET_PORT")"
+  local before after
+  before="$(server_count "$rendered_target" "$TARGET_PORT")" || before=
 
   # a Job's pod template cannot change: the previous run's Job (or the suspended template) goes first
   # (foreground: its pods are gone too, so that only this run's pods carry the Job's label)
@@ -202,8 +205,7 @@ KUSTOMIZATION
     (( $(date -u +%s) < deadline )) || die "the Job did not finish in time: kubectl -n $NAMESPACE describe job $JOB"
     sleep 5
   done
-  local after
-  after="$(server_count "$rendered_target" "$TARGET_PORT")"
+  after="$(server_count "$rendered_target" "$TARGET_PORT")" || after=
 
   # each finished pod's log carries its simulation.log (ShardCommand prints it last)
   local pod index phase fetched=0
@@ -224,8 +226,12 @@ KUSTOMIZATION
   fi
 
   loadtest_java dev.iolab.loadtest.distributed.MergeCommand "$run_dir" "$run_dir/pod-logs"
-  printf 'server: %s counted %d requests during the run (its Prometheus counter, outside /actuator)\n' \
-    "$rendered_target" $(( after - before ))
+  if [[ -n "$before" && -n "$after" ]]; then
+    printf 'server: %s counted %d requests during the run (its Prometheus counter, outside /actuator)\n' \
+      "$rendered_target" $(( after - before ))
+  else
+    warn "no server-side count: $rendered_target's /actuator/prometheus was not readable through the API server (services/proxy)"
+  fi
 }
 
 case "$1" in
