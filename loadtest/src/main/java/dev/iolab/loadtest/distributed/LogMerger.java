@@ -47,8 +47,8 @@ public final class LogMerger {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    /** What one shard contributed: its request records, OK and KO, and when its first user started (epoch ms). */
-    public record ShardCount(Path log, long requests, long ok, long ko, long injectStart) {
+    /** What one shard contributed: its request records, OK and KO, and when its first request started (epoch ms, -1: none). */
+    public record ShardCount(Path log, long requests, long ok, long ko, long firstRequest) {
     }
 
     private LogMerger() {
@@ -134,6 +134,7 @@ public final class LogMerger {
             skipRunRecord();
             long requests = 0;
             long ok = 0;
+            long firstRequest = Long.MAX_VALUE;
             long start = run.runStart();
             for (int header = read(); header != -1; header = read()) {
                 byte h = (byte) header;
@@ -151,6 +152,7 @@ public final class LogMerger {
                     String message = readCachedSanitizedString();
                     requests++;
                     ok += isOk ? 1 : 0;
+                    firstRequest = Math.min(firstRequest, requestStart);
                     // the scenario and response code are not part of a request record in 3.14's log
                     out.response().serialize(new DataWriterMessage$LoadEvent$Response("", groups, name,
                             requestStart, requestEnd, status(isOk), Option.empty(),
@@ -171,7 +173,7 @@ public final class LogMerger {
                     throw new IllegalStateException("unknown record header " + h + " in " + log);
                 }
             }
-            return new ShardCount(log, requests, ok, requests - ok, run.injectStart());
+            return new ShardCount(log, requests, ok, requests - ok, requests == 0 ? -1 : firstRequest);
         }
 
         /** The run record, field by field as RunMessageSerializer writes it (FirstPassParser already read it). */

@@ -38,18 +38,25 @@ public final class Load {
         return settings.openModel() ? protocol.shareConnections() : protocol;
     }
 
-    /** The population for one scenario chain under the configured model, injected from the common start if set. */
+    /** The population for one scenario chain under the configured model, none of it before the common start if set. */
     public static PopulationBuilder population(String name, ChainBuilder iteration, SimulationSettings settings) {
         OpenInjectionStep users;
-        ScenarioBuilder scenario;
+        ScenarioBuilder scenario = scenario(name);
+        boolean eachUserWaits = false;
         if (settings.openModel()) {
-            scenario = scenario(name).exec(iteration);
+            scenario = scenario.exec(iteration);
             users = constantUsersPerSec(settings.rate()).during(settings.duration());
         } else {
             // each user ends its current request before leaving the loop, so the server and Gatling count alike
             // a ramp below one second starts everyone at once (Gatling 3.14 injected nobody for a 500 ms ramp)
             long rampSeconds = settings.ramp().toSeconds();
-            scenario = scenario(name).exec(during(settings.duration()).on(iteration));
+            if (rampSeconds < 1 && settings.startAt() != null) {
+                // users all in place first, each pausing until the instant itself: Gatling's setup after building
+                // the simulation (seconds on a busy node) then delays nobody
+                eachUserWaits = true;
+                scenario = scenario.pause(session -> settings.untilStart(Instant.now()));
+            }
+            scenario = scenario.exec(during(settings.duration()).on(iteration));
             users = rampSeconds < 1 ? atOnceUsers(settings.users())
                     : rampUsers(settings.users()).during(Duration.ofSeconds(rampSeconds));
         }
@@ -57,9 +64,10 @@ public final class Load {
         // then begin together however long each process took to get here
         Duration wait = settings.untilStart(Instant.now());
         if (settings.startAt() != null) {
-            System.out.println("iolab: injection waits " + wait.toMillis() + " ms for the common start " + settings.startAt());
+            System.out.println("iolab: injection waits " + wait.toMillis() + " ms for the common start "
+                    + settings.startAt() + (eachUserWaits ? " (each user pauses until it)" : " (nothingFor)"));
         }
-        return wait.isZero() ? scenario.injectOpen(users) : scenario.injectOpen(nothingFor(wait), users);
+        return wait.isZero() || eachUserWaits ? scenario.injectOpen(users) : scenario.injectOpen(nothingFor(wait), users);
     }
 
     /** Fails the run when the share of KO requests passes the configured maximum. */

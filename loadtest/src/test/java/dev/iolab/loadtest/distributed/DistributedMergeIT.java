@@ -89,8 +89,8 @@ class DistributedMergeIT {
                 said.put(index, Long.parseLong(done.group(2)));
             }
             List<Long> perShard = merged.shards().stream().map(LogMerger.ShardCount::requests).toList();
-            List<Long> lateMs = merged.shards().stream().map(s -> s.injectStart() - startAt.toEpochMilli()).toList();
-            System.out.printf("DistributedMergeIT: first users %s ms after the common start; shards said %s, merged per"
+            List<Long> lateMs = merged.shards().stream().map(s -> s.firstRequest() - startAt.toEpochMilli()).toList();
+            System.out.printf("DistributedMergeIT: first requests %s ms after the common start; shards said %s, merged per"
                     + " shard %s, report total %d (OK %d, KO %d), server %d, expected %d; report %s%n", lateMs,
                     said.values(), perShard, merged.totals().requests(),
                     merged.totals().ok(), merged.totals().ko(), server, EXPECTED_REQUESTS,
@@ -100,7 +100,7 @@ class DistributedMergeIT {
             assertThat(lateMs).allSatisfy(late -> assertThat(late).isNotNegative());
             if (allReadyInTime) {
                 assertThat(Collections.max(lateMs) - Collections.min(lateMs))
-                        .as("spread of the shares' first users (ms)").isLessThanOrEqualTo(2000);
+                        .as("spread of the shares' first requests (ms)").isLessThanOrEqualTo(2000);
             } else {
                 System.out.println("DistributedMergeIT: a shard's Gatling was not up within " + LEAD_SECONDS
                         + " s, so it started late and the start spread was not checked this time");

@@ -54,6 +54,7 @@ class LogMergerTests {
 
         assertThat(counts).extracting(LogMerger.ShardCount::requests).containsExactly(3L, 3L);
         assertThat(counts).extracting(LogMerger.ShardCount::ko).containsExactly(1L, 1L);
+        assertThat(counts).extracting(LogMerger.ShardCount::firstRequest).containsExactly(T0 + 20, T0 + 5_000 + 20);
         LogFileData merged = LogFileReader.apply("merged", dir, GatlingConfiguration.load()).read();
         assertThat(stats(merged, null, null).count()).isEqualTo(6);
         assertThat(stats(merged, null, KO$.MODULE$).count()).isEqualTo(2);
