@@ -4,13 +4,18 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.time.Instant;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -33,18 +38,36 @@ public final class Load {
         return settings.openModel() ? protocol.shareConnections() : protocol;
     }
 
-    /** The population for one scenario chain under the configured model. */
+    /** The population for one scenario chain under the configured model, none of it before the common start if set. */
     public static PopulationBuilder population(String name, ChainBuilder iteration, SimulationSettings settings) {
+        OpenInjectionStep users;
+        ScenarioBuilder scenario = scenario(name);
+        boolean eachUserWaits = false;
         if (settings.openModel()) {
-            return scenario(name).exec(iteration)
-                    .injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()));
+            scenario = scenario.exec(iteration);
+            users = constantUsersPerSec(settings.rate()).during(settings.duration());
+        } else {
+            // each user ends its current request before leaving the loop, so the server and Gatling count alike
+            // a ramp below one second starts everyone at once (Gatling 3.14 injected nobody for a 500 ms ramp)
+            long rampSeconds = settings.ramp().toSeconds();
+            if (rampSeconds < 1 && settings.startAt() != null) {
+                // users all in place first, each pausing until the instant itself: Gatling's setup after building
+                // the simulation (seconds on a busy node) then delays nobody
+                eachUserWaits = true;
+                scenario = scenario.pause(session -> settings.untilStart(Instant.now()));
+            }
+            scenario = scenario.exec(during(settings.duration()).on(iteration));
+            users = rampSeconds < 1 ? atOnceUsers(settings.users())
+                    : rampUsers(settings.users()).during(Duration.ofSeconds(rampSeconds));
         }
-        // each user ends its current request before leaving the loop, so the server and Gatling count alike
-        // a ramp below one second starts everyone at once (Gatling 3.14 injected nobody for a 500 ms ramp)
-        long rampSeconds = settings.ramp().toSeconds();
-        return scenario(name).exec(during(settings.duration()).on(iteration))
-                .injectOpen(rampSeconds < 1 ? atOnceUsers(settings.users())
-                        : rampUsers(settings.users()).during(java.time.Duration.ofSeconds(rampSeconds)));
+        // measured when Gatling builds the simulation, after its own start-up: the shares of a distributed load
+        // then begin together however long each process took to get here
+        Duration wait = settings.untilStart(Instant.now());
+        if (settings.startAt() != null) {
+            System.out.println("iolab: injection waits " + wait.toMillis() + " ms for the common start "
+                    + settings.startAt() + (eachUserWaits ? " (each user pauses until it)" : " (nothingFor)"));
+        }
+        return wait.isZero() || eachUserWaits ? scenario.injectOpen(users) : scenario.injectOpen(nothingFor(wait), users);
     }
 
     /** Fails the run when the share of KO requests passes the configured maximum. */
