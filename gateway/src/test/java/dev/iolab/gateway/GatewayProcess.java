@@ -46,7 +46,9 @@ final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Target.COMMON_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        // management port 0: any free one, so launches side by side never collide on port + 1000
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--" + Target.MANAGEMENT_PORT_PROPERTY + "=0"));
         upstreams.forEach((id, uri) -> command.add("--iolab.gateway.upstreams." + id + "=" + uri));
         System.out.println("CONFORMANCE launching gateway on port " + port + ", log " + log);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
