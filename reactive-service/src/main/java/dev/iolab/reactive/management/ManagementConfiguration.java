@@ -21,6 +21,6 @@ class ManagementConfiguration {
                                       Target target, Environment environment) {
         // The target's own transport, so the management port runs the same I/O model, on a loop of its own.
         return new ManagementServer(httpHandler, customizers.orderedStream().toList(),
-                new TransportLoopResources(Transport.of(target), 1), ManagementServer.port(environment, 8080));
+                new TransportLoopResources(Transport.of(target), 1, "management-" + Transport.of(target).id()), ManagementServer.port(environment, 8080));
     }
 }
