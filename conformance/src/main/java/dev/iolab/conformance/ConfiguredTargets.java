@@ -21,6 +21,8 @@ public final class ConfiguredTargets implements TargetProvider {
     public static final String URL = "iolab.conformance.url";
     /** The target id the server at {@value #URL} must report in {@code X-IO-Model} and {@code iomodel}. */
     public static final String TARGET = "iolab.conformance.target";
+    /** Optional: where the server at {@value #URL} serves health and metrics on its management port. */
+    public static final String MANAGEMENT_URL = "iolab.conformance.management-url";
     /** Optional: a {@link TargetProvider} class to use as well. */
     public static final String PROVIDER = "iolab.conformance.provider";
 
@@ -41,7 +43,9 @@ public final class ConfiguredTargets implements TargetProvider {
                 throw new IllegalStateException(URL + " is set but " + TARGET + " is not: say which target id the server "
                         + "at " + url + " must report (" + String.join(", ", Target.ids()) + ")");
             }
-            targets.add(new UrlTarget(id, URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url)));
+            String management = System.getProperty(MANAGEMENT_URL, "").trim();
+            targets.add(new UrlTarget(id, URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url), id,
+                    management.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(management))));
         }
         String ids = System.getProperty(TARGETS, "").trim();
         if (!ids.isEmpty()) {

@@ -24,6 +24,7 @@ public final class ConformanceCli {
             usage: ConformanceCli <base-url> --target <id> [--only <ClassSimpleName>]... [--strictness-dir <dir>]
               <base-url>   where the target listens, e.g. http://127.0.0.1:8082 (a path prefix is allowed: a gateway route)
               --target     the id it must report in X-IO-Model and the iomodel tag: %s
+              --management-url  where it serves health and metrics on its management port (default: not checked)
               --only       run only these classes (e.g. EchoConformanceIT); repeatable
               --strictness-dir  also write <dir>/<target>.properties with the RFC 9112 choices measured""";
 
@@ -39,6 +40,7 @@ public final class ConformanceCli {
         String url = null;
         String target = null;
         String strictnessDir = "";
+        String managementUrl = "";
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -47,6 +49,7 @@ public final class ConformanceCli {
                 case "--target" -> target = hasValue ? args[++i] : null;
                 case "--only" -> only.add(hasValue ? args[++i] : "");
                 case "--strictness-dir" -> strictnessDir = hasValue ? args[++i] : "";
+                case "--management-url" -> managementUrl = hasValue ? args[++i] : "";
                 case "-h", "--help" -> {
                     out.println(USAGE.formatted(String.join(", ", Target.ids())));
                     return 0;
@@ -75,6 +78,7 @@ public final class ConformanceCli {
         }
         System.setProperty(ConfiguredTargets.URL, url);
         System.setProperty(ConfiguredTargets.TARGET, target);
+        System.setProperty(ConfiguredTargets.MANAGEMENT_URL, managementUrl);
         System.clearProperty(ConfiguredTargets.TARGETS);
         System.setProperty(Strictness.DIR_PROPERTY, strictnessDir);
         out.println("iolab conformance: " + target + " at " + url);

@@ -42,6 +42,7 @@ public final class LaunchedTarget implements LaunchedProcess {
     private final Path secret;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private volatile AssertionError startupFailure;
 
@@ -60,10 +61,18 @@ public final class LaunchedTarget implements LaunchedProcess {
         this.secret = Files.writeString(workDir.resolve("secret.txt"), marker);
         Files.writeString(Files.createDirectories(workDir.resolve("data-evil")).resolve("secret.txt"), marker);
         this.port = freePort();
+        // A free port of its own rather than port + 1000, which another process may hold.
+        int management;
+        do {
+            management = freePort();
+        } while (management == port);
+        this.managementPort = management;
         Path logDir = Files.createDirectories(Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs")));
         this.log = logDir.resolve(target.id() + "-" + port + ".log").toAbsolutePath();
-        List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot, port, dataDir);
-        System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + ", log " + log);
+        List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot, port, managementPort,
+                dataDir);
+        System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + " (management " + managementPort
+                + "), log " + log);
         this.process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(workDir.toFile()).start();
         // Never leave a target behind, even when this JVM is stopped before the run could close it.
@@ -113,6 +122,12 @@ public final class LaunchedTarget implements LaunchedProcess {
             throw startupFailure;
         }
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public Optional<URI> managementUri() {
+        baseUri(); // the startup failure, if any
+        return Optional.of(URI.create("http://127.0.0.1:" + managementPort));
     }
 
     @Override

@@ -35,6 +35,14 @@ public interface TargetUnderTest {
         return !label().equals(id()) || (prefix != null && !prefix.isEmpty() && !prefix.equals("/"));
     }
 
+    /**
+     * Where the target's management port answers health and metrics on threads of its own (scheme, host, port):
+     * known for a launched target, empty for a URL target unless given ({@value ConfiguredTargets#MANAGEMENT_URL}).
+     */
+    default Optional<URI> managementUri() {
+        return Optional.empty();
+    }
+
     /** The data directory on this machine, when the suite launched the target itself. */
     default Optional<Path> dataDir() {
         return Optional.empty();

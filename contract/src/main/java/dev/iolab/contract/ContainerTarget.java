@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns env {@link Target#TARGET_ENV} into the target's own arguments (default port, data dir
+ * Turns env {@link Target#TARGET_ENV} into the target's own arguments (default port and management port, data dir
  * {@link Target#CONTAINER_DATA_DIR}), so a module image runs any of its targets with the registry's mapping.
  */
 public final class ContainerTarget {
@@ -33,7 +33,8 @@ public final class ContainerTarget {
                 System.setProperty(option.substring(2, eq), option.substring(eq + 1));
             }
         }
-        List<String> all = new ArrayList<>(target.arguments(target.defaultPort(), Path.of(Target.CONTAINER_DATA_DIR)));
+        List<String> all = new ArrayList<>(target.arguments(target.defaultPort(), target.managementPort(),
+                Path.of(Target.CONTAINER_DATA_DIR)));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
     }

@@ -42,6 +42,10 @@ public enum Target {
      * threads of their own, so a flood of the service port cannot starve a liveness or readiness probe.
      */
     public static final int MANAGEMENT_PORT_OFFSET = 1000;
+    /** The Spring property (blocking-service, reactive-service, gateway) that sets the management port. */
+    public static final String MANAGEMENT_PORT_PROPERTY = "iolab.management-port";
+    /** The plain-io flag that sets the management port. */
+    public static final String MANAGEMENT_PORT_FLAG = "--management-port";
     /** The registry (image name prefix) every iolab image is tagged under: {@code iolab/<module>}. */
     public static final String IMAGE_REPOSITORY = "iolab";
     /** The environment variable that picks the target a module's image runs. */
@@ -92,7 +96,15 @@ public enum Target {
 
     /** The port of its management server (health, metrics) when started on its default port. */
     public int managementPort() {
-        return defaultPort + MANAGEMENT_PORT_OFFSET;
+        return managementPortFor(defaultPort);
+    }
+
+    /**
+     * The management port that goes with service port {@code port} when none is given: {@code port + }{@value
+     * #MANAGEMENT_PORT_OFFSET}, or 0 (any free port) for port 0. Every module applies this same default.
+     */
+    public static int managementPortFor(int port) {
+        return port == 0 ? 0 : port + MANAGEMENT_PORT_OFFSET;
     }
 
     /** The image that runs this target: {@code iolab/<module>}, with {@value #TARGET_ENV} set to the id. */
@@ -128,26 +140,41 @@ public enum Target {
         return options;
     }
 
-    /** Program arguments (after the jar) that start this target on {@code port} serving {@code dataDir}. */
+    /** Program arguments that start this target on {@code port}, its management port by {@link #managementPortFor}. */
     public List<String> arguments(int port, Path dataDir) {
+        return arguments(port, managementPortFor(port), dataDir);
+    }
+
+    /**
+     * Program arguments (after the jar) that start this target on {@code port}, with health and metrics also on
+     * {@code managementPort} (threads of their own), serving {@code dataDir}.
+     */
+    public List<String> arguments(int port, int managementPort, Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString();
         return switch (module) {
             case BLOCKING_SERVICE, REACTIVE_SERVICE -> List.of(
                     "--spring.profiles.active=" + variant,
                     "--server.port=" + port,
+                    "--" + MANAGEMENT_PORT_PROPERTY + "=" + managementPort,
                     "--" + DataDirectory.PROPERTY + "=" + dir);
-            case PLAIN_IO -> List.of("--model", variant, "--port", Integer.toString(port), DataDirectory.FLAG, dir);
+            case PLAIN_IO -> List.of("--model", variant, "--port", Integer.toString(port),
+                    MANAGEMENT_PORT_FLAG, Integer.toString(managementPort), DataDirectory.FLAG, dir);
         };
     }
 
-    /** The full command line: {@code java <jvm options> -jar <jar> <arguments>}. */
+    /** The full command line with the management port by {@link #managementPortFor}. */
     public List<String> command(Path javaHome, Path repoRoot, int port, Path dataDir) {
+        return command(javaHome, repoRoot, port, managementPortFor(port), dataDir);
+    }
+
+    /** The full command line: {@code java <jvm options> -jar <jar> <arguments>}. */
+    public List<String> command(Path javaHome, Path repoRoot, int port, int managementPort, Path dataDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin/java").toString());
         cmd.addAll(jvmOptions());
         cmd.add("-jar");
         cmd.add(module.jar(repoRoot).toString());
-        cmd.addAll(arguments(port, dataDir));
+        cmd.addAll(arguments(port, managementPort, dataDir));
         return cmd;
     }
 

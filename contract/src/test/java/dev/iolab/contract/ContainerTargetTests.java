@@ -20,7 +20,8 @@ class ContainerTargetTests {
         Target target = Target.WEBFLUX_IOURING;
         String[] result = ContainerTarget.arguments(Map.of(Target.TARGET_ENV, target.id()), new String[] {"--x=1"});
         assertThat(result).containsExactlyElementsOf(concat(
-                target.arguments(target.defaultPort(), Path.of(Target.CONTAINER_DATA_DIR)), "--x=1"));
+                target.arguments(target.defaultPort(), target.managementPort(), Path.of(Target.CONTAINER_DATA_DIR)), "--x=1"));
+        assertThat(result).contains("--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + target.managementPort());
     }
 
     @Test

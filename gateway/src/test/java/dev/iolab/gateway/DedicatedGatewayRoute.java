@@ -36,6 +36,11 @@ final class DedicatedGatewayRoute implements LaunchedProcess {
     }
 
     @Override
+    public java.util.Optional<URI> managementUri() {
+        return route.managementUri();
+    }
+
+    @Override
     public String label() {
         return route.label() + " (dedicated gateway)";
     }

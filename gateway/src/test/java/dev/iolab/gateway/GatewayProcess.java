@@ -29,6 +29,7 @@ final class GatewayProcess implements AutoCloseable {
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private volatile AssertionError startupFailure;
@@ -38,15 +39,19 @@ final class GatewayProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: failsafe runs after package, so the build did not make it");
         }
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket freeManagement = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
+            // a free port of its own rather than port + 1000, which another process may hold
+            managementPort = freeManagement.getLocalPort();
         }
         Files.createDirectories(logDir);
         log = logDir.resolve(Target.GATEWAY_ID + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Target.COMMON_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + managementPort));
         upstreams.forEach((id, uri) -> command.add("--iolab.gateway.upstreams." + id + "=" + uri));
         System.out.println("CONFORMANCE launching gateway on port " + port + ", log " + log);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -84,6 +89,12 @@ final class GatewayProcess implements AutoCloseable {
             throw startupFailure;
         }
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: the gateway's own health and metrics, on threads of their own. */
+    URI managementBase() {
+        base(); // the startup failure, if any
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     Process process() {

@@ -30,6 +30,12 @@ record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway, Path repoRo
         return "gateway/" + upstream.id();
     }
 
+    /** The gateway's management port: what a probe of the pod that serves this route polls. */
+    @Override
+    public Optional<URI> managementUri() {
+        return Optional.of(gateway.managementBase());
+    }
+
     @Override
     public Optional<Path> dataDir() {
         return upstream.dataDir();

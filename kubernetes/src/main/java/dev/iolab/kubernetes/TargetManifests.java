@@ -34,11 +34,12 @@ public final class TargetManifests {
         container.put("name", target.id());
         container.put("image", target.image() + ":latest");
         container.put("env", List.of(m("name", Target.TARGET_ENV, "value", target.id())));
-        // Probes on the service port until every target serves health on Target.managementPort() (issue 12 item 1
-        // is under way): a probe on a port nobody listens on would restart every pod.
-        container.put("ports", List.of(m("name", "http", "containerPort", target.defaultPort())));
-        container.put("livenessProbe", probe(Endpoints.LIVENESS, "http"));
-        container.put("readinessProbe", probe(Endpoints.READINESS, "http"));
+        // Probes and scrapes on the management port: its own threads answer them however flooded the service port is.
+        container.put("ports", List.of(
+                m("name", "http", "containerPort", target.defaultPort()),
+                m("name", "management", "containerPort", target.managementPort())));
+        container.put("livenessProbe", probe(Endpoints.LIVENESS, "management"));
+        container.put("readinessProbe", probe(Endpoints.READINESS, "management"));
         container.put("lifecycle", m("preStop", m("sleep", m("seconds", PRE_STOP_SLEEP_SECONDS))));
         container.put("resources", m(
                 "requests", m("cpu", "500m", "memory", "512Mi"),

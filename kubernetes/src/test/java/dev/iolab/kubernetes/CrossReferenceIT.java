@@ -47,7 +47,7 @@ class CrossReferenceIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void everyTargetRunsItsImageWithProbesOnItsServicePort(Rendering rendering) {
+    void everyTargetRunsItsImageWithProbesOnItsManagementPort(Rendering rendering) {
         List<Map<String, Object>> deployments = ofKind(rendering.objects(), "Deployment");
         for (Target target : Target.values()) {
             Map<String, Object> deployment = deployments.stream().filter(d -> target.id().equals(name(d)))
@@ -60,11 +60,12 @@ class CrossReferenceIT {
             assertThat(list(container, "env")).as(target.id() + " env")
                     .contains(Map.of("name", Target.TARGET_ENV, "value", target.id()));
             assertThat(list(container, "ports")).as(target.id() + " ports")
-                    .containsExactly(Map.of("name", "http", "containerPort", target.defaultPort()));
+                    .contains(Map.of("name", "http", "containerPort", target.defaultPort()),
+                            Map.of("name", "management", "containerPort", target.managementPort()));
             assertThat(string(container, "livenessProbe", "httpGet", "path")).isEqualTo(Endpoints.LIVENESS);
             assertThat(string(container, "readinessProbe", "httpGet", "path")).isEqualTo(Endpoints.READINESS);
-            assertThat(string(container, "livenessProbe", "httpGet", "port")).isEqualTo("http");
-            assertThat(string(container, "readinessProbe", "httpGet", "port")).isEqualTo("http");
+            assertThat(string(container, "livenessProbe", "httpGet", "port")).isEqualTo("management");
+            assertThat(string(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
         }
     }
 
@@ -86,6 +87,18 @@ class CrossReferenceIT {
             assertThat(upstreams).as("gateway upstream of " + target.id())
                     .containsEntry(key, "http://" + name(service) + ":" + port);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void theGatewayIsProbedOnItsManagementPort(Rendering rendering) {
+        Map<String, Object> container = containers(ofKind(rendering.objects(), "Deployment").stream()
+                .filter(d -> Target.GATEWAY_ID.equals(name(d))).findFirst().orElseThrow()).getFirst();
+        assertThat(list(container, "ports")).as("gateway ports")
+                .contains(Map.of("name", "http", "containerPort", Target.GATEWAY_PORT),
+                        Map.of("name", "management", "containerPort", Target.managementPortFor(Target.GATEWAY_PORT)));
+        assertThat(string(container, "livenessProbe", "httpGet", "port")).isEqualTo("management");
+        assertThat(string(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -52,9 +52,9 @@ class PrometheusScrapeIT {
         }
         Map<String, String> expected = new HashMap<>();
         for (Target target : Target.values()) {
-            expected.put(target.id(), "http");
+            expected.put(target.id(), "management");
         }
-        expected.put(Target.GATEWAY_ID, "http");
+        expected.put(Target.GATEWAY_ID, "management");
         assertThat(scraped).isEqualTo(expected);
     }
 

@@ -38,24 +38,32 @@ public final class Main {
         ServerContext context = new ServerContext(id, config.dataDir(), config.headerTimeout(), config.idleTimeout(),
                 new Metrics(id));
         HttpServer server = config.model().newServer(context, config.threads());
+        ManagementServer management = new ManagementServer(context);
         int port;
+        int managementPort;
         try {
             port = server.start(config.port());
+            managementPort = management.start(config.managementPort());
         } catch (IOException | IllegalStateException e) {
             System.err.println("plain-io: " + id + " refuses to start: " + e.getMessage());
             server.close();
+            management.close();
             System.exit(1);
             return;
         }
         context.metrics().ioInfo(server.ioImplementation().startsWith("sun.nio.ch.") && server.ioImplementation()
                 .endsWith("SelectorImpl") ? "selector" : "channel", server.ioImplementation());
-        System.out.printf("plain-io %s (%s) listening on port %d, I/O implementation %s, data dir %s%n",
-                id, config.model().target().model(), port, server.ioImplementation(), config.dataDir().toAbsolutePath());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(context, server), "shutdown"));
+        System.out.printf("plain-io %s (%s) listening on port %d (management %d), I/O implementation %s, data dir %s%n",
+                id, config.model().target().model(), port, managementPort, server.ioImplementation(),
+                config.dataDir().toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(context, server, management), "shutdown"));
     }
 
-    /** SIGTERM: readiness 503, stop accepting, let in-flight requests finish (bounded), then exit 0. */
-    static void drain(ServerContext context, HttpServer server) {
+    /**
+     * SIGTERM: readiness 503 (on both ports), stop accepting, let in-flight requests finish (bounded), then exit 0.
+     * The management port keeps answering (readiness 503) until the very end, so a probe sees the drain.
+     */
+    static void drain(ServerContext context, HttpServer server, ManagementServer management) {
         context.startDraining();
         server.stopAccepting();
         long start = System.nanoTime();
@@ -77,6 +85,7 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         server.close();
+        management.close();
         System.out.println("plain-io: drained, exiting");
         System.out.flush();
         // The JVM would exit 143 after a SIGTERM; the contract wants 0 after a clean drain.

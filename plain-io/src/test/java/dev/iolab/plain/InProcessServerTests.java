@@ -51,6 +51,10 @@ class InProcessServerTests {
     void flagsHaveDocumentedDefaults() {
         ServerConfig config = ServerConfig.parse("--model", "epoll");
         assertThat(config.port()).isEqualTo(Model.EPOLL.target().defaultPort());
+        assertThat(config.managementPort()).isEqualTo(Model.EPOLL.target().managementPort());
+        assertThat(ServerConfig.parse("--model", "epoll", "--port", "7000").managementPort()).isEqualTo(8000);
+        assertThat(ServerConfig.parse("--model", "epoll", "--port", "0").managementPort()).isZero();
+        assertThat(ServerConfig.parse("--model", "epoll", "--management-port", "7001").managementPort()).isEqualTo(7001);
         assertThat(config.threads()).isZero();
         assertThat(config.headerTimeout()).isEqualTo(dev.iolab.contract.Limits.HEADER_READ_TIMEOUT);
         assertThatThrownBy(() -> ServerConfig.parse("--model", "select")).hasMessageContaining("unknown model");

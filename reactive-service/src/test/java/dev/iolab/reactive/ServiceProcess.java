@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess launch(Target target, Path work) {
         int port = freePort();
         List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot(), port,
-                work.resolve("data"));
+                0 /* management port: any free one, so two launches never collide */, work.resolve("data"));
         return start(command, work, port);
     }
 

@@ -57,7 +57,8 @@ public final class TargetProcess implements AutoCloseable {
         Path copy = target.module().jar(snapshot);
         Files.createDirectories(copy.getParent());
         Files.copy(jar, copy);
-        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), snapshot, port, dataDir),
+        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), snapshot, port,
+                        0 /* management port: any free one; the comparison reads the service port */, dataDir),
                 prefix, log, scratch);
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BlockingHttpServer implements HttpServer {
 
     private final ServerContext context;
-    private final Semaphore permits = new Semaphore(Limits.MAX_CONNECTIONS);
+    private final Semaphore permits;
+    private final String threadPrefix;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     private ServerSocket server;
@@ -27,7 +28,14 @@ public final class BlockingHttpServer implements HttpServer {
     private volatile boolean closed;
 
     public BlockingHttpServer(ServerContext context, int threads) {
-        this.context = context; // threads: one per connection, by definition; the flag does not apply
+        this(context, Limits.MAX_CONNECTIONS, "blocking"); // threads: one per connection, by definition; the flag does not apply
+    }
+
+    /** A server of at most {@code maxConnections} connections whose threads are named {@code <threadPrefix>-...}. */
+    public BlockingHttpServer(ServerContext context, int maxConnections, String threadPrefix) {
+        this.context = context;
+        this.permits = new Semaphore(maxConnections);
+        this.threadPrefix = threadPrefix;
     }
 
     @Override
@@ -35,7 +43,7 @@ public final class BlockingHttpServer implements HttpServer {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
-        acceptor = Thread.ofPlatform().name("blocking-accept").start(this::acceptLoop);
+        acceptor = Thread.ofPlatform().name(threadPrefix + "-accept").start(this::acceptLoop);
         return server.getLocalPort();
     }
 
@@ -58,7 +66,7 @@ public final class BlockingHttpServer implements HttpServer {
                 socket.setTcpNoDelay(true);
                 open.add(socket);
                 // The model itself: a new platform thread that serves this one connection and nothing else.
-                Thread.ofPlatform().name("blocking-conn-" + ids.incrementAndGet()).start(() -> serve(socket));
+                Thread.ofPlatform().name(threadPrefix + "-conn-" + ids.incrementAndGet()).start(() -> serve(socket));
             } catch (IOException | InterruptedException e) {
                 if (!closed && !server.isClosed()) {
                     System.err.println("blocking: accept failed: " + e);

@@ -23,6 +23,11 @@ final class Router {
         String rawQuery = query < 0 ? "" : target.substring(query + 1, fragment > query ? fragment : target.length());
         String uri = MetricNames.uriTag(path);
         boolean get = head.is("GET") || head.is("HEAD");
+        if (c.context().management() && !isManagement(uri)) {
+            // The management port answers probes and scrapes only: the service's endpoints there would let a
+            // flood reach the threads that exist to stay free of it.
+            return FixedExchange.status(c, MetricNames.URI_NOT_FOUND, 404);
+        }
         return switch (uri) {
             case Endpoints.ECHO -> get ? EchoHandler.get(c, rawQuery)
                     : head.is("POST") ? EchoHandler.post(c) : notAllowed(c, uri, "GET, HEAD, POST");
@@ -37,6 +42,11 @@ final class Router {
             case Endpoints.PROMETHEUS -> get ? HealthHandler.prometheus(c) : notAllowed(c, uri, "GET, HEAD");
             default -> FixedExchange.status(c, MetricNames.URI_NOT_FOUND, 404);
         };
+    }
+
+    private static boolean isManagement(String uri) {
+        return uri.equals(Endpoints.HEALTH) || uri.equals(Endpoints.LIVENESS) || uri.equals(Endpoints.READINESS)
+                || uri.equals(Endpoints.PROMETHEUS);
     }
 
     /** The path of an origin-form or absolute-form target (RFC 9112 §3.2.2: {@code http://host/path}). */

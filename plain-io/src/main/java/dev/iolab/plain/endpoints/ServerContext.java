@@ -21,8 +21,9 @@ public final class ServerContext {
     private final Metrics metrics;
     private final byte[] fixedFields;
     private final FileValidators fileValidators = new FileValidators();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean draining;
+    private final AtomicInteger inFlight;
+    private final boolean management;
     private volatile boolean asynchronousFiles;
 
     public ServerContext(String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
@@ -32,6 +33,32 @@ public final class ServerContext {
         this.keepAliveTimeout = keepAliveTimeout;
         this.metrics = metrics;
         this.fixedFields = (Headers.X_IO_MODEL + ": " + targetId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.draining = new AtomicBoolean();
+        this.inFlight = new AtomicInteger();
+        this.management = false;
+    }
+
+    /** The management port's view of {@code main}: same id, metrics and lifecycle, but it routes health and metrics only. */
+    private ServerContext(ServerContext main) {
+        this.targetId = main.targetId;
+        this.dataDir = main.dataDir;
+        this.headerTimeout = main.headerTimeout;
+        this.keepAliveTimeout = main.keepAliveTimeout;
+        this.metrics = main.metrics;
+        this.fixedFields = main.fixedFields;
+        this.draining = main.draining; // readiness turns 503 on both ports at once
+        this.inFlight = main.inFlight;
+        this.management = true;
+    }
+
+    /** The context of this server's management port (health and metrics only, readiness shared). */
+    public ServerContext forManagement() {
+        return new ServerContext(this);
+    }
+
+    /** True on the management port: only health and metrics are served, every other path is 404. */
+    boolean management() {
+        return management;
     }
 
     /** A context with the contract's timeouts. */

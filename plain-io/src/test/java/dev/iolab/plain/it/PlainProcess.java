@@ -43,7 +43,8 @@ final class PlainProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(target.command(Path.of(System.getProperty("java.home")), repoRoot, port, dataDir));
+        List<String> command = new ArrayList<>(target.command(Path.of(System.getProperty("java.home")), repoRoot, port,
+                0 /* management port: any free one, so two launches never collide */, dataDir));
         command.addAll(List.of(extraArgs));
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path log = logs.resolve(target.id() + "-" + port + ".log");

@@ -22,12 +22,16 @@ public final class TransportLoopResources implements LoopResources {
 
     /** Creates {@code workers} event loops; fails fast when the transport cannot run on this machine. */
     public TransportLoopResources(Transport transport, int workers) {
+        this(transport, workers, transport.threadPrefix());
+    }
+
+    /** Likewise, with threads named {@code <threadPrefix>-N} (the management port's loop is told apart this way). */
+    public TransportLoopResources(Transport transport, int workers, String threadPrefix) {
         if (!transport.isAvailable()) {
             throw new TransportUnavailableException(transport);
         }
         this.transport = transport;
-        this.group = new MultiThreadIoEventLoopGroup(workers, threadFactory(transport.threadPrefix()),
-                transport.ioHandlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(workers, threadFactory(threadPrefix), transport.ioHandlerFactory());
     }
 
     public Transport transport() {
