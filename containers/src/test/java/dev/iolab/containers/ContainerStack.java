@@ -69,7 +69,7 @@ final class ContainerStack implements AutoCloseable {
         if (pod == null) {
             throw new IllegalStateException(ContainerSupport.OVERLAY + " renders no Deployment " + deployment + " (it has " + pods.keySet() + ")");
         }
-        return pod;
+        return pod.requireRunnable();
     }
 
     Map<String, PodSpec> pods() {

@@ -37,6 +37,12 @@ record ContainerTarget(Target target, ContainerStack stack, boolean viaGateway) 
         return viaGateway;
     }
 
+    /** The target's management port, or behind the gateway the gateway's (what its pod's probes poll). */
+    @Override
+    public Optional<URI> managementUri() {
+        return viaGateway ? stack.gateway().managementUri() : stack.targets().get(target).managementUri();
+    }
+
     @Override
     public Optional<Path> dataDir() {
         return stack.targets().get(target).dataDir();

@@ -32,6 +32,11 @@ final class DedicatedContainer implements LaunchedProcess {
     }
 
     @Override
+    public java.util.Optional<URI> managementUri() {
+        return container.managementUri();
+    }
+
+    @Override
     public String label() {
         return label;
     }

@@ -19,7 +19,7 @@ record PodSpec(String name, String image, List<String> command, List<String> arg
         Map<String, Integer> ports, Probe readiness, Probe liveness, String user, boolean readOnlyRootFilesystem,
         boolean noNewPrivileges, List<String> capabilitiesDropped, long memoryLimitBytes, long nanoCpus,
         List<String> tmpfsMounts, List<String> emptyDirMounts, int terminationGracePeriodSeconds, String seccomp,
-        String seccompLocalhostProfile, Map<String, String> podLabels) {
+        String seccompLocalhostProfile, Map<String, String> podLabels, String unrunnableBecause) {
 
     /** An HTTP probe: path and container port. */
     record Probe(String path, int port) {
@@ -29,7 +29,20 @@ record PodSpec(String name, String image, List<String> command, List<String> arg
     PodSpec withLabels(Map<String, String> labels) {
         return new PodSpec(name, image, command, args, env, ports, readiness, liveness, user, readOnlyRootFilesystem,
                 noNewPrivileges, capabilitiesDropped, memoryLimitBytes, nanoCpus, tmpfsMounts, emptyDirMounts,
-                terminationGracePeriodSeconds, seccomp, seccompLocalhostProfile, Map.copyOf(labels));
+                terminationGracePeriodSeconds, seccomp, seccompLocalhostProfile, Map.copyOf(labels), unrunnableBecause);
+    }
+
+    /** A rendered pod this class cannot run, and why: {@link #requireRunnable()} says so when a test tries. */
+    static PodSpec unrunnable(String name, String why) {
+        return new PodSpec(name, null, List.of(), List.of(), Map.of(), Map.of(), null, null, null, false, false,
+                List.of(), 0, 0, List.of(), List.of(), 0, null, null, Map.of(), why);
+    }
+
+    PodSpec requireRunnable() {
+        if (unrunnableBecause != null) {
+            throw new IllegalStateException(unrunnableBecause);
+        }
+        return this;
     }
 
     static PodSpec of(String name, Map<String, Object> pod, Map<String, Map<String, String>> configMaps) {
@@ -83,7 +96,12 @@ record PodSpec(String name, String image, List<String> command, List<String> arg
                 strings(map(security, "capabilities").get("drop")),
                 bytes(limits.get("memory")), nanoCpus(limits.get("cpu")), tmpfs, emptyDirs,
                 ((Number) grace).intValue(), (String) seccomp.getOrDefault("type", "RuntimeDefault"),
-                (String) seccomp.get("localhostProfile"), Map.of());
+                (String) seccomp.get("localhostProfile"), Map.of(), null);
+    }
+
+    /** The port named {@code management} (health and metrics on threads of their own), if the pod declares one. */
+    Optional<Integer> managementPort() {
+        return Optional.ofNullable(ports.get("management"));
     }
 
     /** The port the container serves its main traffic on: the one named {@code http}. */

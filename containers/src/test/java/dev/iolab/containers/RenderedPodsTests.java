@@ -63,8 +63,8 @@ class RenderedPodsTests {
 
     @Test
     void aProbeOnAPortTheContainerDoesNotDeclareIsADefect() {
-        assertThatThrownBy(() -> RenderedPods.parse(RENDERED.replace("port: management", "port: admin")))
-                .hasMessageContaining("probe port admin");
+        PodSpec pod = RenderedPods.parse(RENDERED.replace("port: management", "port: admin")).get("gateway");
+        assertThatThrownBy(pod::requireRunnable).hasMessageContaining("probe port admin");
     }
 
     @Test

@@ -187,6 +187,12 @@ final class TargetContainer implements AutoCloseable {
         return baseUri;
     }
 
+    /** Its management port, published on 127.0.0.1, when its pod declares one. */
+    Optional<URI> managementUri() {
+        baseUri();
+        return pod.managementPort().map(port -> URI.create("http://127.0.0.1:" + container.getMappedPort(port)));
+    }
+
     /** Where other containers on the network reach it (as a Service of the same name would be reached). */
     String networkUrl() {
         return "http://" + name + ":" + pod.httpPort();
