@@ -2,6 +2,7 @@ package dev.iolab.plain.blocking;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BlockingHttpServer implements HttpServer {
 
     private final ServerContext context;
+    /** One for all connection threads: a tag per thread would grow with the connections. */
+    private final LoopActivity activity;
     private final Semaphore permits = new Semaphore(Limits.MAX_CONNECTIONS);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
@@ -28,6 +31,7 @@ public final class BlockingHttpServer implements HttpServer {
 
     public BlockingHttpServer(ServerContext context, int threads) {
         this.context = context; // threads: one per connection, by definition; the flag does not apply
+        this.activity = context.metrics().loop("connection-threads");
     }
 
     @Override
@@ -71,7 +75,7 @@ public final class BlockingHttpServer implements HttpServer {
 
     private void serve(Socket socket) {
         try {
-            new BlockingConnection(socket, context).run();
+            new BlockingConnection(socket, context, activity).run();
         } finally {
             open.remove(socket);
             permits.release();
