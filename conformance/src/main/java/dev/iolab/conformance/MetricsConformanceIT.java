@@ -97,7 +97,8 @@ class MetricsConformanceIT {
                     "tomcat_threads_config_max_threads", "tomcat_connections_current_connections",
                     "jvm_threads_virtual_live_threads", "jvm_threads_virtual_pinned_seconds_count");
             case REACTIVE_SERVICE -> List.of("reactor_netty_http_server_connections",
-                    "reactor_netty_http_server_connections_active", "reactor_netty_eventloop_pending_tasks");
+                    "reactor_netty_http_server_connections_accepted_total", "reactor_netty_http_server_connections_closed_total",
+                    "reactor_netty_eventloop_pending_tasks");
             case PLAIN_IO -> List.of("iolab_connections_open", "iolab_connections_accepted_total",
                     "iolab_connections_closed_total", "iolab_loop_wakeups_total", "iolab_loop_events_total");
         };
