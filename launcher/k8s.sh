@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# summary: Kubernetes: regenerate the per-target manifests, render an overlay, run the distributed load Job and merge its report
+# summary: Kubernetes: regenerate the manifests and Grafana dashboards from the registry, render an overlay, run the distributed load Job and merge its report
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() {
   cat <<USAGE
 usage: ./iolab k8s generate
+       ./iolab k8s dashboards
        ./iolab k8s render [overlay]
        ./iolab k8s compare [--overlay local|bench] [--pods N] [--scenario ID] [--target ID] [--via direct|gateway]
                            [--users N] [--rate N] [--duration SECONDS] [--lead SECONDS] [--timeout SECONDS]
@@ -15,6 +16,10 @@ usage: ./iolab k8s generate
 generate  rewrites k8s/base/targets/ (a Deployment + Service per registry target, the gateway's
           upstream env and their kustomization) from dev.iolab.contract.Target; commit the result.
           ManifestGeneratorTests fails when the committed files are stale.
+dashboards
+          rewrites k8s/monitoring/dashboards/*.json (overview, Tomcat, virtual threads, Reactor Netty,
+          plain-io, gateway) from dev.iolab.kubernetes.dashboards; commit the result.
+          DashboardGeneratorTests fails, with the diff, when the committed JSON is stale.
 render    prints 'kubectl kustomize k8s/overlays/<overlay>' (default: local).
 compare   runs the load Job (k8s/base/load-job.yaml) as N pods, each its share (1/N of the users or
           rate) of one scenario, all starting at one instant, against a target already deployed with
@@ -235,12 +240,15 @@ KUSTOMIZATION
 }
 
 case "$1" in
-  generate)
+  generate|dashboards)
     require_java
-    # always rebuilt: the point is to follow the registry as it is now
+    # always rebuilt: the point is to follow the registry (and the dashboard code) as it is now
     (cd "$IOLAB_ROOT" && ./mvnw -q -B -DskipTests -pl kubernetes -am package)
     cp="$IOLAB_ROOT/kubernetes/target/classes:$IOLAB_ROOT/contract/target/classes:$(cat "$IOLAB_ROOT/kubernetes/target/classpath.txt")"
-    exec "$JAVA" -cp "$cp" dev.iolab.kubernetes.ManifestGenerator "$IOLAB_ROOT/k8s/base/targets"
+    if [[ $1 == generate ]]; then
+      exec "$JAVA" -cp "$cp" dev.iolab.kubernetes.ManifestGenerator "$IOLAB_ROOT/k8s/base/targets"
+    fi
+    exec "$JAVA" -cp "$cp" dev.iolab.kubernetes.dashboards.DashboardGenerator "$IOLAB_ROOT/k8s/monitoring/dashboards"
     ;;
   render)
     need_kubectl

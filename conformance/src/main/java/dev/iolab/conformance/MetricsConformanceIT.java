@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.MetricNames;
+import dev.iolab.contract.Target;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 
 /** {@code /actuator/prometheus}: the request histogram with templated, bounded uri values, JVM and process metrics, all tagged iomodel. */
@@ -73,10 +75,35 @@ class MetricsConformanceIT {
     }
 
     @ConformanceTest
-    @DisplayName("jvm_threads_live_threads, jvm_memory_used_bytes and process_cpu_usage are exported with iomodel")
+    @DisplayName("jvm_threads_live_threads, jvm_memory_used_bytes, process_cpu_usage and process_resident_memory_bytes are exported with iomodel")
     void jvmAndProcessMetricsAreTagged(TargetUnderTest target) {
         List<PrometheusText.Sample> samples = scrape(target);
-        for (String name : List.of(MetricNames.JVM_THREADS_LIVE, MetricNames.JVM_MEMORY_USED, MetricNames.PROCESS_CPU_USAGE)) {
+        for (String name : List.of(MetricNames.JVM_THREADS_LIVE, MetricNames.JVM_MEMORY_USED, MetricNames.PROCESS_CPU_USAGE,
+                MetricNames.PROCESS_RESIDENT_MEMORY)) {
+            assertThat(samples).as("%s with iomodel=%s", name, target.id())
+                    .anyMatch(s -> s.name().equals(name) && target.id().equals(s.labels().get(MetricNames.TAG_IOMODEL)));
+        }
+    }
+
+    @ConformanceTest
+    @DisplayName("the metrics of the target's I/O model are exported with iomodel: Tomcat and virtual threads, Reactor Netty, plain-io connections and loops")
+    void ioModelMetricsAreTagged(TargetUnderTest target) {
+        Target registered = Target.byId(target.id()).orElse(null);
+        Assumptions.assumeTrue(registered != null, "not a registry target: " + target.id());
+        // a served request first: Reactor Netty registers its connection gauges with the first connection
+        Checks.status(Http.get(target, Endpoints.ECHO + "?msg=model-metrics"), 200);
+        List<String> names = switch (registered.module()) {
+            case BLOCKING_SERVICE -> List.of("tomcat_threads_busy_threads", "tomcat_threads_current_threads",
+                    "tomcat_threads_config_max_threads", "tomcat_connections_current_connections",
+                    "jvm_threads_virtual_live_threads", "jvm_threads_virtual_pinned_seconds_count");
+            case REACTIVE_SERVICE -> List.of("reactor_netty_http_server_connections",
+                    "reactor_netty_http_server_connections_accepted_total", "reactor_netty_http_server_connections_closed_total",
+                    "reactor_netty_eventloop_pending_tasks");
+            case PLAIN_IO -> List.of("iolab_connections_open", "iolab_connections_accepted_total",
+                    "iolab_connections_closed_total", "iolab_loop_wakeups_total", "iolab_loop_events_total");
+        };
+        List<PrometheusText.Sample> samples = scrape(target);
+        for (String name : names) {
             assertThat(samples).as("%s with iomodel=%s", name, target.id())
                     .anyMatch(s -> s.name().equals(name) && target.id().equals(s.labels().get(MetricNames.TAG_IOMODEL)));
         }

@@ -26,6 +26,8 @@ public final class MetricNames {
     public static final String PROCESS_CPU_USAGE = "process_cpu_usage";
     public static final String PROCESS_CPU_TIME = "process_cpu_time_ns_total";
     public static final String JVM_GC_PAUSE = "jvm_gc_pause_seconds";
+    /** Resident set size, from {@link ResidentMemoryMetrics} in every target and the gateway. */
+    public static final String PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
 
     private MetricNames() {
     }

@@ -2,6 +2,7 @@ package dev.iolab.plain.aio;
 
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +25,7 @@ final class AioConnection {
     private final HttpConnection http;
     private final FileSender files;
     private final ScheduledExecutorService timer;
+    private final LoopActivity activity;
     private final ByteBuffer in = ByteBuffer.allocateDirect(IN_BYTES).flip();
     private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BYTES);
     private Step pending;
@@ -31,6 +33,7 @@ final class AioConnection {
     private final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
         @Override
         public void completed(Integer n, Void a) {
+            activity.woke(n > 0 ? 1 : 0);
             in.flip();
             if (n < 0) {
                 close();
@@ -41,6 +44,7 @@ final class AioConnection {
 
         @Override
         public void failed(Throwable e, Void a) {
+            activity.woke(0);
             close(); // includes InterruptedByTimeoutException: idle keep-alive or slowloris
         }
     };
@@ -48,6 +52,7 @@ final class AioConnection {
     private final CompletionHandler<Integer, Void> onWrite = new CompletionHandler<>() {
         @Override
         public void completed(Integer n, Void a) {
+            activity.woke(n > 0 ? 1 : 0);
             if (out.hasRemaining()) {
                 channel.write(out, null, this);
                 return;
@@ -59,12 +64,15 @@ final class AioConnection {
 
         @Override
         public void failed(Throwable e, Void a) {
+            activity.woke(0);
             close();
         }
     };
 
-    AioConnection(AsynchronousSocketChannel channel, ServerContext context, FileSender files, ScheduledExecutorService timer) {
+    AioConnection(AsynchronousSocketChannel channel, ServerContext context, FileSender files, ScheduledExecutorService timer,
+                  LoopActivity activity) {
         this.channel = channel;
+        this.activity = activity;
         this.http = new HttpConnection(context);
         this.files = files;
         this.timer = timer;

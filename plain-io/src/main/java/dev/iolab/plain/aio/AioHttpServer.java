@@ -2,6 +2,7 @@ package dev.iolab.plain.aio;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,13 +59,16 @@ public class AioHttpServer implements HttpServer {
         implementation = group.provider().getClass().getName() + " + " + server.getClass().getName()
                 + " + " + files.describe();
         System.out.println("aio: " + threads + " group threads; " + implementation);
+        // one for the whole group: its threads take completions from one shared queue, none owns connections
+        LoopActivity activity = context.metrics().loop("aio-group");
         server.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
             @Override
             public void completed(AsynchronousSocketChannel channel, Void a) {
+                activity.woke(1);
                 server.accept(null, this); // keep accepting
                 try {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    new AioConnection(channel, context, files, timer).start();
+                    new AioConnection(channel, context, files, timer, activity).start();
                 } catch (IOException e) {
                     try {
                         channel.close();

@@ -4,6 +4,7 @@ import dev.iolab.contract.Limits;
 import dev.iolab.plain.endpoints.FileRegion;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +24,14 @@ final class BlockingConnection {
 
     private final Socket socket;
     private final HttpConnection http;
+    private final LoopActivity activity;
     private final ByteBuffer in = ByteBuffer.allocate(IN_BYTES).flip();
     private final ByteBuffer out = ByteBuffer.allocate(OUT_BYTES);
     private byte[] fileBuffer;
 
-    BlockingConnection(Socket socket, ServerContext context) {
+    BlockingConnection(Socket socket, ServerContext context, LoopActivity activity) {
         this.socket = socket;
+        this.activity = activity;
         this.http = new HttpConnection(context);
     }
 
@@ -66,6 +69,7 @@ final class BlockingConnection {
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, http.readTimeoutMillis(System.nanoTime())));
             int n = input.read(in.array(), in.arrayOffset() + in.position(), in.remaining());
+            activity.woke(n > 0 ? 1 : 0); // the thread's blocking wait returned
             if (n < 0) {
                 return false;
             }

@@ -2,6 +2,7 @@ package dev.iolab.plain.blocking;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,6 +22,8 @@ public final class BlockingHttpServer implements HttpServer {
     private final ServerContext context;
     private final Semaphore permits;
     private final String threadPrefix;
+    /** One for all connection threads: a tag per thread would grow with the connections. */
+    private final LoopActivity activity;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     private ServerSocket server;
@@ -36,6 +39,8 @@ public final class BlockingHttpServer implements HttpServer {
         this.context = context;
         this.permits = new Semaphore(maxConnections);
         this.threadPrefix = threadPrefix;
+        // the management port's threads are a loop of their own: its probes and scrapes are not the model's work
+        this.activity = context.metrics().loop("blocking".equals(threadPrefix) ? "connection-threads" : threadPrefix + "-threads");
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class BlockingHttpServer implements HttpServer {
 
     private void serve(Socket socket) {
         try {
-            new BlockingConnection(socket, context).run();
+            new BlockingConnection(socket, context, activity).run();
         } finally {
             open.remove(socket);
             permits.release();

@@ -3,6 +3,7 @@ package dev.iolab.plain.busypoll;
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
 import dev.iolab.plain.endpoints.ChannelConnection;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,7 +40,9 @@ public final class BusyPollHttpServer implements HttpServer {
         server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
         server.configureBlocking(false); // accept() returns null instead of waiting
         for (int i = 0; i < spinners; i++) {
-            threads.add(Thread.ofPlatform().name("busypoll-" + i).start(this::spin));
+            String name = "busypoll-" + i;
+            LoopActivity activity = context.metrics().loop(name);
+            threads.add(Thread.ofPlatform().name(name).start(() -> spin(activity)));
         }
         System.out.println("busypoll: " + spinners + " spinning thread(s), no selector");
         return ((InetSocketAddress) server.getLocalAddress()).getPort();
@@ -51,7 +54,7 @@ public final class BusyPollHttpServer implements HttpServer {
     }
 
     /** One spinning thread: its own connections, tried one after the other, forever. */
-    private void spin() {
+    private void spin(LoopActivity activity) {
         List<ChannelConnection> connections = new ArrayList<>();
         long nextSweep = System.nanoTime() + SWEEP_NANOS;
         try {
@@ -61,6 +64,8 @@ public final class BusyPollHttpServer implements HttpServer {
                     // Try everything: a read(2) that finds nothing just says EAGAIN, and we move on.
                     connections.get(i).drive(true);
                 }
+                // one pass is one "wakeup"; its events are the connections tried, ready or not
+                activity.woke(connections.size());
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
                     nextSweep = now + SWEEP_NANOS;

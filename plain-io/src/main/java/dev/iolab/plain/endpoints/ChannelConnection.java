@@ -33,9 +33,10 @@ public final class ChannelConnection {
 
     public ChannelConnection(SocketChannel channel, ServerContext context) throws IOException {
         this.channel = channel;
-        this.http = new HttpConnection(context);
         channel.configureBlocking(false);
         channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        // last: a channel that failed the settings above is closed by the caller and never counted as open
+        this.http = new HttpConnection(context);
     }
 
     public SocketChannel channel() {

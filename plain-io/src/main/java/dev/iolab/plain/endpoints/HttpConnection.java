@@ -31,9 +31,15 @@ public final class HttpConnection {
     private long headStart;
     private long wakeAt;
     private boolean closed;
+    /** The transport closed it (counted once, though a transport may call {@link #close} again). */
+    private boolean released;
 
+    /** A connection the transport just accepted: counted as open until {@link #close}. */
     public HttpConnection(ServerContext context) {
         this.context = context;
+        if (!context.management()) { // probes and scrapes on the management port are not the model's connections
+            context.metrics().connectionOpened();
+        }
     }
 
     /** Runs the connection until it has to wait for the transport. {@code in} is in read mode, {@code out} in write mode. */
@@ -142,6 +148,12 @@ public final class HttpConnection {
     /** Releases what the current exchange holds; call once when the transport closes the connection. */
     public void close() {
         closed = true;
+        if (!released) {
+            released = true;
+            if (!context.management()) {
+                context.metrics().connectionClosed();
+            }
+        }
         if (exchange != null) {
             Exchange e = exchange;
             exchange = null;

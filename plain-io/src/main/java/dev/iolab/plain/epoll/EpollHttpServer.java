@@ -42,9 +42,10 @@ public final class EpollHttpServer implements HttpServer {
                 throw new IllegalStateException("the epoll model needs " + EPOLL_SELECTOR + " but the JDK gave "
                         + selectorClass + " (is -Djava.nio.channels.spi.SelectorProvider set?)");
             }
-            EpollReactor reactor = new EpollReactor(selector, context);
+            String name = "epoll-reactor-" + i;
+            EpollReactor reactor = new EpollReactor(selector, context, name);
             reactors.add(reactor);
-            Thread.ofPlatform().name("epoll-reactor-" + i).start(reactor);
+            Thread.ofPlatform().name(name).start(reactor);
         }
         System.out.println("epoll: " + reactorCount + " reactors on " + selectorClass);
         server = ServerSocketChannel.open();

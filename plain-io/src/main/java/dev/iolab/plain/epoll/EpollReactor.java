@@ -1,6 +1,7 @@
 package dev.iolab.plain.epoll;
 
 import dev.iolab.plain.endpoints.ChannelConnection;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -23,15 +24,17 @@ final class EpollReactor implements Runnable {
 
     private final Selector selector;
     private final ServerContext context;
+    private final LoopActivity activity;
     private final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<ChannelConnection> timers =
             new PriorityQueue<>((a, b) -> Long.compare(a.wakeAtNanos() - b.wakeAtNanos(), 0));
     private volatile boolean closed;
     private long nextSweep = System.nanoTime() + SWEEP_NANOS;
 
-    EpollReactor(Selector selector, ServerContext context) {
+    EpollReactor(Selector selector, ServerContext context, String name) {
         this.selector = selector;
         this.context = context;
+        this.activity = context.metrics().loop(name);
     }
 
     /** Hands a freshly accepted connection to this loop (called from the acceptor thread). */
@@ -44,7 +47,7 @@ final class EpollReactor implements Runnable {
     public void run() {
         try {
             while (!closed) {
-                selector.select(this::onReady, selectTimeoutMillis());
+                activity.woke(selector.select(this::onReady, selectTimeoutMillis()));
                 registerIncoming();
                 fireTimers();
                 sweepExpired();

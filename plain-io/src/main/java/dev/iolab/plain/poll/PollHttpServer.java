@@ -3,6 +3,7 @@ package dev.iolab.plain.poll;
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
 import dev.iolab.plain.endpoints.ChannelConnection;
+import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,9 +64,11 @@ public final class PollHttpServer implements HttpServer {
 
     private void loop() {
         nextSweep = System.nanoTime() + SWEEP_NANOS;
+        LoopActivity activity = context.metrics().loop("poll-reactor");
         try {
             while (!closed) {
-                selector.select(this::onReady, selectTimeoutMillis()); // poll(2) on every registered descriptor
+                // poll(2) on every registered descriptor
+                activity.woke(selector.select(this::onReady, selectTimeoutMillis()));
                 fireTimers();
                 sweepExpired();
             }
