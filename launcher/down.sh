@@ -3,6 +3,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/_procs.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/_monitoring.sh"
 
 usage() {
   cat <<USAGE
@@ -31,6 +32,7 @@ done
 [[ "$timeout" =~ ^[0-9]+$ ]] || usage_error "--timeout must be a whole number of seconds, not '$timeout'"
 
 if (( ${#ids[@]} == 0 )); then
+  monitoring_down   # Prometheus and Grafana of ./iolab up --monitoring go first: they only watch
   mapfile -t ids < <(recorded_ids)
   # gateway first: it stops taking traffic before the targets behind it go
   (( ${#ids[@]} )) && mapfile -t ids < <(printf '%s\n' "${ids[@]}" | tac)

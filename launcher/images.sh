@@ -7,13 +7,15 @@ usage() {
   cat <<USAGE
 usage: ./iolab images [--base IMAGE|local] [module...]
   --base IMAGE   the base image of every image (default eclipse-temurin:25-jre)
-  --base local   build and use iolab/base-jre:25 (debootstrap + jlinked JDK 25, no registry needed)
-  module...      blocking-service reactive-service plain-io gateway (default: all four)
+  --base local   build and use iolab/base-jre:25 (debootstrap + jlinked JDK 25, no registry needed);
+                 iolab/prometheus then builds on iolab/base-debian:bookworm instead of debian:bookworm-slim
+  module...      blocking-service reactive-service plain-io gateway loadtest prometheus (default: all six)
 USAGE
 }
 wants_help "$@" && { usage; exit 0; }
 
 base="eclipse-temurin:25-jre"
+debian_base="debian:bookworm-slim"
 modules=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -22,24 +24,31 @@ while [[ $# -gt 0 ]]; do
     *) modules+=("$1"); shift ;;
   esac
 done
-[[ ${#modules[@]} -gt 0 ]] || modules=(blocking-service reactive-service plain-io gateway)
+[[ ${#modules[@]} -gt 0 ]] || modules=(blocking-service reactive-service plain-io gateway loadtest prometheus)
 if [[ "$base" == local ]]; then
   bash "$IOLAB_ROOT/launcher/_base-image.sh"
   base="iolab/base-jre:25"
+  debian_base="iolab/base-debian:bookworm"
 fi
 
 command -v docker >/dev/null && docker info >/dev/null 2>&1 || die "no Docker daemon answers (docker info)"
 require_java
-ensure_built contract "${modules[@]}"
+jar_modules=()
+for module in "${modules[@]}"; do [[ "$module" == prometheus ]] || jar_modules+=("$module"); done
+(( ${#jar_modules[@]} == 0 )) || ensure_built contract "${jar_modules[@]}"
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$IOLAB_ROOT/pom.xml" | head -1)"
 revision="$(git -C "$IOLAB_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 for module in "${modules[@]}"; do
+  module_base="$base"
   case "$module" in
     plain-io) dockerfile=docker/plain.Dockerfile ;;
-    *) dockerfile=docker/spring.Dockerfile ;;
+    loadtest) dockerfile=docker/loadtest.Dockerfile ;;
+    prometheus) dockerfile=docker/prometheus.Dockerfile; module_base="$debian_base" ;;
+    blocking-service|reactive-service|gateway) dockerfile=docker/spring.Dockerfile ;;
+    *) usage_error "unknown image: $module (blocking-service reactive-service plain-io gateway loadtest prometheus)" ;;
   esac
-  info "building iolab/$module:$version on $base"
-  docker build -q -f "$IOLAB_ROOT/$dockerfile" --build-arg BASE_IMAGE="$base" --build-arg MODULE="$module" \
+  info "building iolab/$module:$version on $module_base"
+  docker build -q -f "$IOLAB_ROOT/$dockerfile" --build-arg BASE_IMAGE="$module_base" --build-arg MODULE="$module" \
     --build-arg VERSION="$version" --build-arg REVISION="$revision" \
     -t "iolab/$module:latest" -t "iolab/$module:$version" "$IOLAB_ROOT" >/dev/null
 done

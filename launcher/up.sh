@@ -3,10 +3,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/_procs.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/_monitoring.sh"
 
 usage() {
   cat <<USAGE
-usage: ./iolab up [--data-dir DIR] [--timeout SECONDS] [target...]
+usage: ./iolab up [--monitoring] [--data-dir DIR] [--timeout SECONDS] [target...]
 
 Starts the chosen targets, each on its fixed port (./iolab targets lists them), and the gateway in
 front of them (port 8080: /<target-id>/... goes to that target), all in the background, then waits
@@ -15,16 +16,20 @@ until each answers its readiness probe and prints a table.
   --data-dir DIR     files every target serves (default: \$IOLAB_DATA_DIR, else run/data in the repo);
                      created and filled with the fixture files when empty
   --timeout SECONDS  how long to wait for each process to become ready (default: 120)
+  --monitoring       also Prometheus on :9090 scraping all of them (Debian's binary, else its container)
+                     and Grafana on :3000 with iolab's dashboards (a container; where its image cannot be
+                     pulled, prints the command instead)
 Logs: run/logs/<id>.log. PIDs: run/pids/<id>.pid. ./iolab status shows them, ./iolab down stops
 exactly these processes. Environment: IOLAB_JAVA_OPTS adds JVM options to every process.
 Example:  ./iolab up webflux-epoll mvc-virtual && curl 'localhost:8080/webflux-epoll/echo?msg=hi'
 USAGE
 }
 
-data_dir='' timeout=120 wanted=()
+data_dir='' timeout=120 wanted=() monitoring=0
 while (( $# )); do
   case "$1" in
     -h|--help) usage; exit 0 ;;
+    --monitoring) monitoring=1 ;;
     --data-dir) (( $# >= 2 )) || usage_error "--data-dir needs a value"; data_dir="$2"; shift ;;
     --data-dir=*) data_dir="${1#*=}" ;;
     --timeout) (( $# >= 2 )) || usage_error "--timeout needs a value"; timeout="$2"; shift ;;
@@ -115,3 +120,8 @@ for id in "${wanted[@]}" gateway; do
 done
 if (( failed )); then die "some processes did not come up (see above); ./iolab down stops the rest"; fi
 info "gateway: http://localhost:$gw_port/  (targets: /targets, each as /<target-id>/...)"
+if (( monitoring )); then
+  scrape=()
+  for id in "${wanted[@]}" gateway; do u="$(recorded_url "$id")"; scrape+=("${u#http://}"); done
+  monitoring_up "${scrape[@]}"
+fi

@@ -19,6 +19,15 @@ public interface LaunchedProcess extends TargetUnderTest, AutoCloseable {
     /** The last lines of the process's log, for failure messages. */
     String logTail(int lines);
 
+    /**
+     * True when a port forwarder holds the port in the process's place (docker-proxy for a published container
+     * port): it accepts every connection and closes it without a byte when the process refuses, so a close without
+     * a response is how a refusal looks from here.
+     */
+    default boolean portForwarded() {
+        return false;
+    }
+
     /** Stops the process if it still runs. */
     @Override
     void close();

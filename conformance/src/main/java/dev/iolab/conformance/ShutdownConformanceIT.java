@@ -28,7 +28,8 @@ class ShutdownConformanceIT {
     @DisplayName("on SIGTERM: readiness 503 or refused, in-flight request completes, new connections refused, exit 0")
     void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {
         Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not applicable "
-                + "to a target reached by URL (" + shared.baseUri() + ")");
+                + "to " + shared.label() + " (" + shared.baseUri() + "), which its provider gives none (a target reached by "
+                + "URL, or a gateway route whose gateway is stopped through another route)");
         try (LaunchedProcess target = shared.launcher().get().launch()) {
             target.baseUri(); // fails here, with the log, if the dedicated instance did not start
             CompletableFuture<RawResponse> inFlight = CompletableFuture.supplyAsync(() -> {
@@ -86,10 +87,17 @@ class ShutdownConformanceIT {
             connection.socket().setSoTimeout(2000);
             return Integer.toString(connection.send(RawConnection.get(target, Endpoints.READINESS)).read().status());
         } catch (java.io.UncheckedIOException e) {
-            return e.getCause() instanceof ConnectException ? "refused" : "no answer: " + e.getCause();
+            return e.getCause() instanceof ConnectException ? "refused" : closedOrNoAnswer(target, e.getCause());
         } catch (IOException e) {
-            return "no answer: " + e;
+            return closedOrNoAnswer(target, e);
         }
+    }
+
+    /** A forwarded port closes, without a byte, a connection the process behind it refused; a timeout stays no answer. */
+    private static String closedOrNoAnswer(LaunchedProcess target, IOException e) {
+        boolean closed = e instanceof java.io.EOFException
+                || (e instanceof java.net.SocketException && !(e instanceof java.net.SocketTimeoutException));
+        return target.portForwarded() && closed ? "refused" : "no answer: " + e;
     }
 
     /** The contract's grace period plus slack for a loaded machine. */
