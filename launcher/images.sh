@@ -47,8 +47,23 @@ for module in "${modules[@]}"; do
     blocking-service|reactive-service|gateway) dockerfile=docker/spring.Dockerfile ;;
     *) usage_error "unknown image: $module (blocking-service reactive-service plain-io gateway loadtest prometheus)" ;;
   esac
+  # what the image runs, from the registry: the target ids it serves (IOLAB_TARGET picks one) and their ports
+  served=''
+  case "$module" in
+    gateway) served="gateway:$("$JAVA" -cp "$(module_artifact contract)" "$IOLAB_ROOT/launcher/_gateway.java" | head -n1)" ;;
+    blocking-service|reactive-service|plain-io)
+      served="$(target_list | awk -F'\t' -v m="$module" '$2 == m { printf "%s%s:%s", sep, $1, $4; sep = "," }')" ;;
+  esac
+  labels=()
+  [[ -n "$served" ]] && labels=(--label "dev.iolab.targets=$served"
+    --label "dev.iolab.management-port=port+1000 (health and metrics on threads of their own)")
+  case "$module" in
+    gateway) labels+=(--label "dev.iolab.upstream-env=IOLAB_GATEWAY_UPSTREAMS_<ID> (e.g. _PLAIN_EPOLL=http://plain-epoll:8094)") ;;
+    blocking-service|reactive-service|plain-io) labels+=(--label "dev.iolab.target-env=IOLAB_TARGET (one of dev.iolab.targets)") ;;
+  esac
   info "building iolab/$module:$version on $module_base"
   docker build -q -f "$IOLAB_ROOT/$dockerfile" --build-arg BASE_IMAGE="$module_base" --build-arg MODULE="$module" \
+    "${labels[@]}" \
     --build-arg VERSION="$version" --build-arg REVISION="$revision" \
     -t "iolab/$module:latest" -t "iolab/$module:$version" "$IOLAB_ROOT" >/dev/null
 done
