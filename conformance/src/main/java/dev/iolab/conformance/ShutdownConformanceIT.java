@@ -45,12 +45,19 @@ class ShutdownConformanceIT {
             long signalled = System.nanoTime();
             target.process().destroy(); // SIGTERM on Linux
             AtomicBoolean sawDraining = new AtomicBoolean();
-            Awaitility.await("readiness 503 or connection refused after SIGTERM").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(100)).until(() -> {
-                        String state = readiness(target);
-                        sawDraining.compareAndSet(false, state.equals("503") || state.equals("refused"));
-                        return sawDraining.get();
-                    });
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try {
+                Awaitility.await("readiness 503 or connection refused after SIGTERM").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> {
+                            String state = readiness(target);
+                            seen.add(state);
+                            sawDraining.compareAndSet(false, state.equals("503") || state.equals("refused"));
+                            return sawDraining.get();
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("readiness after SIGTERM was never 503 nor refused within 10 s; polls saw " + seen
+                        + "; process alive: " + target.process().isAlive() + "; log:\n" + target.logTail(30), e);
+            }
             RawResponse response;
             try {
                 response = inFlight.get(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
