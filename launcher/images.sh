@@ -40,11 +40,15 @@ version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$IOLAB_ROOT/pom.xml" | 
 revision="$(git -C "$IOLAB_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 for module in "${modules[@]}"; do
   module_base="$base"
+  extra_args=()
   case "$module" in
     plain-io) dockerfile=docker/plain.Dockerfile ;;
     loadtest) dockerfile=docker/loadtest.Dockerfile ;;
     prometheus) dockerfile=docker/prometheus.Dockerfile; module_base="$debian_base" ;;
-    blocking-service|reactive-service|gateway) dockerfile=docker/spring.Dockerfile ;;
+    blocking-service|reactive-service|gateway)
+      dockerfile=docker/spring.Dockerfile
+      # The AOT cache's training run starts the module's first target of the registry (none for the gateway).
+      extra_args=(--build-arg "TRAINING_TARGET=$(awk -F'\t' -v m="$module" '$2 == m { print $1; exit }' < <(target_list))") ;;
     *) usage_error "unknown image: $module (blocking-service reactive-service plain-io gateway loadtest prometheus)" ;;
   esac
   # what the image runs, from the registry: the target ids it serves (IOLAB_TARGET picks one) and their ports
@@ -65,5 +69,5 @@ for module in "${modules[@]}"; do
   docker build -q -f "$IOLAB_ROOT/$dockerfile" --build-arg BASE_IMAGE="$module_base" --build-arg MODULE="$module" \
     "${labels[@]}" \
     --build-arg VERSION="$version" --build-arg REVISION="$revision" \
-    -t "iolab/$module:latest" -t "iolab/$module:$version" "$IOLAB_ROOT" >/dev/null
+    "${extra_args[@]}" -t "iolab/$module:latest" -t "iolab/$module:$version" "$IOLAB_ROOT" >/dev/null
 done
