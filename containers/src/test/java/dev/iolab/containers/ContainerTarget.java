@@ -56,10 +56,10 @@ record ContainerTarget(Target target, ContainerStack stack, boolean viaGateway) 
     @Override
     public Optional<TargetLauncher> launcher() {
         if (viaGateway) {
-            // Stopping a gateway route stops the gateway, whatever the route: its drain is checked once, through the
-            // first target's route, instead of starting and stopping ten identical gateway containers.
-            return target == Target.values()[0] ? Optional.of(() -> new DedicatedContainer(stack.startDedicatedGateway(),
-                    target.id(), "/" + target.id(), label() + " (dedicated gateway container)")) : Optional.empty();
+            // Stopping a route stops a gateway: one of its own, routing to the shared targets, so every route's drain
+            // is checked through the gateway image.
+            return Optional.of(() -> new DedicatedContainer(stack.startDedicatedGateway(), target.id(), "/" + target.id(),
+                    label() + " (dedicated gateway container)"));
         }
         return Optional.of(() -> new DedicatedContainer(stack.startDedicated(target), target.id(), "",
                 label() + " (dedicated container)"));
