@@ -38,10 +38,6 @@ final class ContainerLog implements Consumer<OutputFrame> {
         }
     }
 
-    Path file() {
-        return file;
-    }
-
     /** The last lines of the log, for an assertion message. */
     String tail(int lines) {
         try {

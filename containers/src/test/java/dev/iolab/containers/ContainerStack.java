@@ -72,10 +72,6 @@ final class ContainerStack implements AutoCloseable {
         return pod.requireRunnable();
     }
 
-    Map<String, PodSpec> pods() {
-        return pods;
-    }
-
     /** A fresh container of {@code target}'s pod on the network, for a test that stops it; closed with the stack at the latest. */
     synchronized TargetContainer startDedicated(Target target) {
         TargetContainer container = new TargetContainer(target.id(), target.id() + "-dedicated-" + (++dedicatedCount),

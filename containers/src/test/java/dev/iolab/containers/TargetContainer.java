@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -232,10 +231,5 @@ final class TargetContainer implements AutoCloseable {
     @Override
     public String toString() {
         return name;
-    }
-
-    /** The target a registry id names, for the gateway's {@code gateway} id none. */
-    Optional<Target> target() {
-        return Target.byId(id);
     }
 }
