@@ -3,6 +3,7 @@ package dev.iolab.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.HealthProbeMetrics;
 import dev.iolab.contract.MetricNames;
 import dev.iolab.contract.Target;
 import java.net.http.HttpRequest;
@@ -82,6 +83,19 @@ class MetricsConformanceIT {
                 MetricNames.PROCESS_RESIDENT_MEMORY)) {
             assertThat(samples).as("%s with iomodel=%s", name, target.id())
                     .anyMatch(s -> s.name().equals(name) && target.id().equals(s.labels().get(MetricNames.TAG_IOMODEL)));
+        }
+    }
+
+    @ConformanceTest
+    @DisplayName("iolab_health_probe says what each probe answers: liveness and readiness both 1 while the target serves")
+    void healthProbesAreExported(TargetUnderTest target) {
+        Checks.status(Http.get(target, Endpoints.READINESS), 200);
+        List<PrometheusText.Sample> samples = scrape(target);
+        for (String probe : List.of(HealthProbeMetrics.LIVENESS, HealthProbeMetrics.READINESS)) {
+            assertThat(samples).as("%s{probe=%s} = 1 with iomodel=%s", MetricNames.HEALTH_PROBE, probe, target.id())
+                    .anyMatch(s -> s.name().equals(MetricNames.HEALTH_PROBE) && Double.parseDouble(s.value()) == 1.0
+                            && probe.equals(s.labels().get(HealthProbeMetrics.TAG_PROBE))
+                            && target.id().equals(s.labels().get(MetricNames.TAG_IOMODEL)));
         }
     }
 

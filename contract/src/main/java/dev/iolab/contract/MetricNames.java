@@ -28,6 +28,8 @@ public final class MetricNames {
     public static final String JVM_GC_PAUSE = "jvm_gc_pause_seconds";
     /** Resident set size, from {@link ResidentMemoryMetrics} in every target and the gateway. */
     public static final String PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
+    /** What each health probe answers, from {@link HealthProbeMetrics} in every target and the gateway. */
+    public static final String HEALTH_PROBE = "iolab_health_probe";
 
     private MetricNames() {
     }

@@ -1,5 +1,6 @@
 package dev.iolab.kubernetes.dashboards;
 
+import static dev.iolab.kubernetes.dashboards.Promql.agg;
 import static dev.iolab.kubernetes.dashboards.Promql.maxBy;
 import static dev.iolab.kubernetes.dashboards.Promql.orZero;
 import static dev.iolab.kubernetes.dashboards.Promql.quantile;
@@ -7,6 +8,7 @@ import static dev.iolab.kubernetes.dashboards.Promql.rate;
 import static dev.iolab.kubernetes.dashboards.Promql.sel;
 import static dev.iolab.kubernetes.dashboards.Promql.sumBy;
 
+import dev.iolab.contract.HealthProbeMetrics;
 import dev.iolab.contract.MetricNames;
 import dev.iolab.contract.Target;
 import java.util.List;
@@ -28,14 +30,20 @@ final class OverviewDashboard {
         String everyProcess = maxBy(BY, sel(MetricNames.JVM_THREADS_LIVE));
         return new DashboardBuilder(UID, "iolab: overview",
                 "Every target side by side: the contract's request histogram (the same timer in every target), "
-                        + "CPU, memory, threads and GC.",
+                        + "health probes, CPU, memory, threads and GC.",
                 REQUESTS + "_count", List.of(Target.values()).stream().map(Target::id).toList())
                 .row(Chart.of("Requests per second", "reqps").min(0).query(requestRate, LEGEND),
                         Chart.of("Error ratio (5xx)", "percentunit").min(0)
                                 .describe("5xx answers over all answers; the contract's 4xx answers to bad input are "
                                         + "correct behaviour, not errors. 0 while a target has answered no 5xx.")
                                 .query(orZero(sumBy(BY, rate(REQUESTS + "_count", "status=~\"5..\"")) + " / "
-                                        + requestRate, requestRate), LEGEND))
+                                        + requestRate, requestRate), LEGEND),
+                        Chart.of("Health probes (1 = 200, 0 = 503)", "short").min(0)
+                                .describe("What each process says its liveness and readiness probes answer; readiness "
+                                        + "is 0 during a graceful drain. IolabHealthProbeFailing fires after a minute at 0; "
+                                        + "a probe that gets no answer at all shows as a failed scrape (IolabTargetDown).")
+                                .query(agg("min", BY + ", " + HealthProbeMetrics.TAG_PROBE, sel(MetricNames.HEALTH_PROBE)),
+                                        "{{iomodel}} {{probe}}"))
                 .row(Chart.of("Latency p50 / p90 / p99 (server side)", "s").min(0)
                         .describe("From the http_server_requests_seconds histogram buckets, all endpoints together "
                                 + "(/delay waits on purpose).")

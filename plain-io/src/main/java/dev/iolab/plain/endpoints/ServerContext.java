@@ -1,6 +1,7 @@
 package dev.iolab.plain.endpoints;
 
 import dev.iolab.contract.Headers;
+import dev.iolab.contract.HealthProbeMetrics;
 import dev.iolab.contract.Limits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ public final class ServerContext {
         this.draining = new AtomicBoolean();
         this.inFlight = new AtomicInteger();
         this.management = false;
+        // the probes as HealthHandler answers them: liveness while the process serves, readiness until the drain
+        new HealthProbeMetrics(() -> true, () -> !draining.get()).bindTo(metrics.registry());
     }
 
     /** The management port's view of {@code main}: same id, metrics and lifecycle, but it routes health and metrics only. */
