@@ -24,6 +24,7 @@ public final class UringException extends IllegalStateException {
             case Libc.ENOSYS -> "ENOSYS (this kernel has no io_uring, or a seccomp profile hides it)";
             case Libc.EPERM -> "EPERM (io_uring is forbidden here: seccomp profile or kernel.io_uring_disabled)";
             case Libc.EINVAL -> "EINVAL";
+            case 98 -> "EADDRINUSE (the port is taken)";
             default -> "errno " + errno;
         };
     }
