@@ -31,7 +31,9 @@ public enum Target {
     PLAIN_AIO("plain-aio", Module.PLAIN_IO, "aio",
             "NIO.2 asynchronous channels with completion handlers (model 5)", 8095),
     PLAIN_MMAP("plain-mmap", Module.PLAIN_IO, "mmap",
-            "model 5 with file bodies memory-mapped, no read() copy (\"full async 2\")", 8096);
+            "model 5 with file bodies memory-mapped, no read() copy (\"full async 2\")", 8096),
+    PLAIN_URING("plain-uring", Module.PLAIN_IO, "uring",
+            "io_uring through the FFM API, one ring per thread: the kernel completes each operation (model 5)", 8097);
 
     /** The id of the gateway, which is not a target but tags its own metrics the same way. */
     public static final String GATEWAY_ID = "gateway";

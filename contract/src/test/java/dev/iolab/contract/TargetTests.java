@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class TargetTests {
 
     @Test
-    void registryHoldsTheTenTargetsInContractOrder() {
+    void registryHoldsTheElevenTargetsInContractOrder() {
         assertThat(Target.ids()).containsExactly("mvc-platform", "mvc-virtual", "webflux-epoll", "webflux-iouring",
-                "plain-blocking", "plain-poll", "plain-busypoll", "plain-epoll", "plain-aio", "plain-mmap");
+                "plain-blocking", "plain-poll", "plain-busypoll", "plain-epoll", "plain-aio", "plain-mmap",
+                "plain-uring");
     }
 
     @Test

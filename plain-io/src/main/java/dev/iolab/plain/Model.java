@@ -8,17 +8,19 @@ import dev.iolab.plain.endpoints.ServerContext;
 import dev.iolab.plain.epoll.EpollHttpServer;
 import dev.iolab.plain.mmap.MmapHttpServer;
 import dev.iolab.plain.poll.PollHttpServer;
+import dev.iolab.plain.uring.UringHttpServer;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 
-/** The six I/O models of plain-io, each with its target in the registry and its server. */
+/** The seven I/O models of plain-io, each with its target in the registry and its server. */
 public enum Model {
     BLOCKING(Target.PLAIN_BLOCKING, BlockingHttpServer::new),
     POLL(Target.PLAIN_POLL, PollHttpServer::new),
     BUSYPOLL(Target.PLAIN_BUSYPOLL, BusyPollHttpServer::new),
     EPOLL(Target.PLAIN_EPOLL, EpollHttpServer::new),
     AIO(Target.PLAIN_AIO, AioHttpServer::new),
-    MMAP(Target.PLAIN_MMAP, MmapHttpServer::new);
+    MMAP(Target.PLAIN_MMAP, MmapHttpServer::new),
+    URING(Target.PLAIN_URING, UringHttpServer::new);
 
     private final Target target;
     private final BiFunction<ServerContext, Integer, HttpServer> factory;
@@ -41,6 +43,6 @@ public enum Model {
     public static Model of(String variant) {
         return Arrays.stream(values()).filter(m -> m.target.variant().equals(variant)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + variant
-                        + " (expected one of blocking, poll, busypoll, epoll, aio, mmap)"));
+                        + " (expected one of blocking, poll, busypoll, epoll, aio, mmap, uring)"));
     }
 }

@@ -9,14 +9,14 @@ import java.util.Locale;
 
 /**
  * The command line of plain-io, with its documented defaults:
- * {@code --model <blocking|poll|busypoll|epoll|aio|mmap> --port N [--management-port N] --data-dir DIR [--threads N]
+ * {@code --model <blocking|poll|busypoll|epoll|aio|mmap|uring> --port N [--management-port N] --data-dir DIR [--threads N]
  * [--header-timeout-ms N] [--idle-timeout-ms N]}.
  */
 public record ServerConfig(Model model, int port, int managementPort, Path dataDir, int threads, Duration headerTimeout,
         Duration idleTimeout) {
 
     public static final String USAGE = """
-            usage: java -jar plain-io.jar --model <blocking|poll|busypoll|epoll|aio|mmap> [options]
+            usage: java -jar plain-io.jar --model <blocking|poll|busypoll|epoll|aio|mmap|uring> [options]
               --model M              the I/O model to serve with (required)
               --port N               TCP port (default: the target's default port, e.g. 8094 for epoll; 0 = any)
               --management-port N    health and metrics on threads of their own (default: port + 1000; 0 = any)

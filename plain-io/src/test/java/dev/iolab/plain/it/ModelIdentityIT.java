@@ -72,6 +72,22 @@ class ModelIdentityIT {
     }
 
     @Test
+    void uringRunsOneRingPerRequestedLoopAndNoOtherServingThread() throws Exception {
+        try (PlainProcess server = PlainProcess.start(Target.PLAIN_URING, "--threads", "2")) {
+            assertThat(server.logText()).contains("uring: 2 loops on io_uring");
+            assertThat(scrape(server)).contains("iolab_io_info{").contains("io_uring");
+            int before = server.threads();
+            List<Socket> open = openServedConnections(server, CONNECTIONS);
+            try {
+                assertThat(threadsNamed(server, "uring-loop")).isEqualTo(2);
+                assertThat(server.threads()).as("threads with %d open connections", CONNECTIONS).isLessThan(before + 3);
+            } finally {
+                closeAll(open);
+            }
+        }
+    }
+
+    @Test
     void aioAndMmapLogTheirChannelImplementation() throws Exception {
         for (Target target : List.of(Target.PLAIN_AIO, Target.PLAIN_MMAP)) {
             try (PlainProcess server = PlainProcess.start(target)) {

@@ -1,0 +1,247 @@
+package dev.iolab.plain.uring;
+
+import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.HttpConnection;
+import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.endpoints.ServerContext;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * One connection of the io_uring model: the endpoint state machine driven by completions. Each step becomes one
+ * submission (recv, send, a splice pair for a file, a timeout for a delay) and its completion moves the machine on;
+ * at most one socket operation is in flight, so the buffers it uses are the kernel's until that completion arrives.
+ */
+final class UringConnection {
+
+    static final int RECV = 1;
+    static final int SEND = 2;
+    static final int SPLICE_IN = 3;
+    static final int SPLICE_OUT = 4;
+    static final int TIMEOUT = 5;
+    static final int CANCEL = 6;
+
+    private static final int IN_BYTES = 16 * 1024;
+    private static final int OUT_BYTES = 32 * 1024;
+
+    private final UringLoop loop;
+    private final int slot;
+    private final int fd;
+    private final HttpConnection http;
+    /** Confined to the loop thread; closed only once no submission refers to it any more. */
+    private final Arena arena = Arena.ofConfined();
+    private final MemorySegment inMemory;
+    private final MemorySegment outMemory;
+    private final MemorySegment timespec;
+    private final ByteBuffer in;
+    private final ByteBuffer out;
+    private final FileSplicer splicer;
+    private Step pending = Step.READ;
+    private int inFlight;
+    private boolean timerInFlight;
+    private boolean corked;
+    private boolean closing;
+    private boolean released;
+
+    UringConnection(UringLoop loop, int slot, int fd, ServerContext context) {
+        this.loop = loop;
+        this.slot = slot;
+        this.fd = fd;
+        this.inMemory = arena.allocate(IN_BYTES, 64);
+        this.outMemory = arena.allocate(OUT_BYTES, 64);
+        this.timespec = arena.allocate(16, 8);
+        this.in = inMemory.asByteBuffer().flip();
+        this.out = outMemory.asByteBuffer();
+        this.splicer = new FileSplicer(fd);
+        this.http = new HttpConnection(context);
+    }
+
+    /** Starts the connection: the request may already be there, so the first step is a recv. */
+    void start() {
+        run(false);
+    }
+
+    /**
+     * Makes progress until an operation has to be submitted: {@code stepDone} says the pending step just
+     * completed, so the state machine advances first.
+     */
+    private void run(boolean stepDone) {
+        if (stepDone) {
+            pending = http.advance(in, out);
+        }
+        while (!closing) {
+            // Cork before a file response's head leaves, like the epoll model: head and body share segments.
+            if (pending == Step.SEND_FILE && !corked) {
+                corked = Libc.setsockopt(fd, UringSocket.IPPROTO_TCP, UringSocket.TCP_CORK, 1) == 0;
+            }
+            if (out.position() > 0) { // pending output first: a response is written before anything else happens
+                submit(SEND);
+                Sqe.send(loop.sqe(), fd, outMemory.address(), out.position(), userData(SEND));
+                return;
+            }
+            switch (pending) {
+                case READ -> {
+                    in.compact();
+                    int held = in.position();
+                    in.flip();
+                    if (held == IN_BYTES) {
+                        close(); // the codec bounds a head well below the buffer: a full buffer is a broken peer
+                        return;
+                    }
+                    submit(RECV);
+                    Sqe.recv(loop.sqe(), fd, inMemory.address() + held, IN_BYTES - held, userData(RECV));
+                    return;
+                }
+                case SEND_FILE -> {
+                    if (http.file().remaining() == 0) {
+                        uncork();
+                        pending = http.advance(in, out);
+                        continue;
+                    }
+                    if (!splicer.begin(http.file())) {
+                        close(); // the file changed under the response whose head promised its length
+                        return;
+                    }
+                    spliceNext();
+                    return;
+                }
+                case WAIT -> {
+                    long left = http.wakeAtNanos() - System.nanoTime();
+                    if (left > 0) {
+                        timespec.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, left / 1_000_000_000L);
+                        timespec.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, left % 1_000_000_000L);
+                        submit(TIMEOUT);
+                        timerInFlight = true;
+                        Sqe.timeout(loop.sqe(), timespec.address(), userData(TIMEOUT));
+                        return;
+                    }
+                }
+                case CLOSE -> {
+                    close();
+                    return;
+                }
+                case WRITE -> {
+                    // the flush above was the step
+                }
+            }
+            pending = http.advance(in, out);
+        }
+    }
+
+    /** One completion of this connection's submissions. */
+    void complete(int op, int result) {
+        inFlight--;
+        if (op == TIMEOUT) {
+            timerInFlight = false;
+        }
+        if (closing) {
+            releaseWhenIdle();
+            return;
+        }
+        switch (op) {
+            case RECV -> {
+                if (result <= 0) { // 0: the peer closed; negative: reset, shut down by a sweep
+                    close();
+                    return;
+                }
+                in.limit(in.limit() + result);
+                run(true);
+            }
+            case SEND -> {
+                if (result < 0) {
+                    close();
+                    return;
+                }
+                out.flip().position(result);
+                out.compact();
+                http.touch();
+                run(false); // either more output, or on to the pending step
+            }
+            case SPLICE_IN, SPLICE_OUT -> {
+                if (result <= 0 || !splicer.moved(op, result)) {
+                    close();
+                    return;
+                }
+                http.touch();
+                if (splicer.done()) {
+                    uncork();
+                    splicer.finish();
+                    run(true);
+                } else {
+                    spliceNext();
+                }
+            }
+            case TIMEOUT -> run(false); // -ETIME: the delay elapsed; WAIT re-checks the clock
+            default -> {
+                // a cancellation's own completion: nothing to do
+            }
+        }
+    }
+
+    /** Uncorking sends the last, partial segment of a file response now. */
+    private void uncork() {
+        if (corked) {
+            corked = Libc.setsockopt(fd, UringSocket.IPPROTO_TCP, UringSocket.TCP_CORK, 0) != 0;
+        }
+    }
+
+    private void spliceNext() {
+        int op = splicer.nextOp();
+        submit(op);
+        splicer.prepare(loop.sqe(), userData(op));
+    }
+
+    private void submit(int op) { // op: documents which submission is counted
+        inFlight++;
+    }
+
+    private long userData(int op) {
+        return UringLoop.userData(slot, op);
+    }
+
+    /** Whether the peer has been silent too long (idle keep-alive, slowloris, a stalled body). */
+    boolean expired(long now) {
+        return !closing && http.expired(now);
+    }
+
+    /**
+     * Closes the connection. Operations still in flight own the buffers, so the socket is shut down (their
+     * completions arrive at once) and a pending timer cancelled; the memory is freed with the last completion.
+     */
+    void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (inFlight > 0) {
+            Libc.shutdown(fd, UringSocket.SHUT_RDWR);
+            if (timerInFlight) {
+                submit(CANCEL);
+                Sqe.cancel(loop.sqe(), userData(TIMEOUT), userData(CANCEL));
+            }
+        }
+        releaseWhenIdle();
+    }
+
+    private void releaseWhenIdle() {
+        if (inFlight > 0 || released) {
+            return;
+        }
+        released = true;
+        http.close();
+        splicer.close();
+        Libc.close(fd);
+        arena.close(); // no submission refers to this memory any more
+        loop.released(slot);
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** The file region of the current response, for tests and diagnostics. */
+    FileRegion file() {
+        return http.file();
+    }
+}
