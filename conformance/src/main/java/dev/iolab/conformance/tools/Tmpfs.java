@@ -22,7 +22,7 @@ public final class Tmpfs implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code bytes} on {@code mountPoint} (created if missing). */
     public static Tmpfs mount(Path mountPoint, long bytes) throws IOException, InterruptedException {
-        Path mount = RequiredTool.onPath("apt-get install mount (util-linux)", "mount");
+        Path mount = RequiredTool.onPath("apt-get install mount", "mount");
         Files.createDirectories(mountPoint);
         String result = run(mount.toString(), "-t", "tmpfs", "-o", "size=" + bytes + ",mode=0755", "tmpfs",
                 mountPoint.toString());
