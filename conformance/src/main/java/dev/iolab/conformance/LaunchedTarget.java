@@ -47,6 +47,11 @@ public final class LaunchedTarget implements LaunchedProcess {
     private volatile AssertionError startupFailure;
 
     private LaunchedTarget(Target target, Path repoRoot) throws IOException {
+        this(target, repoRoot, null, List.of());
+    }
+
+    /** {@code dataDir} null: a fresh one in the work directory; {@code wrapper}: words put before the java command. */
+    private LaunchedTarget(Target target, Path repoRoot, Path dataDir, List<String> wrapper) throws IOException {
         this.target = target;
         this.repoRoot = repoRoot;
         Path jar = target.module().jar(repoRoot);
@@ -55,7 +60,7 @@ public final class LaunchedTarget implements LaunchedProcess {
                     + " is missing (build it: ./mvnw -pl " + target.module().directory() + " package -DskipTests)");
         }
         this.workDir = Files.createTempDirectory("iolab-conformance-" + target.id() + "-");
-        this.dataDir = Files.createDirectories(workDir.resolve("data"));
+        this.dataDir = dataDir != null ? dataDir : Files.createDirectories(workDir.resolve("data"));
         // The secret sits beside the data dir and in a sibling whose name extends "data" (defeats a naive startsWith check).
         String marker = "IOLAB-SECRET-" + UUID.randomUUID() + "\n";
         this.secret = Files.writeString(workDir.resolve("secret.txt"), marker);
@@ -69,8 +74,9 @@ public final class LaunchedTarget implements LaunchedProcess {
         this.managementPort = management;
         Path logDir = Files.createDirectories(Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs")));
         this.log = logDir.resolve(target.id() + "-" + port + ".log").toAbsolutePath();
-        List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot, port, managementPort,
-                dataDir);
+        List<String> command = new java.util.ArrayList<>(wrapper);
+        command.addAll(target.command(Path.of(System.getProperty("java.home")), repoRoot, port, managementPort,
+                this.dataDir));
         System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + " (management " + managementPort
                 + "), log " + log);
         this.process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -84,6 +90,18 @@ public final class LaunchedTarget implements LaunchedProcess {
     public static LaunchedTarget start(Target target, Path repoRoot) {
         try {
             return new LaunchedTarget(target, repoRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch " + target.id(), e);
+        }
+    }
+
+    /**
+     * Starts {@code target} on {@code dataDir} (which outlives this process: a restart may reuse it), its command
+     * prefixed by {@code wrapper} (e.g. {@code prlimit --nofile=256:256 --}), without waiting for it.
+     */
+    public static LaunchedTarget start(Target target, Path repoRoot, Path dataDir, List<String> wrapper) {
+        try {
+            return new LaunchedTarget(target, repoRoot, dataDir, wrapper);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch " + target.id(), e);
         }
@@ -146,6 +164,11 @@ public final class LaunchedTarget implements LaunchedProcess {
     }
 
     @Override
+    public Optional<ProcessLauncher> processLauncher() {
+        return Optional.of((dir, wrapper) -> start(target, repoRoot, dir, wrapper).awaitReady());
+    }
+
+    @Override
     public Process process() {
         return process;
     }
@@ -168,6 +191,7 @@ public final class LaunchedTarget implements LaunchedProcess {
     @Override
     public void close() {
         stop(process);
+        // a data directory given by the caller is outside the work directory and stays for the next start
         try (Stream<Path> files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -58,6 +58,15 @@ public interface TargetUnderTest {
         return Optional.empty();
     }
 
+    /**
+     * Starts a fresh process of the target itself on a data directory and with a command prefix the caller
+     * chooses, for fault tests (disk full, kill -9 and restart, few file descriptors); empty when the suite does
+     * not run this target as a local process (a URL, a gateway route, a container).
+     */
+    default Optional<ProcessLauncher> processLauncher() {
+        return Optional.empty();
+    }
+
     /** The request-target for a contract path: the base path prefix plus {@code pathAndQuery}. */
     default String path(String pathAndQuery) {
         String prefix = baseUri().getRawPath() == null ? "" : baseUri().getRawPath();

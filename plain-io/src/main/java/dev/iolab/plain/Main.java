@@ -2,6 +2,7 @@ package dev.iolab.plain;
 
 import dev.iolab.contract.Fixtures;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadTemporaries;
 import dev.iolab.plain.endpoints.Metrics;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // Uploads a killed process left half-written: hidden already, deleted before this one serves.
+        UploadTemporaries.deleteLeftovers(config.dataDir());
         Fixtures.createIfEmpty(config.dataDir());
         String id = config.model().target().id();
         ServerContext context = new ServerContext(id, config.dataDir(), config.headerTimeout(), config.idleTimeout(),

@@ -3,6 +3,7 @@ package dev.iolab.reactive;
 import dev.iolab.contract.DataDirectory;
 import dev.iolab.contract.Fixtures;
 import dev.iolab.contract.Target;
+import dev.iolab.contract.UploadTemporaries;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,8 @@ class TargetConfiguration {
     @Bean
     DataDir dataDir(Environment environment) {
         Path dir = DataDirectory.resolve(environment.getProperty(DataDirectory.PROPERTY)).toAbsolutePath().normalize();
+        // Uploads a killed process left half-written: hidden already, deleted before this one serves.
+        UploadTemporaries.deleteLeftovers(dir);
         Fixtures.createIfEmpty(dir);
         return new DataDir(dir);
     }

@@ -2,6 +2,7 @@ package dev.iolab.blocking.files;
 
 import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.MediaTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -89,7 +90,17 @@ public class FileHandler {
         if (request.getContentLengthLong() > maxUploadBytes) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
         }
-        return switch (store.store(path, request.getInputStream(), maxUploadBytes)) {
+        FileStore.Stored stored;
+        try {
+            stored = store.store(path, request.getInputStream(), maxUploadBytes);
+        } catch (IOException e) {
+            if (!InsufficientStorage.is(e)) {
+                throw e;
+            }
+            // Disk full: the temporary file is gone, the old file untouched; the unread body ends the connection.
+            return ResponseEntity.status(InsufficientStorage.STATUS).header(HttpHeaders.CONNECTION, "close").build();
+        }
+        return switch (stored) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).build();
             case REPLACED -> ResponseEntity.noContent().build();
             case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();

@@ -4,9 +4,11 @@ import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Fixtures;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadTemporaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -26,9 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FileStore {
 
-    /** Temporary names start with a dot, which {@link FileNames} never accepts: uploads in progress are invisible. */
-    private static final String TEMP_PREFIX = ".upload-";
-
     /** Outcome of a store: a new file, a replaced one, or a body over the limit (nothing changed). */
     public enum Stored { CREATED, REPLACED, TOO_LARGE }
 
@@ -36,6 +35,8 @@ public class FileStore {
 
     FileStore(IolabProperties properties) {
         this.dir = properties.dataDir();
+        // Uploads a killed process left half-written: hidden already, deleted before this one serves.
+        UploadTemporaries.deleteLeftovers(dir);
         Fixtures.createIfEmpty(dir);
     }
 
@@ -82,7 +83,7 @@ public class FileStore {
      * Over {@code maxBytes} the temporary file is deleted and the existing file stays untouched.
      */
     public Stored store(Path file, InputStream body, long maxBytes) throws IOException {
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+        Path tmp = UploadTemporaries.create(dir);
         try {
             if (!copy(body, tmp, maxBytes)) {
                 return Stored.TOO_LARGE;
@@ -96,7 +97,7 @@ public class FileStore {
     private static boolean copy(InputStream body, Path tmp, long maxBytes) throws IOException {
         byte[] buffer = new byte[Limits.STREAM_BUFFER_BYTES];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        try (OutputStream out = Channels.newOutputStream(UploadTemporaries.openLocked(tmp))) {
             for (int n; (n = body.read(buffer)) != -1; ) {
                 total += n;
                 if (total > maxBytes) {

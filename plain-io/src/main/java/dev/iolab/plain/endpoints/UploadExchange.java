@@ -1,7 +1,9 @@
 package dev.iolab.plain.endpoints;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadTemporaries;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.http.ResponseWriter;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code PUT /files/{name}}: the body streams into a temporary file next to the target, which an atomic
@@ -40,8 +41,8 @@ final class UploadExchange extends Exchange {
                 if (head().expectContinue()) {
                     ResponseWriter.interimContinue(out);
                 }
-                temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-                channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                temp = UploadTemporaries.create(target.getParent());
+                channel = UploadTemporaries.openLocked(temp);
             }
             while (true) {
                 switch (decoder().next(in)) {
@@ -74,7 +75,9 @@ final class UploadExchange extends Exchange {
             }
         } catch (IOException e) {
             discard();
-            return answer(FixedExchange.status(connection, uri, 500).closing(), in, out);
+            // Disk full is the client's to know (507, RFC 4918 §11.5); anything else is the server's fault.
+            int status = InsufficientStorage.is(e) ? InsufficientStorage.STATUS : 500;
+            return answer(FixedExchange.status(connection, uri, status).closing(), in, out);
         }
     }
 

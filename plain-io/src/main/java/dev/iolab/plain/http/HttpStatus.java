@@ -27,6 +27,7 @@ public final class HttpStatus {
         line(501, "Not Implemented");
         line(503, "Service Unavailable");
         line(505, "HTTP Version Not Supported");
+        line(507, "Insufficient Storage");
     }
 
     private HttpStatus() {

@@ -3,6 +3,7 @@ package dev.iolab.reactive.files;
 import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
+import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.DataDir;
@@ -104,7 +105,10 @@ public class FileHandler {
                 .publishOn(eventLoopOf(request))
                 .flatMap(created -> created
                         ? ServerResponse.status(HttpStatus.CREATED).build()
-                        : ServerResponse.noContent().build());
+                        : ServerResponse.noContent().build())
+                // Disk full: the store deleted its temporary file; the unread rest of the body ends the connection.
+                .onErrorResume(InsufficientStorage::is, e -> ServerResponse.status(InsufficientStorage.STATUS)
+                        .header(HttpHeaders.CONNECTION, "close").build());
     }
 
     /**

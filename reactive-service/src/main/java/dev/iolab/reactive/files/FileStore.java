@@ -1,5 +1,6 @@
 package dev.iolab.reactive.files;
 
+import dev.iolab.contract.UploadTemporaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
@@ -36,9 +36,9 @@ final class FileStore {
 
     /** Writes {@code body} to {@code target}; emits true when the file is new. The temp file goes on any failure. */
     Mono<Boolean> store(Flux<DataBuffer> body, Path target) {
-        return Mono.fromCallable(() -> Files.createTempFile(directory, ".upload-", ".part"))
+        return Mono.fromCallable(() -> UploadTemporaries.create(directory))
                 .subscribeOn(io)
-                .flatMap(temp -> Mono.using(() -> FileChannel.open(temp, StandardOpenOption.WRITE),
+                .flatMap(temp -> Mono.using(() -> UploadTemporaries.openLocked(temp),
                                 // mapped to a count: then() discards what it ignores, and a written buffer is released once
                                 channel -> body.publishOn(io, IN_FLIGHT_BUFFERS)
                                         .map(buffer -> writeFully(channel, buffer))
