@@ -4,6 +4,7 @@ import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.PercentDecoding;
 import dev.iolab.plain.http.RequestHead;
 import java.io.IOException;
 import java.nio.file.Files;
