@@ -20,7 +20,9 @@ public final class Conditionals {
 
     /** The three HTTP-date formats a recipient must accept (RFC 9110 §5.6.7): IMF-fixdate, RFC 850, asctime. */
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US),
+            // "d", not "dd": also the one-digit day that Java's RFC_1123_DATE_TIME (and so many clients) writes,
+            // which Tomcat and Spring read too (RFC 9110 §5.6.7: recipients are encouraged to be robust)
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss 'GMT'", Locale.US),
             // RFC 850's two-digit year: one more than 50 years ahead is in the past (RFC 9110 §5.6.7)
             new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
                     .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))

@@ -53,6 +53,7 @@ class ConditionalsTests {
         assertThat(Conditionals.httpDate("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(MODIFIED);
         assertThat(Conditionals.httpDate("Sunday, 06-Nov-94 08:49:37 GMT")).isEqualTo(MODIFIED);
         assertThat(Conditionals.httpDate("Sun Nov  6 08:49:37 1994")).isEqualTo(MODIFIED);
+        assertThat(Conditionals.httpDate("Sun, 6 Nov 1994 08:49:37 GMT")).isEqualTo(MODIFIED); // RFC_1123_DATE_TIME's day
     }
 
     @Test

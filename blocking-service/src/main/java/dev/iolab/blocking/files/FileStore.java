@@ -3,31 +3,22 @@ package dev.iolab.blocking.files;
 import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Fixtures;
+import dev.iolab.contract.FileVersion;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadPublisher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * The data directory with blocking file I/O: reads open one consistent snapshot of a file, writes go
- * to a temporary file that is renamed into place atomically, so no reader ever sees a partial file.
+ * The data directory with blocking file I/O: reads open one consistent {@link FileVersion}, writes stream to a
+ * temporary file that {@link UploadPublisher} publishes atomically, so no reader ever sees a partial file.
  */
 @Component
 public class FileStore {
-
-    /** Temporary names start with a dot, which {@link FileNames} never accepts: uploads in progress are invisible. */
-    private static final String TEMP_PREFIX = ".upload-";
 
     /** Outcome of a store: a new file, a replaced one, or a body over the limit (nothing changed). */
     public enum Stored { CREATED, REPLACED, TOO_LARGE }
@@ -48,33 +39,10 @@ public class FileStore {
         return FileNames.resolve(dir, name);
     }
 
-    /**
-     * Opens {@code file} with attributes that belong to the bytes the channel reads: stat, open, stat
-     * again, and retry if a concurrent rename swapped the file in between. Null when there is no such file.
-     */
+    /** The consistent version of {@code file} now, or null when there is none ({@link FileVersion#open}). */
     public OpenFile open(Path file) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            BasicFileAttributes before;
-            try {
-                before = Files.readAttributes(file, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-            if (!before.isRegularFile()) {
-                return null;
-            }
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-            } catch (NoSuchFileException e) {
-                continue;
-            }
-            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-            if (Objects.equals(before.fileKey(), after.fileKey()) || attempt >= 3) {
-                return new OpenFile(file.getFileName().toString(), channel, after);
-            }
-            channel.close();
-        }
+        FileVersion version = FileVersion.open(file);
+        return version == null ? null : new OpenFile(file.getFileName().toString(), version);
     }
 
     /**
@@ -82,12 +50,12 @@ public class FileStore {
      * Over {@code maxBytes} the temporary file is deleted and the existing file stays untouched.
      */
     public Stored store(Path file, InputStream body, long maxBytes) throws IOException {
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
+        Path tmp = UploadPublisher.tempFile(dir);
         try {
             if (!copy(body, tmp, maxBytes)) {
                 return Stored.TOO_LARGE;
             }
-            return publish(tmp, file);
+            return UploadPublisher.publish(tmp, file) == UploadPublisher.Published.CREATED ? Stored.CREATED : Stored.REPLACED;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -106,24 +74,5 @@ public class FileStore {
             }
         }
         return true;
-    }
-
-    /**
-     * A hard link creates the name only if it does not exist (link(2) fails with EEXIST), so exactly one
-     * of several concurrent first uploads reports CREATED; otherwise rename(2) replaces the file atomically.
-     */
-    private static Stored publish(Path tmp, Path file) throws IOException {
-        try {
-            Files.createLink(file, tmp);
-            return Stored.CREATED;
-        } catch (FileAlreadyExistsException e) {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return Stored.REPLACED;
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // A file system without hard links: the existence check may race, the rename still cannot.
-            boolean existed = Files.exists(file);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return existed ? Stored.REPLACED : Stored.CREATED;
-        }
     }
 }
