@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +29,7 @@ class ConcurrentUploadConformanceIT {
 
     static final int UPLOADERS = 4;
     static final int SIZE = 512 * 1024;
+    static final int CREATORS = 6;
 
     @ConformanceTest
     @DisplayName("concurrent slow uploads to one name leave exactly one complete upload; readers never see a partial file")
@@ -85,6 +87,33 @@ class ConcurrentUploadConformanceIT {
         String version = versions.get(Payloads.sha256(last.body()));
         assertThat(version).as("final content (%d bytes) is exactly one of the uploads", last.body().length)
                 .isNotNull().startsWith("upload");
+    }
+
+    @ConformanceTest
+    @DisplayName("of concurrent creators of a new name exactly one gets 201, the others 204")
+    void exactlyOneConcurrentCreatorGets201(TargetUnderTest target) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String path = Endpoints.FILES_PREFIX + UploadConformanceIT.uniqueName("conf-create");
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> creators = new ArrayList<>();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < CREATORS; i++) {
+                    byte[] body = Payloads.bytes(3000 + i, 4096);
+                    creators.add(pool.submit(() -> {
+                        go.await();
+                        return Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> creator : creators) {
+                    statuses.add(creator.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("statuses of %d concurrent PUTs creating %s (UploadPublisher)", CREATORS, path)
+                        .containsOnly(201, 204).filteredOn(status -> status == 201).hasSize(1);
+            }
+        }
     }
 
     /** Wraps a body so it is handed to the client in 16 KiB pieces with a pause between: a slow uploader. */

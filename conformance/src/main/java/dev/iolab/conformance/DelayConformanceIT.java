@@ -41,4 +41,28 @@ class DelayConformanceIT {
             Checks.common(target, response);
         }
     }
+
+    @ConformanceTest
+    @DisplayName("reads ms after one percent-decoding as 1*DIGIT: leading zeros and %31 are 1 ms")
+    void delayAcceptsDigitsAfterOneDecoding(TargetUnderTest target) {
+        for (String query : List.of("?ms=000001", "?ms=%31", "?ms=%30%30", "?ms=00",
+                "?other=x&ms=1", "?ms=1&ms=abc")) {
+            HttpResponse<byte[]> response = Http.get(target, Endpoints.DELAY + query);
+            assertThat(response.statusCode()).as("GET /delay%s (DelayParameter: 1*DIGIT after one decoding)%n%s", query,
+                    Describe.response(response)).isEqualTo(200);
+            Checks.common(target, response);
+        }
+    }
+
+    @ConformanceTest
+    @DisplayName("refuses signs, exponents, spaces, double encoding and huge values with 400")
+    void delayRefusesEveryOtherSpelling(TargetUnderTest target) {
+        for (String query : List.of("?ms=%2B1", "?ms=+1", "?ms=-0", "?ms=%2D1", "?ms=1e3", "?ms=1E3", "?ms=%201",
+                "?ms=1%20", "?ms=%2531", "?ms=4294967297", "?ms=" + "9".repeat(40), "?ms", "?ms=abc&ms=1", "?MS=1")) {
+            HttpResponse<byte[]> response = Http.get(target, Endpoints.DELAY + query);
+            assertThat(response.statusCode()).as("GET /delay%s (DelayParameter: 1*DIGIT after one decoding)%n%s", query,
+                    Describe.response(response)).isEqualTo(400);
+            Checks.common(target, response);
+        }
+    }
 }

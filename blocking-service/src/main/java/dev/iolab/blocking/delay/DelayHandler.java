@@ -1,5 +1,6 @@
 package dev.iolab.blocking.delay;
 
+import dev.iolab.contract.DelayParameter;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
@@ -24,8 +25,9 @@ public class DelayHandler {
     @RequestMapping(path = Endpoints.DELAY, method = {RequestMethod.GET, RequestMethod.HEAD})
     public void delay(HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
-        int ms = parse(request.getParameter(Endpoints.DELAY_PARAM));
-        if (ms < 0) {
+        // the contract's grammar on the raw query, not Tomcat's getParameter (which decodes by its own rules)
+        int ms = DelayParameter.millis(request.getQueryString());
+        if (ms == DelayParameter.INVALID) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST,
                     Endpoints.DELAY_PARAM + " must be an integer in 0.." + Limits.MAX_DELAY_MS);
             return;
@@ -34,18 +36,5 @@ public class DelayHandler {
         response.setContentType(MediaTypes.TEXT_PLAIN);
         response.setContentLength(OK.length);
         response.getOutputStream().write(OK);
-    }
-
-    /** The delay in ms, or -1 when the value is missing, not an integer or out of range. */
-    static int parse(String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            long ms = Long.parseLong(value);
-            return ms >= 0 && ms <= Limits.MAX_DELAY_MS ? (int) ms : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
+import dev.iolab.contract.QueryParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,7 +35,13 @@ public class EchoHandler {
     // HEAD listed explicitly so that a 405 names it in Allow.
     @RequestMapping(path = Endpoints.ECHO, method = {RequestMethod.GET, RequestMethod.HEAD})
     public void echoQuery(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String msg = request.getParameter(Endpoints.ECHO_PARAM);
+        String msg;
+        try {
+            msg = QueryParameters.first(request.getQueryString(), Endpoints.ECHO_PARAM);
+        } catch (IllegalArgumentException malformed) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.getMessage());
+            return;
+        }
         byte[] body = msg == null ? EMPTY : msg.getBytes(StandardCharsets.UTF_8);
         response.setContentType(MediaTypes.TEXT_PLAIN_UTF8);
         response.setContentLength(body.length);

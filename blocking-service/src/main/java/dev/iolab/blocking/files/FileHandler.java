@@ -1,13 +1,17 @@
 package dev.iolab.blocking.files;
 
 import dev.iolab.blocking.IolabProperties;
+import dev.iolab.contract.Conditionals;
 import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.FileValidators;
 import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.MediaTypes;
+import dev.iolab.contract.PercentDecoding;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.nio.file.Path;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -21,12 +25,11 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.util.UriUtils;
 
 /**
- * {@code /files/{name}} with blocking file I/O: GET and HEAD hand an open file to Spring's own resource
- * support (ETag, Last-Modified, 304, single and multipart ranges, 416), PUT streams to a temporary
- * file and renames it into place.
+ * {@code /files/{name}} with blocking file I/O: GET and HEAD open a {@code FileVersion}, answer 304 and If-Range
+ * by the contract's {@link Conditionals}, and hand the open file to Spring's range support (single and multipart
+ * ranges); PUT streams to a temporary file that the contract's {@code UploadPublisher} puts in place.
  */
 @Controller
 public class FileHandler {
@@ -43,7 +46,7 @@ public class FileHandler {
 
     // HEAD listed explicitly so that a 405 (say for DELETE) names it in Allow.
     @RequestMapping(path = Endpoints.FILES_TEMPLATE, method = {RequestMethod.GET, RequestMethod.HEAD})
-    public ResponseEntity<Resource> get(HttpServletRequest request) throws IOException {
+    public ResponseEntity<Resource> get(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = nameOf(request);
         Path path = name == null ? null : store.resolve(name);
         if (path == null) {
@@ -54,20 +57,24 @@ public class FileHandler {
             return ResponseEntity.notFound().build();
         }
         // Closed when the request completes, after Spring has written the body (or a 304 / 416).
-        RequestContextHolder.currentRequestAttributes().registerDestructionCallback(OPEN_FILE_ATTRIBUTE, () -> {
-            try {
-                file.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, RequestAttributes.SCOPE_REQUEST);
+        RequestContextHolder.currentRequestAttributes().registerDestructionCallback(OPEN_FILE_ATTRIBUTE, file::close,
+                RequestAttributes.SCOPE_REQUEST);
+        FileValidators validators = file.validators();
+        // On the servlet response, not the entity: Spring's own conditional check then finds no validator and
+        // leaves 304 and If-Range to the contract's Conditionals, like every other target.
+        response.setHeader(HttpHeaders.ETAG, validators.etag());
+        response.setHeader(HttpHeaders.LAST_MODIFIED, validators.lastModifiedHttpDate());
+        if (Conditionals.notModified(header(request, HttpHeaders.IF_NONE_MATCH),
+                header(request, HttpHeaders.IF_MODIFIED_SINCE), validators)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
+        }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                .eTag(file.etag())
-                .lastModified(file.lastModified())
                 .contentType(MediaType.parseMediaType(MediaTypes.forFileName(name)))
                 // Set here so that Spring does not add its RFD guard "inline;filename=f.txt" for .bin files.
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString());
-        return switch (Ranges.check(request, file)) {
+        // RFC 9110 §13.1.5: an If-Range naming another version turns the Range into a request for the whole file
+        boolean rangeApplies = Conditionals.rangeApplies(header(request, HttpHeaders.IF_RANGE), validators);
+        return switch (rangeApplies ? Ranges.check(request, file) : Ranges.Verdict.IGNORED) {
             // Spring's own range support: 206 with Content-Range, or multipart/byteranges; 304 first.
             case NONE, SATISFIABLE -> ok.body(file);
             // Spring would answer 416 but with the whole file as its body: answer it here, empty.
@@ -118,10 +125,12 @@ public class FileHandler {
         if (uri.length() <= start) {
             return null;
         }
-        try {
-            return UriUtils.decode(uri.substring(start), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return PercentDecoding.decode(uri.substring(start), false);
+    }
+
+    /** A request header's lines joined as one list (RFC 9110 §5.3), null when absent. */
+    private static String header(HttpServletRequest request, String name) {
+        List<String> lines = Collections.list(request.getHeaders(name));
+        return lines.isEmpty() ? null : String.join(", ", lines);
     }
 }

@@ -3,27 +3,21 @@ package dev.iolab.blocking.files;
 import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.FileNames;
 import dev.iolab.contract.Fixtures;
+import dev.iolab.contract.FileVersion;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadPublisher;
 import dev.iolab.contract.UploadTemporaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * The data directory with blocking file I/O: reads open one consistent snapshot of a file, writes go
- * to a temporary file that is renamed into place atomically, so no reader ever sees a partial file.
+ * The data directory with blocking file I/O: reads open one consistent {@link FileVersion}, writes stream to a
+ * temporary file that {@link UploadPublisher} publishes atomically, so no reader ever sees a partial file.
  */
 @Component
 public class FileStore {
@@ -49,33 +43,10 @@ public class FileStore {
         return FileNames.resolve(dir, name);
     }
 
-    /**
-     * Opens {@code file} with attributes that belong to the bytes the channel reads: stat, open, stat
-     * again, and retry if a concurrent rename swapped the file in between. Null when there is no such file.
-     */
+    /** The consistent version of {@code file} now, or null when there is none ({@link FileVersion#open}). */
     public OpenFile open(Path file) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            BasicFileAttributes before;
-            try {
-                before = Files.readAttributes(file, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-            if (!before.isRegularFile()) {
-                return null;
-            }
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-            } catch (NoSuchFileException e) {
-                continue;
-            }
-            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-            if (Objects.equals(before.fileKey(), after.fileKey()) || attempt >= 3) {
-                return new OpenFile(file.getFileName().toString(), channel, after);
-            }
-            channel.close();
-        }
+        FileVersion version = FileVersion.open(file);
+        return version == null ? null : new OpenFile(file.getFileName().toString(), version);
     }
 
     /**
@@ -88,7 +59,7 @@ public class FileStore {
             if (!copy(body, tmp, maxBytes)) {
                 return Stored.TOO_LARGE;
             }
-            return publish(tmp, file);
+            return UploadPublisher.publish(tmp, file) == UploadPublisher.Published.CREATED ? Stored.CREATED : Stored.REPLACED;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -107,24 +78,5 @@ public class FileStore {
             }
         }
         return true;
-    }
-
-    /**
-     * A hard link creates the name only if it does not exist (link(2) fails with EEXIST), so exactly one
-     * of several concurrent first uploads reports CREATED; otherwise rename(2) replaces the file atomically.
-     */
-    private static Stored publish(Path tmp, Path file) throws IOException {
-        try {
-            Files.createLink(file, tmp);
-            return Stored.CREATED;
-        } catch (FileAlreadyExistsException e) {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return Stored.REPLACED;
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // A file system without hard links: the existence check may race, the rename still cannot.
-            boolean existed = Files.exists(file);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return existed ? Stored.REPLACED : Stored.CREATED;
-        }
     }
 }

@@ -1,15 +1,15 @@
 package dev.iolab.blocking.files;
 
+import dev.iolab.contract.FileValidators;
+import dev.iolab.contract.FileVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.AbstractResource;
 
 /**
- * A file already open, as a Spring {@link org.springframework.core.io.Resource}: Spring's range support
+ * A {@link FileVersion} as a Spring {@link org.springframework.core.io.Resource}: Spring's range support
  * reads the same inode that the length and ETag describe, even if an upload renames a new file over it.
  * Each stream reads with its own position ({@link FileChannel#read(ByteBuffer, long)}), so the several
  * regions of a multipart/byteranges answer can each open one; the channel is closed by {@link #close()}.
@@ -17,26 +17,20 @@ import org.springframework.core.io.AbstractResource;
 public final class OpenFile extends AbstractResource implements AutoCloseable {
 
     private final String name;
+    private final FileVersion version;
     private final FileChannel channel;
     private final long size;
-    private final BasicFileAttributes attributes;
 
-    OpenFile(String name, FileChannel channel, BasicFileAttributes attributes) throws IOException {
+    OpenFile(String name, FileVersion version) {
         this.name = name;
-        this.channel = channel;
-        this.size = channel.size();
-        this.attributes = attributes;
+        this.version = version;
+        this.channel = version.channel();
+        this.size = version.size();
     }
 
-    /** A strong validator: size, modification time and inode, so any replacement changes it. */
-    public String etag() {
-        Object key = attributes.fileKey();
-        return "\"" + Long.toHexString(size) + "-" + Long.toHexString(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS))
-                + "-" + Integer.toHexString(key != null ? key.hashCode() : 0) + "\"";
-    }
-
-    public long lastModified() {
-        return attributes.lastModifiedTime().toMillis();
+    /** The version's validators, by the contract's one formula. */
+    public FileValidators validators() {
+        return version.validators();
     }
 
     @Override
@@ -60,8 +54,8 @@ public final class OpenFile extends AbstractResource implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        version.close();
     }
 
     /** Reads the channel from its own offset up to the size seen at open; closing it leaves the channel open. */

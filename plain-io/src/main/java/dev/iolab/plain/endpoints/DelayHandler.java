@@ -1,7 +1,7 @@
 package dev.iolab.plain.endpoints;
 
+import dev.iolab.contract.DelayParameter;
 import dev.iolab.contract.Endpoints;
-import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import java.nio.ByteBuffer;
@@ -16,28 +16,11 @@ final class DelayHandler {
     }
 
     static Exchange delay(HttpConnection c, String query) {
-        String raw = PercentDecoding.rawParam(query, Endpoints.DELAY_PARAM);
-        int ms = parse(raw);
-        if (ms < 0) {
+        int ms = DelayParameter.millis(query);
+        if (ms == DelayParameter.INVALID) {
             return FixedExchange.status(c, Endpoints.DELAY, 400);
         }
         return new DelayExchange(c, System.nanoTime() + ms * 1_000_000L);
-    }
-
-    /** 0..MAX_DELAY_MS as plain decimal digits, else -1. */
-    static int parse(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > 5) {
-            return -1;
-        }
-        int ms = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char ch = raw.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            ms = ms * 10 + (ch - '0');
-        }
-        return ms <= Limits.MAX_DELAY_MS ? ms : -1;
     }
 
     /** Waits for its deadline, then answers {@code ok}. */

@@ -3,6 +3,7 @@ package dev.iolab.plain.endpoints;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
+import dev.iolab.contract.QueryParameters;
 
 /** {@code GET /echo?msg=} answers the decoded text; {@code POST /echo} streams the body back as it arrives ({@link EchoExchange}). */
 final class EchoHandler {
@@ -11,10 +12,14 @@ final class EchoHandler {
     }
 
     static Exchange get(HttpConnection c, String query) {
-        String raw = PercentDecoding.rawParam(query, Endpoints.ECHO_PARAM);
-        String text = raw == null ? "" : PercentDecoding.decode(raw, true);
-        if (text == null) {
+        String text;
+        try {
+            text = QueryParameters.first(query, Endpoints.ECHO_PARAM);
+        } catch (IllegalArgumentException malformed) {
             return FixedExchange.status(c, Endpoints.ECHO, 400);
+        }
+        if (text == null) {
+            text = "";
         }
         return FixedExchange.text(c, Endpoints.ECHO, 200, MediaTypes.TEXT_PLAIN_UTF8, text);
     }

@@ -2,17 +2,19 @@ package dev.iolab.plain.endpoints;
 
 import dev.iolab.contract.ByteRange;
 import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.FileVersion;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.http.ResponseWriter;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.Path;
 
 /** A file response: the head from this class, the bytes moved by the transport as a {@link FileRegion}. */
 final class FileExchange extends Exchange {
 
     private final Path file;
-    private final OpenFile open;
+    private final FileVersion version;
     private final long size;
     private final long modified;
     private final String etag;
@@ -20,11 +22,11 @@ final class FileExchange extends Exchange {
     private final ByteRange range;
     private boolean headWritten;
 
-    FileExchange(HttpConnection c, Path file, OpenFile open, long size, long modified, String etag,
+    FileExchange(HttpConnection c, Path file, FileVersion version, long size, long modified, String etag,
                  String lastModified, ByteRange range) {
         super(c, Endpoints.FILES_TEMPLATE);
         this.file = file;
-        this.open = open;
+        this.version = version;
         this.size = size;
         this.modified = modified;
         this.etag = etag;
@@ -50,7 +52,7 @@ final class FileExchange extends Exchange {
             ResponseWriter.contentLength(out, length);
             ResponseWriter.end(out);
             if (!head().is("HEAD") && length > 0) {
-                connection.file().set(file, open.channel(), open.asyncChannel(), first, length, size, modified);
+                connection.file().set(file, version.channel(), (AsynchronousFileChannel) version.companion(), first, length, size, modified);
                 return Step.SEND_FILE;
             }
         }
@@ -63,6 +65,6 @@ final class FileExchange extends Exchange {
     @Override
     void release() {
         connection.file().set(null, null, null, 0, 0, 0, 0);
-        OpenFile.closeQuietly(open.channel(), open.asyncChannel());
+        version.close();
     }
 }

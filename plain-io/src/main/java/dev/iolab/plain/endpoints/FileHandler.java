@@ -1,17 +1,25 @@
 package dev.iolab.plain.endpoints;
 
 import dev.iolab.contract.ByteRange;
+import dev.iolab.contract.Conditionals;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
+import dev.iolab.contract.FileValidators;
+import dev.iolab.contract.FileVersion;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.PercentDecoding;
 import dev.iolab.plain.http.RequestHead;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
 
-/** {@code GET|HEAD /files/{name}} (validators, 304, single ranges, 416) and {@code PUT /files/{name}} (atomic upload). */
+/** {@code GET|HEAD /files/{name}} (the contract's file version, validators and conditionals; single ranges, 416) and {@code PUT /files/{name}} (atomic upload). */
 final class FileHandler {
+
+    /** The aio model reads files through an {@link AsynchronousFileChannel} opened on the same version. */
+    private static final FileVersion.Companion ASYNCHRONOUS =
+            path -> AsynchronousFileChannel.open(path, StandardOpenOption.READ);
 
     private FileHandler() {
     }
@@ -27,30 +35,35 @@ final class FileHandler {
         if (file == null) {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
         }
-        OpenFile open;
+        FileVersion version;
         try {
-            open = OpenFile.open(file, c.context().asynchronousFiles());
+            version = FileVersion.open(file, c.context().asynchronousFiles() ? ASYNCHRONOUS : null);
         } catch (IOException e) {
-            open = null;
+            // never a channel paired with another version's attributes: an unsettled file is an error
+            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 500).closing();
         }
-        if (open == null) {
+        if (version == null) {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 404);
         }
-        BasicFileAttributes attributes = open.attributes();
-        long size = attributes.size(); // OpenFile checked it against the open channel: no fstat(2) here
-        FileValidators.Version version = c.context().fileValidators().of(file, attributes);
-        if (matches(c.head().header(RequestHead.IF_NONE_MATCH), version.etag())) {
-            OpenFile.closeQuietly(open.channel(), open.asyncChannel());
+        long size = version.size(); // FileVersion checked it against the open channel: no fstat(2) here
+        FileValidators validators = c.context().validators().of(file, version.attributes());
+        RequestHead head = c.head();
+        if (Conditionals.notModified(head.header(RequestHead.IF_NONE_MATCH), head.header(RequestHead.IF_MODIFIED_SINCE),
+                validators)) {
+            version.close();
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304,
-                    "ETag", version.etag(), "Last-Modified", version.lastModified());
+                    "ETag", validators.etag(), "Last-Modified", validators.lastModifiedHttpDate());
         }
-        ByteRange range = ByteRange.parse(c.head().header(RequestHead.RANGE), size);
+        // RFC 9110 §14.2: Range is for GET only; §13.1.5: an If-Range naming another version means the whole file
+        ByteRange range = head.is("GET") && Conditionals.rangeApplies(head.header(RequestHead.IF_RANGE), validators)
+                ? ByteRange.parse(head.header(RequestHead.RANGE), size)
+                : ByteRange.WHOLE;
         if (range.kind() == ByteRange.Kind.UNSATISFIABLE) {
-            OpenFile.closeQuietly(open.channel(), open.asyncChannel());
+            version.close();
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
         }
-        return new FileExchange(c, file, open, size, attributes.lastModifiedTime().toMillis(), version.etag(),
-                version.lastModified(), range);
+        return new FileExchange(c, file, version, size, version.attributes().lastModifiedTime().toMillis(),
+                validators.etag(), validators.lastModifiedHttpDate(), range);
     }
 
     static Exchange put(HttpConnection c, String rawName) {
@@ -62,22 +75,5 @@ final class FileHandler {
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 413).closing(); // never touch the old file
         }
         return new UploadExchange(c, file);
-    }
-
-    /** If-None-Match (RFC 9110 §13.1.2): {@code *} or a list of entity tags, compared weakly. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -21,7 +21,7 @@ public final class ServerContext {
     private final Duration keepAliveTimeout;
     private final Metrics metrics;
     private final byte[] fixedFields;
-    private final FileValidators fileValidators = new FileValidators();
+    private final ValidatorCache validators = new ValidatorCache();
     private final AtomicBoolean draining;
     private final AtomicInteger inFlight;
     private final boolean management;
@@ -96,8 +96,8 @@ public final class ServerContext {
     }
 
     /** ETag and Last-Modified per file version, shared by all connections. */
-    FileValidators fileValidators() {
-        return fileValidators;
+    ValidatorCache validators() {
+        return validators;
     }
 
     /** Whether file responses also open an {@code AsynchronousFileChannel} (the aio model reads files with it). */

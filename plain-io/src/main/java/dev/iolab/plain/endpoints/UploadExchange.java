@@ -3,6 +3,7 @@ package dev.iolab.plain.endpoints;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.UploadPublisher;
 import dev.iolab.contract.UploadTemporaries;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.http.ResponseWriter;
@@ -11,11 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * {@code PUT /files/{name}}: the body streams into a temporary file next to the target, which an atomic
- * rename then puts in place, so a reader sees the old file or the new one, never a partial one.
+ * {@code PUT /files/{name}}: the body streams into a temporary file next to the target, which the contract's
+ * {@link UploadPublisher} then puts in place atomically, so a reader sees the old file or the new one, never a part.
  */
 final class UploadExchange extends Exchange {
 
@@ -59,10 +59,10 @@ final class UploadExchange extends Exchange {
                         requestComplete = true;
                         channel.close();
                         channel = null;
-                        boolean existed = Files.exists(target);
-                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                        Path complete = temp;
                         temp = null;
-                        return answer(FixedExchange.status(connection, uri, existed ? 204 : 201), in, out);
+                        boolean created = UploadPublisher.publish(complete, target) == UploadPublisher.Published.CREATED;
+                        return answer(FixedExchange.status(connection, uri, created ? 201 : 204), in, out);
                     }
                     case NEED_MORE -> {
                         return Step.READ;

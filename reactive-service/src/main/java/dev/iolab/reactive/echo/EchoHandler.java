@@ -4,7 +4,7 @@ import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.web.BodyLimit;
-import dev.iolab.reactive.web.QueryParams;
+import dev.iolab.contract.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +27,7 @@ public class EchoHandler {
     public Mono<ServerResponse> get(ServerRequest request) {
         String msg;
         try {
-            msg = QueryParams.first(request.uri().getRawQuery(), Endpoints.ECHO_PARAM);
+            msg = QueryParameters.first(request.uri().getRawQuery(), Endpoints.ECHO_PARAM);
         } catch (IllegalArgumentException malformed) {
             return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN_UTF8)
                     .bodyValue("malformed percent-encoding in " + Endpoints.ECHO_PARAM);

@@ -1,17 +1,19 @@
 package dev.iolab.reactive.files;
 
 import dev.iolab.contract.ByteRange;
+import dev.iolab.contract.Conditionals;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.FileNames;
+import dev.iolab.contract.FileValidators;
+import dev.iolab.contract.FileVersion;
 import dev.iolab.contract.InsufficientStorage;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.DataDir;
 import dev.iolab.reactive.web.BodyLimit;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.channels.FileChannel;
+import java.util.List;
 import io.netty.channel.DefaultFileRegion;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -29,7 +31,8 @@ import reactor.netty.Connection;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
- * {@code /files/{name}}: GET and HEAD send the file zero-copy (a Netty FileRegion: sendfile(2) from the page cache
+ * {@code /files/{name}}: GET and HEAD open the contract's {@link FileVersion}, answer conditionals by its
+ * {@link Conditionals}, and send the file zero-copy (a Netty FileRegion: sendfile(2) from the page cache
  * to the socket, what {@code ZeroCopyHttpOutputMessage} does) with validators and single ranges; PUT streams into the directory through
  * {@link FileStore}. Names are checked against {@link FileNames} after Spring's one percent-decoding.
  */
@@ -54,40 +57,40 @@ public class FileHandler {
         }
         // RFC 9110 §14.2: Range is defined for GET only; HEAD describes the whole representation
         boolean get = HttpMethod.GET.equals(request.method());
-        FileSnapshot snapshot;
+        // a stat(2), an open(2) and a stat(2) on the event loop: metadata of files being served is in the kernel's
+        // caches, these do not wait on a disk
+        FileVersion version;
         try {
-            snapshot = FileSnapshot.take(file, get);
-        } catch (NoSuchFileException missing) {
-            return ServerResponse.notFound().build();
+            version = FileVersion.open(file);
         } catch (IOException e) {
             return Mono.error(e);
         }
-        if (!snapshot.attributes().isRegularFile()) {
-            snapshot.close();
+        if (version == null) {
             return ServerResponse.notFound().build();
         }
-        long size = snapshot.attributes().size();
-        FileValidators validators = FileValidators.of(snapshot.attributes());
+        long size = version.size();
+        FileValidators validators = version.validators();
         HttpHeaders requestHeaders = request.headers().asHttpHeaders();
-        if (validators.matchesNoneMatch(requestHeaders.getFirst(HttpHeaders.IF_NONE_MATCH))) {
-            snapshot.close();
+        if (Conditionals.notModified(header(requestHeaders, HttpHeaders.IF_NONE_MATCH),
+                header(requestHeaders, HttpHeaders.IF_MODIFIED_SINCE), validators)) {
+            version.close();
             return ServerResponse.status(HttpStatus.NOT_MODIFIED)
                     .eTag(validators.etag()).lastModified(validators.lastModified()).build();
         }
         String contentType = MediaTypes.forFileName(file.getFileName().toString());
-        ByteRange range = get && validators.matchesIfRange(requestHeaders.getFirst(HttpHeaders.IF_RANGE))
+        ByteRange range = get && Conditionals.rangeApplies(header(requestHeaders, HttpHeaders.IF_RANGE), validators)
                 ? ByteRange.parse(requestHeaders.getFirst(HttpHeaders.RANGE), size)
                 : ByteRange.parse(null, size);
         return switch (range.kind()) {
             case UNSATISFIABLE -> {
-                snapshot.close();
+                version.close();
                 yield ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                         .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size).build();
             }
             case SINGLE -> send(entity(HttpStatus.PARTIAL_CONTENT, contentType, validators)
                     .header(HttpHeaders.CONTENT_RANGE, BYTES + " " + range.start() + "-" + range.end() + "/" + size),
-                    snapshot, range.start(), range.length());
-            case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), snapshot, 0, size);
+                    version, get, range.start(), range.length());
+            case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), version, get, 0, size);
         };
     }
 
@@ -132,15 +135,20 @@ public class FileHandler {
                 .lastModified(validators.lastModified());
     }
 
-    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, FileSnapshot snapshot,
+    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, FileVersion version, boolean get,
             long position, long count) {
         response.contentLength(count);
-        FileChannel channel = snapshot.channel();
-        if (channel == null || count == 0) {
-            snapshot.close();
+        if (!get || count == 0) {
+            version.close();
             return response.build();
         }
-        return response.body((message, context) -> sendRegion((ServerHttpResponse) message, channel, position, count));
+        return response.body((message, context) -> sendRegion((ServerHttpResponse) message, version, position, count));
+    }
+
+    /** A request header's lines joined as one list (RFC 9110 §5.3), null when absent. */
+    private static String header(HttpHeaders headers, String name) {
+        List<String> lines = headers.get(name);
+        return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
     }
 
     /**
@@ -148,11 +156,11 @@ public class FileHandler {
      * stat: sendfile(2) zero-copy, as {@code ZeroCopyHttpOutputMessage.writeWith(Path, ...)} does, except that
      * the path is not opened a second time (a concurrent upload could have replaced it meanwhile).
      */
-    private static Mono<Void> sendRegion(ServerHttpResponse response, FileChannel channel, long position, long count) {
+    private static Mono<Void> sendRegion(ServerHttpResponse response, FileVersion version, long position, long count) {
         HttpServerResponse netty = ServerHttpResponseDecorator.getNativeResponse(response);
         return response.setComplete().then(Mono.defer(() -> netty
-                .sendUsing(() -> channel, (connection, fc) -> new DefaultFileRegion(fc, position, count),
-                        FileSnapshot::close)
+                .sendUsing(version::channel, (connection, fc) -> new DefaultFileRegion(fc, position, count),
+                        fc -> version.close())
                 .then()));
     }
 

@@ -1,5 +1,6 @@
 package dev.iolab.reactive.files;
 
+import dev.iolab.contract.UploadPublisher;
 import dev.iolab.contract.UploadTemporaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
@@ -18,9 +18,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Stores an upload without blocking an event loop: the body's buffers are handed over to Reactor's
  * boundedElastic threads ({@code publishOn}, a few buffers in flight), which write them with a plain FileChannel
- * into a hidden temporary file (its leading dot is outside {@code FileNames}, so it is never served); one
- * rename(2) with ATOMIC_MOVE then publishes it whole. Readers see the old or the new file, never a part; of
- * concurrent uploads to one name, the last rename wins with its complete bytes.
+ * into a hidden temporary file (its leading dot is outside {@code FileNames}, so it is never served); the
+ * contract's {@link UploadPublisher} then publishes it whole (link(2) for a new name, else one rename(2)). Readers
+ * see the old or the new file, never a part; of concurrent uploads to one name, the last rename wins.
  */
 final class FileStore {
 
@@ -67,11 +67,9 @@ final class FileStore {
         return length;
     }
 
+    /** The contract's publication: exactly one of several concurrent creators of a new name is told it is new. */
     private static boolean publish(Path temp, Path target) throws IOException {
-        boolean existed = Files.exists(target);
-        // rename(2): atomic, and replaces an existing file in one step
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        return !existed;
+        return UploadPublisher.publish(temp, target) == UploadPublisher.Published.CREATED;
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -1,4 +1,4 @@
-package dev.iolab.plain.endpoints;
+package dev.iolab.contract;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,13 +7,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-decoding (RFC 3986 §2.1) done exactly once, to UTF-8, rejecting malformed escapes and bytes. */
-final class PercentDecoding {
+public final class PercentDecoding {
 
     private PercentDecoding() {
     }
 
-    /** Decodes {@code s} once; {@code plusIsSpace} for query values (form encoding). Null when malformed. */
-    static String decode(String s, boolean plusIsSpace) {
+    /**
+     * Decodes {@code s} once; {@code plusIsSpace} for query values (form encoding, as Tomcat and the JDK's
+     * {@code URLDecoder} read them). Null when an escape is malformed or the bytes are not UTF-8.
+     */
+    public static String decode(String s, boolean plusIsSpace) {
         if (s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {
             return s;
         }
@@ -31,6 +34,11 @@ final class PercentDecoding {
                 }
                 bytes.write(hi << 4 | lo);
                 i += 2;
+            } else if (c > 0x7F) {
+                // a raw non-ASCII character (a decoded URI handed in): keep it as its UTF-8 bytes
+                int codePoint = s.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
             } else {
                 bytes.write(plusIsSpace && c == '+' ? ' ' : c);
             }
@@ -42,25 +50,5 @@ final class PercentDecoding {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    /** The value of query parameter {@code name} (raw, still encoded), or null when absent. */
-    static String rawParam(String query, String name) {
-        int start = 0;
-        while (start <= query.length()) {
-            int amp = query.indexOf('&', start);
-            int end = amp < 0 ? query.length() : amp;
-            int eq = query.indexOf('=', start);
-            if (eq > start && eq < end && query.regionMatches(start, name, 0, name.length()) && eq - start == name.length()) {
-                return query.substring(eq + 1, end);
-            }
-            if (eq < 0 || eq >= end) {
-                if (end - start == name.length() && query.regionMatches(start, name, 0, name.length())) {
-                    return "";
-                }
-            }
-            start = end + 1;
-        }
-        return null;
     }
 }
