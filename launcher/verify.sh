@@ -12,6 +12,7 @@ APT_PACKAGES=(
   docker.io     # images (issue 14): ./iolab images and the container tests need a Docker daemon
   debootstrap   # images: ./iolab images --base local builds iolab/base-jre:25 without a registry
   prometheus    # kubernetes: PrometheusConfigIT runs promtool on the scrape config, recording rules and alerts
+  strace        # loadtest: ./iolab compare --syscalls counts a target's system calls by name (strace -c -f)
 )
 # The registry base ./iolab images uses when it is already on this machine; otherwise the local one.
 REGISTRY_BASE="eclipse-temurin:25-jre"
