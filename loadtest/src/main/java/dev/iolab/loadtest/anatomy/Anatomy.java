@@ -18,8 +18,11 @@ public record Anatomy(long requests, Double voluntaryPerRequest, Double involunt
         return new Anatomy(0, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, why);
     }
 
-    /** CPU and wake-ups of a target doing nothing, over a few seconds after its scenarios. */
-    public record Idle(double seconds, Double cpuCores, Double contextSwitchesPerSecond) {
+    /**
+     * CPU, wake-ups and runnable threads of a target doing nothing, over a few seconds after its scenarios (a thread
+     * that spins stays runnable even when other processes leave it little CPU).
+     */
+    public record Idle(double seconds, Double cpuCores, Double contextSwitchesPerSecond, Double runnableAverage) {
     }
 
     public Anatomy withIdle(Idle value) {

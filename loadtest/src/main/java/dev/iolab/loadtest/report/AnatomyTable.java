@@ -12,7 +12,7 @@ public final class AnatomyTable {
 
     static final List<String> HEADER = List.of("target", "scenario", "users", "voluntary cs/req", "involuntary cs/req",
             "runnable threads", "sleeping threads", "D threads", "read B/req", "write B/req", "read calls/req",
-            "write calls/req", "idle CPU cores", "idle cs/s", "syscalls/req (strace run)");
+            "write calls/req", "idle CPU cores", "idle cs/s", "idle runnable threads", "syscalls/req (strace run)");
     static final int TOP_SYSCALLS = 5;
 
     static final String EXPLAINED = """
@@ -21,8 +21,9 @@ public final class AnatomyTable {
             Threads: average count per state over readings taken every 200 ms (runnable R: on a CPU or queued for one; \
             sleeping S: waiting for an event; D: uninterruptible, usually disk). B/req and calls/req: /proc/<pid>/io \
             rchar/wchar and syscr/syscw, which count read/write-family calls (read, readv, write, writev, sendfile...) \
-            on files and sockets, not recv/send/sendmsg nor io_uring operations. Idle: CPU cores and context switches \
-            per second over a few seconds without load after the target's scenarios. Syscalls: with --syscalls, the \
+            on files and sockets, not recv/send/sendmsg nor io_uring operations. Idle: CPU cores, context switches \
+            per second and runnable threads over a few seconds without load after the target's scenarios (a spinning \
+            thread stays runnable even where other processes leave it little CPU). Syscalls: with --syscalls, the \
             most frequent calls per request from a separate run under strace -c -f, which slows the target.""";
 
     private AnatomyTable() {
@@ -42,6 +43,7 @@ public final class AnatomyTable {
         c.add(num(a.writeCallsPerRequest(), 2));
         c.add(a.idle() == null ? "-" : num(a.idle().cpuCores(), 3));
         c.add(a.idle() == null ? "-" : num(a.idle().contextSwitchesPerSecond(), 0));
+        c.add(a.idle() == null ? "-" : num(a.idle().runnableAverage(), 1));
         c.add(syscalls(a.syscalls()));
         return c;
     }

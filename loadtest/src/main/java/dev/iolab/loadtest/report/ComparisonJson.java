@@ -117,6 +117,7 @@ public final class ComparisonJson {
         idle.put("seconds", a.idle() == null ? null : a.idle().seconds());
         idle.put("cpu_cores", a.idle() == null ? null : round3(a.idle().cpuCores()));
         idle.put("context_switches_per_s", a.idle() == null ? null : round(a.idle().contextSwitchesPerSecond()));
+        idle.put("runnable_threads_avg", a.idle() == null ? null : round(a.idle().runnableAverage()));
         m.put("idle", idle);
         m.put("syscalls", a.syscalls() == null ? null : syscalls(a.syscalls()));
         return m;

@@ -37,7 +37,7 @@ class ReportWriterTests {
 
     static Anatomy anatomy() {
         return new Anatomy(1000, 2.5, 0.25, 25, 1.2, 40.0, 0.0, 41.2, 0, 33_000.0, 500.0, 2.0, 1.0,
-                new Anatomy.Idle(3.0, 0.987, 12.0),
+                new Anatomy.Idle(3.0, 0.987, 12.0, 1.0),
                 SyscallCounts.parse("syscall calls errors\nread 2000 10\nwrite 1000\nepoll_wait 500\n", 1000, 2.0), null);
     }
 
@@ -70,7 +70,7 @@ class ReportWriterTests {
         assertThat(html).contains("<h2>How each model waits</h2>", "<td>2.50</td>", "<td>0.987</td>",
                 "read 2.00, write 1.00, epoll_wait 0.50");
         assertThat(Files.readString(runDir.resolve("comparison.md")))
-                .contains("| mvc-platform | delay | 100 | 2.50 | 0.25 | 1.2 | 40.0 | 0.0 | 33,000 | 500 | 2.00 | 1.00 | 0.987 | 12 |");
+                .contains("| mvc-platform | delay | 100 | 2.50 | 0.25 | 1.2 | 40.0 | 0.0 | 33,000 | 500 | 2.00 | 1.00 | 0.987 | 12 | 1.0 |");
     }
 
     @Test

@@ -117,6 +117,7 @@ class CompareQuickIT {
             assertThat(a.at("/idle/seconds").asDouble()).as(what).isGreaterThanOrEqualTo(1);
             assertThat(a.at("/idle/cpu_cores").isNumber()).as(what).isTrue();
             assertThat(a.at("/idle/context_switches_per_s").isNumber()).as(what).isTrue();
+            assertThat(a.at("/idle/runnable_threads_avg").isNumber()).as(what).isTrue();
             if (row.get("scenario").asText().equals("echo")
                     && CompareOptions.QUICK_TARGETS.contains(row.get("target").asText())) {
                 // their sockets read with read(2), which rchar counts; a 64 KiB POST body every other request
