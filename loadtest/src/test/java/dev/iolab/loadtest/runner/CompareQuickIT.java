@@ -57,14 +57,14 @@ class CompareQuickIT {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        boolean finished = p.waitFor(7, TimeUnit.MINUTES);
+        boolean finished = p.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroyForcibly();
         }
         String output = Files.readString(log);
         System.out.println(output);
-        assertThat(finished).as("quick compare finished within 7 minutes").isTrue();
+        assertThat(finished).as("quick compare finished within 10 minutes (a hang guard: about 3 minutes on a quiet 2-CPU machine)").isTrue();
         assertThat(p.exitValue()).as("exit code; output:%n%s", output).isZero();
         assertThat(output).as("every target measured (logs in %s)", results).doesNotContain("not measured");
         System.out.printf("CompareQuickIT: %d targets in %.0f s%n", targets.size(), (System.nanoTime() - start) / 1e9);
