@@ -8,7 +8,7 @@ usage() {
 usage: ./iolab compare [--targets ids|all] [--scenarios list] [--duration 30s] [--warmup 10s] [--quick]
                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
-                       [--connections 10000] [--results DIR]
+                       [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
 
 Runs each target alone, in turn: launched as its own JVM with the registry's command on a free
 loopback port with a fresh data directory (or reached at --base-url), warms it up, then measures it
@@ -34,12 +34,20 @@ charts (charts/*.png), each Gatling report (gatling/<target>-<scenario>/); resul
   --no-pin               do not pin (the report says so); pinning also needs taskset (util-linux)
   --connections N        c10k: idle keep-alive connections to hold (default 10000)
   --results DIR          where run folders go (default: results/ in the repository)
+  --idle D               after each target's scenarios, D without load to measure its idle CPU and
+                         wake-ups (default 3s; --quick 2s; 0 skips it)
+  --syscalls             after each measured run, a separate run of the same load with strace -c -f
+                         attached to the target, counting its system calls per request by name; strace
+                         slows the target, so only the counts are kept (apt-get install strace; needs
+                         ptrace rights: root, or the same user with kernel.yama.ptrace_scope=0)
+  --syscalls-duration D  length of that separate run (default 10s; --quick 2s)
 Load only goes to 127.0.0.1 (launched targets) or to the URLs you pass; every step is bounded in time.
 Environment: IOLAB_JAVA_OPTS adds JVM options to the load generator's JVM.
 Examples:  ./iolab compare --quick
            ./iolab compare --targets mvc-platform,mvc-virtual,webflux-epoll,plain-epoll --scenarios delay
            ./iolab compare --targets plain-blocking,plain-epoll --scenarios c10k
            ./iolab compare --scenarios echo --engine wrk --concurrency 16,64,256
+           ./iolab compare --targets plain-blocking,plain-epoll,plain-busypoll --scenarios echo --syscalls
 USAGE
 }
 wants_help "$@" && { usage; exit 0; }

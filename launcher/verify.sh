@@ -14,6 +14,7 @@ APT_PACKAGES=(
   prometheus    # kubernetes: PrometheusConfigIT runs promtool on the scrape config, recording rules and alerts
   util-linux    # conformance: FaultsConformanceIT caps a target's file descriptors with prlimit
   mount         # conformance: FaultsConformanceIT mounts a 2 MiB tmpfs to fill (as root, which CI is)
+  strace        # loadtest: ./iolab compare --syscalls counts a target's system calls by name (strace -c -f)
 )
 # The registry base ./iolab images uses when it is already on this machine; otherwise the local one.
 REGISTRY_BASE="eclipse-temurin:25-jre"

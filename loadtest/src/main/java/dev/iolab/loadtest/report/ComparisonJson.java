@@ -2,6 +2,8 @@ package dev.iolab.loadtest.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.iolab.loadtest.anatomy.Anatomy;
+import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.runner.ClientNumbers;
 import dev.iolab.loadtest.server.ServerNumbers;
 import java.io.IOException;
@@ -80,9 +82,60 @@ public final class ComparisonJson {
         m.put("load_cpu_share", round(row.loadCpuShare()));
         m.put("flags", row.flags());
         m.put("gatling_report", row.gatlingReport());
+        m.put("anatomy", anatomy(row.anatomy()));
         if (row.extra() != null && !row.extra().isEmpty()) {
             m.put(row.scenario(), row.extra());
         }
+        return m;
+    }
+
+    /** The row's anatomy: every key present on every row, null where not measured. */
+    static Map<String, Object> anatomy(Anatomy a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", "/proc/<pid> of the target");
+        m.put("note", a.note());
+        m.put("requests", a.requests());
+        Map<String, Object> switches = new LinkedHashMap<>();
+        switches.put("voluntary", round3(a.voluntaryPerRequest()));
+        switches.put("involuntary", round3(a.involuntaryPerRequest()));
+        switches.put("threads_exited", a.threadsExited());
+        m.put("context_switches_per_request", switches);
+        Map<String, Object> threads = new LinkedHashMap<>();
+        threads.put("samples", a.samples());
+        threads.put("runnable_avg", round(a.runnableAverage()));
+        threads.put("sleeping_avg", round(a.sleepingAverage()));
+        threads.put("uninterruptible_avg", round(a.uninterruptibleAverage()));
+        threads.put("total_avg", round(a.threadsAverage()));
+        m.put("threads_sampled", threads);
+        Map<String, Object> io = new LinkedHashMap<>();
+        io.put("read_bytes", round(a.readBytesPerRequest()));
+        io.put("write_bytes", round(a.writeBytesPerRequest()));
+        io.put("read_calls", round3(a.readCallsPerRequest()));
+        io.put("write_calls", round3(a.writeCallsPerRequest()));
+        m.put("io_per_request", io);
+        Map<String, Object> idle = new LinkedHashMap<>();
+        idle.put("seconds", a.idle() == null ? null : a.idle().seconds());
+        idle.put("cpu_cores", a.idle() == null ? null : round3(a.idle().cpuCores()));
+        idle.put("context_switches_per_s", a.idle() == null ? null : round(a.idle().contextSwitchesPerSecond()));
+        idle.put("runnable_threads_avg", a.idle() == null ? null : round(a.idle().runnableAverage()));
+        m.put("idle", idle);
+        m.put("syscalls", a.syscalls() == null ? null : syscalls(a.syscalls()));
+        return m;
+    }
+
+    private static Map<String, Object> syscalls(SyscallCounts s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("separate_run", "under strace -c -f: slows the target, throughput not comparable");
+        m.put("error", s.error());
+        m.put("requests", s.requests());
+        m.put("seconds", round(s.seconds()));
+        m.put("throughput_rps", round(s.throughputRps()));
+        m.put("total_per_request", s.requests() > 0 ? round3((double) s.total() / s.requests()) : null);
+        Map<String, Object> per = new LinkedHashMap<>();
+        s.perRequest().forEach((name, v) -> per.put(name, round3(v)));
+        m.put("per_request", per);
+        m.put("calls", s.calls());
+        m.put("errors", s.errors());
         return m;
     }
 

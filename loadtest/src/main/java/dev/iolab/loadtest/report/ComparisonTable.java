@@ -47,6 +47,8 @@ public final class ComparisonTable {
                 """);
         rows.stream().filter(r -> r.extra() != null && !r.extra().isEmpty()).forEach(r ->
                 md.append("\n").append(r.target()).append(" ").append(r.scenario()).append(": ").append(r.extra()).append('\n'));
+        md.append("\n## How each model waits\n\n").append(AnatomyTable.markdown(rows)).append('\n')
+                .append(AnatomyTable.EXPLAINED).append('\n');
         return md.toString();
     }
 

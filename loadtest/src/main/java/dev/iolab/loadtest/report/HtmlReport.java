@@ -65,8 +65,9 @@ public final class HtmlReport {
                 and <code>/proc/&lt;pid&gt;</code> (CPU time, resident memory, threads sampled every 200 ms).
                 Flags: <b>client-bound</b> the load generator used &ge; 85%% of its CPUs or missed its open-model rate;
                 <b>errors</b> more than 0.1%% KO; <b>count-mismatch</b> client and server counts differ by more than 1%%.</p>
-                <h2>Charts</h2>
                 """.replace("%%", "%"));
+        html.append("<h2>How each model waits</h2>\n").append(AnatomyTable.html(rows));
+        html.append("<h2>Charts</h2>\n");
         for (Charts.Chart chart : charts) {
             html.append("<figure><img src=\"").append(esc(chart.file())).append("\" alt=\"").append(esc(chart.title()))
                     .append("\"><figcaption>").append(esc(chart.title())).append("</figcaption></figure>\n");

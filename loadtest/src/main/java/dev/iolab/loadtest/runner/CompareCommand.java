@@ -37,6 +37,10 @@ public final class CompareCommand {
             System.err.println("iolab compare: --engine wrk needs wrk on the PATH (Debian: apt-get install wrk)");
             return 2;
         }
+        if (options.syscalls() && !dev.iolab.loadtest.anatomy.StracePass.available()) {
+            System.err.println("iolab compare: --syscalls needs strace on the PATH (Debian: apt-get install strace)");
+            return 2;
+        }
         Instant started = Instant.now();
         String loadBefore = RunContext.loadAverage();
         String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
@@ -58,6 +62,8 @@ public final class CompareCommand {
 
         System.out.println();
         System.out.print(dev.iolab.loadtest.report.ComparisonTable.table(rows));
+        System.out.println("\nHow each model waits:");
+        System.out.print(dev.iolab.loadtest.report.AnatomyTable.markdown(rows));
         comparison.notes().forEach(n -> System.out.println("note: " + n));
         System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "
                 + options.resultsDir().resolve("latest") + " points here)");

@@ -11,7 +11,8 @@ import java.util.Map;
 public record CompareOptions(List<String> targets, List<String> scenarios, Duration warmup, Duration duration,
                              Duration ramp, List<Integer> concurrency, double rate, boolean quick, boolean viaGateway,
                              Map<String, String> baseUrls, String engine, String cpusTarget, String cpusLoad,
-                             boolean pin, int connections, Path resultsDir, Path repoRoot) {
+                             boolean pin, int connections, Path resultsDir, Path repoRoot, Duration idle,
+                             boolean syscalls, Duration syscallsDuration) {
 
     public static final List<String> QUICK_TARGETS = List.of("mvc-platform", "webflux-epoll", "plain-epoll");
     public static final List<String> FULL_SCENARIOS = List.of("echo", "files", "delay", "upload", "c10k");
@@ -36,6 +37,9 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
         boolean pin = true;
         int connections = 10_000;
         Path results = Path.of("results");
+        Duration idle = null;
+        boolean syscalls = false;
+        Duration syscallsDuration = null;
         Path root = Path.of(System.getProperty("iolab.repo.root", ".")).toAbsolutePath().normalize();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -77,6 +81,9 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
                 case "--no-pin" -> pin = false;
                 case "--connections" -> connections = Integer.parseInt(v);
                 case "--results" -> results = Path.of(v);
+                case "--idle" -> idle = duration(v);
+                case "--syscalls" -> syscalls = true;
+                case "--syscalls-duration" -> syscallsDuration = duration(v);
                 case "--repo-root" -> root = Path.of(v).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -100,11 +107,13 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
                 duration != null ? duration : quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30),
                 ramp != null ? ramp : quick ? Duration.ofSeconds(1) : Duration.ofSeconds(2),
                 List.copyOf(concurrency), rate, quick, gateway, urls, engine, cpusTarget, cpusLoad, pin,
-                connections, results.toAbsolutePath().normalize(), root);
+                connections, results.toAbsolutePath().normalize(), root,
+                idle != null ? idle : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(3), syscalls,
+                syscallsDuration != null ? syscallsDuration : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
     }
 
     private static boolean needsValue(String flag) {
-        return !List.of("--quick", "--via-gateway", "--no-pin").contains(flag);
+        return !List.of("--quick", "--via-gateway", "--no-pin", "--syscalls").contains(flag);
     }
 
     /** {@code 30s}, {@code 2m}, {@code 500ms} or plain seconds. */
@@ -138,7 +147,7 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
                 usage: ./iolab compare [--targets ids|all] [--scenarios list] [--duration 30s] [--warmup 10s] [--quick]
                                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
-                                       [--connections 10000] [--results DIR]
+                                       [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
                 """;
     }
 }

@@ -1,10 +1,16 @@
 package dev.iolab.loadtest.runner;
 
 import dev.iolab.contract.Target;
+import dev.iolab.loadtest.anatomy.Anatomy;
+import dev.iolab.loadtest.anatomy.AnatomyWatch;
+import dev.iolab.loadtest.anatomy.IdleProbe;
+import dev.iolab.loadtest.anatomy.StracePass;
+import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.c10k.C10kScenario;
 import dev.iolab.loadtest.report.Flags;
 import dev.iolab.loadtest.report.ResultRow;
 import dev.iolab.loadtest.server.ProcStats;
+import dev.iolab.loadtest.server.PrometheusText;
 import dev.iolab.loadtest.server.ServerNumbers;
 import dev.iolab.loadtest.server.ServerWatch;
 import dev.iolab.loadtest.simulation.SimulationSettings;
@@ -31,6 +37,9 @@ public final class Comparison {
      * of CPU per /echo in its first 20 s under load, 45 us after), and a shorter warm-up measured the JIT.
      */
     static final Duration FIRST_WARMUP = Duration.ofSeconds(30);
+
+    /** Quiet time between a target's last scenario and its idle window. */
+    static final Duration IDLE_SETTLE = Duration.ofSeconds(1);
 
     private final CompareOptions options;
     private final CpuPinning pinning;
@@ -59,6 +68,7 @@ public final class Comparison {
         if (!options.quick()) {
             perTarget += Math.max(0, FIRST_WARMUP.toSeconds() - options.warmup().toSeconds());
         }
+        perTarget += options.idle().isZero() ? 0 : options.idle().toMillis() / 1000.0 + IDLE_SETTLE.toSeconds();
         // one step to start each target, then one per scenario and concurrency level
         this.progress = new Progress(System.err, (steps + 1) * targets.size(), perTarget * targets.size());
     }
@@ -88,7 +98,8 @@ public final class Comparison {
     }
 
     private double planned(Scenario scenario) {
-        double measure = options.warmup().toSeconds() + options.duration().toSeconds() + OVERHEAD_PLAN_S;
+        double measure = options.warmup().toSeconds() + options.duration().toSeconds() + OVERHEAD_PLAN_S
+                + (options.syscalls() ? options.syscallsDuration().toSeconds() + OVERHEAD_PLAN_S : 0);
         return scenario == Scenario.C10K ? measure + 15 : measure + options.ramp().toSeconds();
     }
 
@@ -99,6 +110,7 @@ public final class Comparison {
             try (Deployment deployment = Deployment.open(id, options, pinning, runDir.resolve("logs"))) {
                 progress.done(STARTUP_PLAN_S);
                 boolean fresh = deployment.target().pid().isPresent() && !options.quick();
+                int firstRow = rows.size();
                 for (String s : options.scenarios()) {
                     Scenario scenario = Scenario.byId(s).orElseThrow();
                     for (int users : options.usersFor(scenario)) {
@@ -118,6 +130,7 @@ public final class Comparison {
                         progress.done(planned(scenario));
                     }
                 }
+                measureIdle(deployment, rows.subList(firstRow, rows.size()));
             } catch (IOException e) {
                 notes.add(id + ": not measured: " + e.getMessage());
                 progress.note(id + " not measured: " + e.getMessage());
@@ -162,6 +175,12 @@ public final class Comparison {
         double wall = (System.nanoTime() - t0) / 1e9;
         double loadShare = (ProcStats.selfCpuSeconds() - cpu0) / (wall * CpuPinning.count(pinning.loadCpus(), cpus));
         ServerNumbers server = watch.stop();
+        // per request served: the server's count when it has one (the scrapes themselves excluded), else the client's
+        Anatomy anatomy = watch.anatomy(server.requests() != null && server.requests() > 0 ? server.requests()
+                : measured.numbers().requests());
+        if (options.syscalls()) {
+            anatomy = anatomy.withSyscalls(syscallPass(d, scenario, users, work.resolve("syscalls"), log));
+        }
         String report = null;
         if (measured.runDirectory() != null) {
             gatling.report(measured.runDirectory(), log);
@@ -175,7 +194,51 @@ public final class Comparison {
                 : server.cpuSeconds() / (wall * CpuPinning.count(pinning.targetCpus(), cpus));
         return new ResultRow(d.id(), scenario.id(), options.engine(), users, options.rate(), measured.numbers(), server,
                 loadShare, targetShare, Flags.of(measured.numbers(), server, loadShare, askedRps,
-                options.engine().equals("wrk") ? users : 0), report, Map.of());
+                options.engine().equals("wrk") ? users : 0), report, Map.of(), anatomy);
+    }
+
+    /**
+     * {@code --syscalls}: the same load once more, for its own (shorter) time, with strace attached to every thread of
+     * the target; strace stops each thread at each call, so this run is slow and only its counts per request are kept.
+     */
+    private SyscallCounts syscallPass(Deployment d, Scenario scenario, int users, Path work, Path log) {
+        if (d.target().pid().isEmpty()) {
+            return SyscallCounts.failed("no process to trace for a target at a given URL");
+        }
+        note("--syscalls: each row's system calls by name come from a separate " + options.syscallsDuration().toSeconds()
+                + " s run under strace -c -f after its measurement; strace slows the target, so that run's throughput "
+                + "is not comparable and the row's other numbers come from the run without it");
+        try (StracePass strace = StracePass.attach(d.target().pid().getAsLong(), work)) {
+            PrometheusText before = ServerWatch.scrape(d.target().baseUrl());
+            long t0 = System.nanoTime();
+            Measured measured = load(d, scenario, users, options.syscallsDuration(), work.resolve("load"), log);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            PrometheusText after = ServerWatch.scrape(d.target().baseUrl());
+            long served = after.has("http_server_requests_seconds_count")
+                    ? Math.round(after.requests() - before.requests()) : measured.numbers().requests();
+            return strace.finish(served, wall);
+        } catch (IOException | RuntimeException | AssertionError e) {
+            note(d.id() + " " + scenario.id() + ": no system-call counts: " + e.getMessage());
+            return SyscallCounts.failed(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * A few seconds with no load after the target's scenarios (its JIT and GC have settled by then): the CPU it burns
+     * waiting for nothing, put on each of its rows.
+     */
+    private void measureIdle(Deployment d, List<ResultRow> targetRows) {
+        if (d.target().pid().isEmpty() || options.idle().isZero() || targetRows.isEmpty()) {
+            return;
+        }
+        progress.note(d.id() + ": " + options.idle().toSeconds() + " s idle");
+        try {
+            Thread.sleep(IDLE_SETTLE); // the last scenario's connections close, its threads end
+            IdleProbe.measure(AnatomyWatch.PROC, d.target().pid().getAsLong(), options.idle()).ifPresent(idle ->
+                    targetRows.replaceAll(r -> r.withAnatomy(r.anatomy().withIdle(idle))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Measured(ClientNumbers numbers, Path runDirectory) {
@@ -202,6 +265,6 @@ public final class Comparison {
 
     private static ResultRow withExtra(ResultRow r, Map<String, Object> extra) {
         return new ResultRow(r.target(), r.scenario(), r.engine(), r.users(), r.rate(), r.client(), r.server(),
-                r.loadCpuShare(), r.targetCpuShare(), r.flags(), r.gatlingReport(), extra);
+                r.loadCpuShare(), r.targetCpuShare(), r.flags(), r.gatlingReport(), extra, r.anatomy());
     }
 }

@@ -1,12 +1,14 @@
 package dev.iolab.loadtest.server;
 
+import dev.iolab.loadtest.anatomy.AnatomyWatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Samples a process's resident memory and thread count every 200 ms during a measurement and keeps the
- * peaks (VmHWM would carry the peak of an earlier scenario run by the same process).
+ * peaks (VmHWM would carry the peak of an earlier scenario run by the same process); with an {@link AnatomyWatch},
+ * also its threads' states and context switches.
  */
 public final class ProcSampler implements AutoCloseable {
 
@@ -14,9 +16,16 @@ public final class ProcSampler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile long peakRss;
     private volatile int peakThreads;
+    private final AnatomyWatch anatomy;
 
     public ProcSampler(long pid) {
+        this(pid, null);
+    }
+
+    /** Also takes {@code anatomy}'s thread readings (states and context switches) at each tick. */
+    public ProcSampler(long pid, AnatomyWatch anatomy) {
         this.pid = pid;
+        this.anatomy = anatomy;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "iolab-proc-sampler");
             t.setDaemon(true);
@@ -26,6 +35,13 @@ public final class ProcSampler implements AutoCloseable {
     }
 
     private void sample() {
+        sampleMemory();
+        if (anatomy != null) {
+            anatomy.sample();
+        }
+    }
+
+    private void sampleMemory() {
         ProcStats.read(pid).ifPresent(s -> {
             peakRss = Math.max(peakRss, s.rssBytes());
             peakThreads = Math.max(peakThreads, s.threads());
@@ -43,6 +59,6 @@ public final class ProcSampler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        sample();
+        sampleMemory(); // the anatomy's closing reading is AnatomyWatch.stop's
     }
 }

@@ -1,6 +1,8 @@
 package dev.iolab.loadtest.server;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.loadtest.anatomy.Anatomy;
+import dev.iolab.loadtest.anatomy.AnatomyWatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Brackets one measurement: scrapes the target's Prometheus endpoint and /proc before and after, samples
- * memory and threads in between, and turns the differences into {@link ServerNumbers}.
+ * memory and threads in between, and turns the differences into {@link ServerNumbers} and an {@link Anatomy}.
  */
 public final class ServerWatch {
 
@@ -24,6 +26,7 @@ public final class ServerWatch {
     private PrometheusText before;
     private Optional<ProcStats> procBefore = Optional.empty();
     private ProcSampler sampler;
+    private AnatomyWatch anatomy;
 
     public ServerWatch(String baseUrl, OptionalLong pid) {
         this.baseUrl = baseUrl;
@@ -34,7 +37,8 @@ public final class ServerWatch {
         before = scrape(baseUrl);
         if (pid.isPresent()) {
             procBefore = ProcStats.read(pid.getAsLong());
-            sampler = new ProcSampler(pid.getAsLong());
+            anatomy = new AnatomyWatch(AnatomyWatch.PROC, pid.getAsLong());
+            sampler = new ProcSampler(pid.getAsLong(), anatomy);
         }
     }
 
@@ -43,6 +47,7 @@ public final class ServerWatch {
         Optional<ProcStats> procAfter = pid.isPresent() ? ProcStats.read(pid.getAsLong()) : Optional.empty();
         if (sampler != null) {
             sampler.close();
+            anatomy.stop();
         }
         Long requests = after.has("http_server_requests_seconds_count")
                 ? Math.round(after.requests() - before.requests()) : null;
@@ -59,6 +64,11 @@ public final class ServerWatch {
         long gcPauses = Math.round(after.gcPauseCount() - before.gcPauseCount());
         double gcMs = (after.gcPauseSeconds() - before.gcPauseSeconds()) * 1000;
         return new ServerNumbers(requests, cpu, cpuPer1k, rss, threads, p50, p99, gcPauses, gcMs);
+    }
+
+    /** How the target waited in the window just stopped, per request of {@code requests} (the server's count). */
+    public Anatomy anatomy(long requests) {
+        return anatomy == null ? Anatomy.unavailable("no /proc for a target at a given URL") : anatomy.result(requests);
     }
 
     private static Double ms(double seconds) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iolab.loadtest.anatomy.Anatomy;
+import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.runner.ClientNumbers;
 import dev.iolab.loadtest.server.ServerNumbers;
 import java.nio.file.Files;
@@ -31,6 +33,44 @@ class ReportWriterTests {
                 new ResultRow("plain-epoll", "c10k", "gatling", 1, 0, new ClientNumbers(1000, 1000, 0, 200, 0, 1, 1, 2, 3, 5),
                         server, 0.1, 0.2, List.of(), null, Map.of("connections_held", 1000, "threads_per_connection", 0.0,
                         "rss_kb_per_connection", 3.5)));
+    }
+
+    static Anatomy anatomy() {
+        return new Anatomy(1000, 2.5, 0.25, 25, 1.2, 40.0, 0.0, 41.2, 0, 33_000.0, 500.0, 2.0, 1.0,
+                new Anatomy.Idle(3.0, 0.987, 12.0, 1.0),
+                SyscallCounts.parse("syscall calls errors\nread 2000 10\nwrite 1000\nepoll_wait 500\n", 1000, 2.0), null);
+    }
+
+    @Test
+    void everyRowCarriesTheAnatomyKeysAndTheReportItsTable(@TempDir Path results) throws Exception {
+        Path runDir = results.resolve("20260101-000000");
+        List<ResultRow> rows = new java.util.ArrayList<>(rows());
+        rows.set(0, rows.get(0).withAnatomy(anatomy()));
+        ReportWriter.write(runDir, run(), rows);
+
+        JsonNode json = new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        JsonNode a = json.at("/results/0/anatomy");
+        assertThat(a.at("/context_switches_per_request/voluntary").asDouble()).isEqualTo(2.5);
+        assertThat(a.at("/threads_sampled/runnable_avg").asDouble()).isEqualTo(1.2);
+        assertThat(a.at("/io_per_request/read_bytes").asDouble()).isEqualTo(33_000);
+        assertThat(a.at("/idle/cpu_cores").asDouble()).isEqualTo(0.987);
+        assertThat(a.at("/syscalls/per_request/read").asDouble()).isEqualTo(2.0);
+        assertThat(a.at("/syscalls/total_per_request").asDouble()).isEqualTo(3.5);
+        assertThat(a.at("/syscalls/throughput_rps").asDouble()).isEqualTo(500);
+        for (JsonNode row : json.get("results")) {
+            // the same keys on every row, null where not measured, with the reason
+            assertThat(row.get("anatomy").fieldNames()).toIterable()
+                    .containsExactly("source", "note", "requests", "context_switches_per_request", "threads_sampled",
+                            "io_per_request", "idle", "syscalls");
+        }
+        assertThat(json.at("/results/1/anatomy/note").asText()).isEqualTo("not measured");
+        assertThat(json.at("/results/1/anatomy/idle/cpu_cores").isNull()).isTrue();
+
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html).contains("<h2>How each model waits</h2>", "<td>2.50</td>", "<td>0.987</td>",
+                "read 2.00, write 1.00, epoll_wait 0.50");
+        assertThat(Files.readString(runDir.resolve("comparison.md")))
+                .contains("| mvc-platform | delay | 100 | 2.50 | 0.25 | 1.2 | 40.0 | 0.0 | 33,000 | 500 | 2.00 | 1.00 | 0.987 | 12 | 1.0 |");
     }
 
     @Test

@@ -20,6 +20,22 @@ class CompareOptionsTests {
     }
 
     @Test
+    void idleWindowAndSyscallPassHaveShortQuickDefaultsAndFlags() {
+        CompareOptions full = CompareOptions.parse();
+        assertThat(full.idle()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(full.syscalls()).isFalse();
+        assertThat(full.syscallsDuration()).isEqualTo(Duration.ofSeconds(10));
+        CompareOptions quick = CompareOptions.parse("--quick", "--syscalls");
+        assertThat(quick.idle()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.syscalls()).isTrue();
+        assertThat(quick.syscallsDuration()).isEqualTo(Duration.ofSeconds(2));
+        CompareOptions set = CompareOptions.parse("--syscalls", "--syscalls-duration", "5s", "--idle=0", "--quick");
+        assertThat(set.syscallsDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(set.idle()).isZero();
+        assertThat(set.quick()).as("--syscalls takes no value").isTrue();
+    }
+
+    @Test
     void explicitFlagsWinOverModeDefaults() {
         CompareOptions o = CompareOptions.parse("--quick", "--targets", "plain-epoll", "--duration=2m",
                 "--concurrency", "100,500,2000", "--engine", "wrk", "--cpus-target", "2-3", "--cpus-load", "0-1");
