@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes a run's folder: comparison.json, comparison.md, charts/*.png, index.html, and moves results/latest to it. */
+/** Writes a run's folder: comparison.json, comparison.md, charts/*.svg, index.html, and moves results/latest to it. */
 public final class ReportWriter {
 
     private ReportWriter() {

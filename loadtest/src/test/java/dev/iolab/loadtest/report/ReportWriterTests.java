@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 class ReportWriterTests {
 
@@ -51,11 +55,29 @@ class ReportWriterTests {
 
         assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |");
         String html = Files.readString(runDir.resolve("index.html"));
-        assertThat(html).contains("charts/throughput.png", "charts/latency-delay.png", "charts/c10k-threads.png")
-                .doesNotContain("http://", "https://");
-        try (var charts = Files.list(runDir.resolve("charts"))) {
-            assertThat(charts.filter(p -> p.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(6);
-        }
+        assertThat(html).contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
+                .doesNotContain("src=\"http", "href=\"http");
+        assertThat(referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
         assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
+    }
+
+    /** Every chart index.html references exists and parses as an SVG document; returns how many there are. */
+    static int referencedChartsParseAsSvg(Path runDir, String html) throws Exception {
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int charts = 0;
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        // offline: a chart that names a DTD must still parse, and is not fetched
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        while (img.find()) {
+            Path chart = runDir.resolve(img.group(1));
+            assertThat(chart).as("chart referenced by index.html").isRegularFile();
+            assertThat(chart.toString()).endsWith(".svg");
+            Document svg = factory.newDocumentBuilder().parse(chart.toFile());
+            assertThat(svg.getDocumentElement().getLocalName()).as(chart.toString()).isEqualTo("svg");
+            assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+            charts++;
+        }
+        return charts;
     }
 }

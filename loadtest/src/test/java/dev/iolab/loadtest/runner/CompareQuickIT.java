@@ -56,7 +56,7 @@ class CompareQuickIT {
 
         Path latest = results.resolve("latest");
         assertThat(latest).isSymbolicLink();
-        for (String file : List.of("comparison.json", "comparison.md", "index.html", "charts/throughput.png")) {
+        for (String file : List.of("comparison.json", "comparison.md", "index.html", "charts/throughput.svg")) {
             assertThat(latest.resolve(file)).isRegularFile();
         }
         JsonNode json = new ObjectMapper().readTree(latest.resolve("comparison.json").toFile());
