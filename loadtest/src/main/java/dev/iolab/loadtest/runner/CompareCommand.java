@@ -58,6 +58,7 @@ public final class CompareCommand {
 
         System.out.println();
         System.out.print(dev.iolab.loadtest.report.ComparisonTable.table(rows));
+        System.out.print("\n" + dev.iolab.loadtest.report.ComparisonTable.findings(rows));
         comparison.notes().forEach(n -> System.out.println("note: " + n));
         System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "
                 + options.resultsDir().resolve("latest") + " points here)");

@@ -53,11 +53,16 @@ class ReportWriterTests {
         assertThat(json.at("/results/1/flags/0").asText()).isEqualTo("client-bound");
         assertThat(json.at("/results/2/c10k/connections_held").asInt()).isEqualTo(1000);
 
-        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |");
+        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |",
+                "- delay: ", "client-bound (lower bounds, not ranked): webflux-epoll");
         String html = Files.readString(runDir.resolve("index.html"));
         assertThat(html).contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
                 .doesNotContain("src=\"http", "href=\"http");
         assertThat(referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
+        // the summary comes first: a matrix per scenario, the best marked, the client-bound row named with its command
+        assertThat(html.indexOf("<h2>Summary</h2>")).isLessThan(html.indexOf("<h2>Results</h2>"));
+        assertThat(html).contains("<table class=\"matrix\">", "&#9733;",
+                "./iolab compare --engine wrk --targets webflux-epoll --scenarios delay --concurrency 100");
         assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
     }
 
