@@ -21,7 +21,10 @@ public final class Findings {
     static final double CEILING_SHARE = 0.10;
     /** Leads smaller than this share are a tie on one run of a shared machine. */
     static final double TIE_SHARE = 0.10;
-    /** Threads that reach this share of the connections (and at least {@link #MIN_CONNECTIONS}) grow with them. */
+    /**
+     * Threads grow with connections when a row has at least one thread per connection (of at least {@link
+     * #MIN_CONNECTIONS}) and at least this share of them above the fewest threads any target of the scenario needed.
+     */
     static final double THREADS_PER_CONNECTION = 0.8;
     static final int MIN_CONNECTIONS = 50;
     /** c10k: at least this many threads added per held connection is thread-per-connection. */
@@ -76,11 +79,16 @@ public final class Findings {
         return Limits.PLATFORM_THREADS * 1000.0 / DelaySimulation.DEFAULT_MS;
     }
 
-    /** Rows (of any scenario under load) whose peak threads reach the share of their concurrent connections. */
+    /** Rows (of any scenario under load) whose peak threads grow with their concurrent connections. */
     static Optional<String> threadsGrowWithConnections(List<ResultRow> rows) {
+        // the fewest threads any target needed here: what a JVM runs anyway, which a growing model adds to
+        int floor = rows.stream().filter(r -> r.server().threadsPeak() != null).mapToInt(r -> r.server().threadsPeak())
+                .min().orElse(0);
+        boolean baseline = rows.stream().filter(r -> r.server().threadsPeak() != null).count() > 1;
         List<ResultRow> growing = rows.stream()
                 .filter(r -> !r.scenario().equals(Scenario.C10K.id()) && r.users() >= MIN_CONNECTIONS
-                        && r.server().threadsPeak() != null && r.server().threadsPeak() >= THREADS_PER_CONNECTION * r.users())
+                        && r.server().threadsPeak() != null && r.server().threadsPeak() >= r.users()
+                        && (!baseline || r.server().threadsPeak() - floor >= THREADS_PER_CONNECTION * r.users()))
                 .toList();
         if (growing.isEmpty()) {
             return Optional.empty();

@@ -104,7 +104,9 @@ public final class HtmlReport {
         if (v == null) {
             return "-";
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        // counts (threads) and large numbers without decimals, small measurements with one
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String swatch(String target) {

@@ -67,6 +67,19 @@ class FindingsTests {
     }
 
     @Test
+    void threadsAJvmRunsAnywayAreNotGrowth() {
+        // a real quick run on a starved machine: mvc-platform ran 59 threads with 64 users, plain-epoll 23
+        assertThat(Findings.threadsGrowWithConnections(List.of(
+                row("mvc-platform", "echo", 64, 23, 5206, 59, List.of()),
+                row("plain-epoll", "echo", 64, 711, 325, 23, List.of())))).isEmpty();
+        // plain-blocking: one thread per connection above what plain-epoll needs
+        assertThat(Findings.threadsGrowWithConnections(List.of(
+                row("plain-blocking", "echo", 64, 9000, 9, 81, List.of()),
+                row("plain-epoll", "echo", 64, 9500, 8, 23, List.of()))))
+                .contains("thread counts grow with the 64 connections on plain-blocking (81)");
+    }
+
+    @Test
     void everyRowClientBoundRanksNothing() {
         ScenarioMatrix m = ScenarioMatrix.of(List.of(
                 row("plain-poll", "echo", 64, 19_000, 6, 20, List.of(Flags.CLIENT_BOUND)),
