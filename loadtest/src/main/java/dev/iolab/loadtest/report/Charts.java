@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,6 +31,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -58,10 +63,18 @@ public final class Charts {
 
     /** Draws every chart the rows allow into {@code dir}; returns them in display order. */
     public static List<Chart> draw(Path dir, List<ResultRow> rows) throws IOException {
+        return draw(dir, rows, List.of());
+    }
+
+    /** As above, plus one figure over time per scenario run at one concurrency (sweeps stay curves against users). */
+    public static List<Chart> draw(Path dir, List<ResultRow> rows, List<Timeline> timelines) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // rotated labels (the value axes) as SVG text, not as glyph outlines: small, crisp and searchable
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
         Files.createDirectories(dir);
         List<Chart> charts = new ArrayList<>();
         List<ResultRow> load = rows.stream().filter(r -> !r.scenario().equals("c10k")).toList();
+        overTime(dir, charts, rows, timelines);
         bars(dir, charts, "throughput.svg", "Throughput per scenario (higher is better; pale bars: client-bound, a lower bound)",
                 "throughput (req/s)", load, r -> r.client().throughputRps());
         for (String scenario : load.stream().map(ResultRow::scenario).distinct().toList()) {
@@ -182,6 +195,103 @@ public final class Charts {
             save(dir, charts, "sweep-" + scenario + ".svg", scenario + ": throughput against concurrent users",
                     chart(plot), WIDTH, HEIGHT);
         }
+    }
+
+    /** One quantity of the figure over time: its axis label and its series per target. */
+    private record Panel(String axis, boolean log, Function<Timeline, XYSeries> series) {
+    }
+
+    static final int PANEL_HEIGHT = 150;
+
+    /** Per scenario one figure, a panel per quantity and a line per target, on the measurement's clock. */
+    private static void overTime(Path dir, List<Chart> charts, List<ResultRow> rows, List<Timeline> timelines)
+            throws IOException {
+        for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
+            if (rows.stream().filter(r -> r.scenario().equals(scenario)).map(ResultRow::users).distinct().count() > 1) {
+                continue;
+            }
+            List<Timeline> of = timelines.stream().filter(t -> t.scenario().equals(scenario)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            List<Panel> panels = new ArrayList<>(List.of(
+                    new Panel("requests (per s)", false, t -> client(t, s -> (double) s.requests())),
+                    new Panel("client p50 (ms)", false, t -> client(t, ClientSeconds.Second::p50Ms)),
+                    new Panel("client p99 (ms, log scale)", true, t -> client(t, s -> Math.max(LOG_FLOOR, s.p99Ms()))),
+                    new Panel("target CPU (cores)", false, t -> server(t, Timeline.Point::cpuCores)),
+                    new Panel("RSS (MB)", false, t -> server(t, Timeline.Point::rssMb)),
+                    new Panel("live threads (count)", false, t -> server(t, p -> (double) p.threads())),
+                    new Panel("GC pauses (ms per s)", false, t -> server(t, Timeline.Point::gcMsPerSecond))));
+            if (scenario.equals("c10k")) {
+                panels.add(new Panel("open sockets and files (count, ~ connections held)", false,
+                        t -> server(t, p -> p.openFds() < 0 ? null : (double) p.openFds())));
+            }
+            NumberAxis time = new NumberAxis("time into the measurement (s)");
+            fonts(time);
+            CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+            plot.setGap(8);
+            int drawn = 0;
+            for (Panel panel : panels) {
+                XYSeriesCollection data = new XYSeriesCollection();
+                double max = LOG_FLOOR;
+                for (Timeline t : of) {
+                    XYSeries series = panel.series().apply(t);
+                    if (series.getItemCount() > 0) {
+                        data.addSeries(series);
+                        max = Math.max(max, series.getMaxY());
+                    }
+                }
+                if (data.getSeriesCount() == 0) {
+                    continue;
+                }
+                ValueAxis axis = panel.log() ? logAxis(panel.axis(), max) : new NumberAxis(panel.axis());
+                if (axis instanceof NumberAxis n) {
+                    n.setAutoRangeIncludesZero(true);
+                    n.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+                }
+                fonts(axis);
+                axis.setLabelFont(TICK_FONT);
+                XYPlot sub = new XYPlot(data, null, axis, lines(data, false));
+                styleXY(sub);
+                plot.add(sub, 1);
+                drawn++;
+            }
+            if (drawn == 0) {
+                continue;
+            }
+            LegendItemCollection legend = new LegendItemCollection();
+            for (Timeline t : of) {
+                legend.add(new LegendItem(t.target(), null, null, null, new Line2D.Double(-9, 0, 9, 0),
+                        Palette.stroke(t.target(), 2f), Palette.color(t.target())));
+            }
+            plot.setFixedLegendItems(legend);
+            save(dir, charts, "over-time-" + scenario + ".svg", scenario + " over time: requests and client latency per "
+                    + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)",
+                    chart(plot), WIDTH, PANEL_HEIGHT * drawn + 90);
+        }
+    }
+
+    private static XYSeries client(Timeline t, Function<ClientSeconds.Second, Double> value) {
+        XYSeries series = new XYSeries(t.target(), true, false);
+        for (ClientSeconds.Second s : t.client()) {
+            Double v = value.apply(s);
+            if (v != null && !v.isNaN()) {
+                // plotted at the middle of its second
+                series.add(s.second() + 0.5, v);
+            }
+        }
+        return series;
+    }
+
+    private static XYSeries server(Timeline t, Function<Timeline.Point, Double> value) {
+        XYSeries series = new XYSeries(t.target(), true, false);
+        for (Timeline.Point p : t.server()) {
+            Double v = value.apply(p);
+            if (v != null && !v.isNaN()) {
+                series.add(p.t(), v);
+            }
+        }
+        return series;
     }
 
     /** A renderer drawing each series in its target's colour and dash. */

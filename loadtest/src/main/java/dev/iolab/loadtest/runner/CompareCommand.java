@@ -53,7 +53,7 @@ public final class CompareCommand {
         RunContext.noteBusyMachine(loadBefore, cpus, comparison.notes());
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
         info.machine().put("load_average_before", loadBefore);
-        ReportWriter.write(runDir, info, rows);
+        ReportWriter.write(runDir, info, rows, comparison.samples());
         deleteWork(runDir.resolve(".work"));
 
         System.out.println();

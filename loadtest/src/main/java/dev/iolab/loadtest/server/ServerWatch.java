@@ -34,7 +34,11 @@ public final class ServerWatch {
         before = scrape(baseUrl);
         if (pid.isPresent()) {
             procBefore = ProcStats.read(pid.getAsLong());
-            sampler = new ProcSampler(pid.getAsLong());
+            sampler = new ProcSampler(pid.getAsLong(), () -> {
+                PrometheusText gc = scrape(baseUrl);
+                // an answered scrape without the metric means no pause yet (0); no answer means unknown
+                return gc.samples().isEmpty() ? Double.NaN : gc.gcPauseSeconds();
+            });
         }
     }
 
@@ -59,6 +63,11 @@ public final class ServerWatch {
         long gcPauses = Math.round(after.gcPauseCount() - before.gcPauseCount());
         double gcMs = (after.gcPauseSeconds() - before.gcPauseSeconds()) * 1000;
         return new ServerNumbers(requests, cpu, cpuPer1k, rss, threads, p50, p99, gcPauses, gcMs);
+    }
+
+    /** The 200 ms samples of the measurement (empty for a target without a local pid). */
+    public java.util.List<ServerSample> samples() {
+        return sampler == null ? java.util.List.of() : sampler.samples();
     }
 
     private static Double ms(double seconds) {

@@ -59,6 +59,10 @@ class ReportWriterTests {
         assertThat(html).contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
                 .doesNotContain("src=\"http", "href=\"http");
         assertThat(referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
+        // units on the axes, log scales said so, as SVG text; no title inside the picture (the caption is the title)
+        assertThat(Files.readString(runDir.resolve("charts/throughput.svg"))).contains(">throughput (req/s)<")
+                .doesNotContain("Throughput per scenario");
+        assertThat(Files.readString(runDir.resolve("charts/latency-delay.svg"))).contains(">client latency (ms, log scale)<");
         // the summary comes first: a matrix per scenario, the best marked, the client-bound row named with its command
         assertThat(html.indexOf("<h2>Summary</h2>")).isLessThan(html.indexOf("<h2>Results</h2>"));
         assertThat(html).contains("<table class=\"matrix\">", "&#9733;",
