@@ -297,6 +297,8 @@ public final class Charts {
     /** A renderer drawing each series in its target's colour and dash. */
     static XYLineAndShapeRenderer lines(XYSeriesCollection data, boolean shapes) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
+        // one SVG path per series instead of one element per segment: a 30 s figure stays small
+        renderer.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             String target = (String) data.getSeriesKey(i);
             renderer.setSeriesPaint(i, Palette.color(target));
