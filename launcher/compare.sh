@@ -13,7 +13,7 @@ usage: ./iolab compare [--targets ids|all] [--scenarios list] [--duration 30s] [
 Runs each target alone, in turn: launched as its own JVM with the registry's command on a free
 loopback port with a fresh data directory (or reached at --base-url), warms it up, then measures it
 under each scenario, and writes results/<run-id>/: comparison.json, comparison.md, index.html with
-charts (charts/*.png), each Gatling report (gatling/<target>-<scenario>/); results/latest points there.
+charts (charts/*.svg), each Gatling report (gatling/<target>-<scenario>/); results/latest points there.
   --targets ids|all      comma-separated target ids (default: all built ones; --quick: mvc-platform,
                          webflux-epoll,plain-epoll; with --base-url: the ids given there)
   --scenarios list       echo,files,delay,upload,c10k (default: all; --quick: echo,delay)

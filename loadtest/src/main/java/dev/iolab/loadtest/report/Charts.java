@@ -1,65 +1,97 @@
 package dev.iolab.loadtest.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
+import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 
-/** The report's charts as PNG files drawn with JFreeChart: one picture per question a reader asks of the run. */
+/**
+ * The report's charts as SVG files drawn with JFreeChart: one picture per question a reader asks of the run, each
+ * target in its {@link Palette} colour everywhere, the title only in the page's caption, units on every value axis.
+ */
 public final class Charts {
 
-    /** A chart written to disk, with what it shows. */
+    /** A chart written to disk, with what it shows (the page's caption: the picture itself carries no title). */
     public record Chart(String file, String title) {
     }
 
     static final int WIDTH = 900;
     static final int HEIGHT = 420;
+    /** Lowest value a log axis shows: a tenth of Gatling's 1 ms resolution. */
+    static final double LOG_FLOOR = 0.1;
+    static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** How much of a target's colour a client-bound bar keeps: a lower bound, drawn pale. */
+    static final int CLIENT_BOUND_ALPHA = 80;
 
     private Charts() {
     }
 
     /** Draws every chart the rows allow into {@code dir}; returns them in display order. */
     public static List<Chart> draw(Path dir, List<ResultRow> rows) throws IOException {
+        return draw(dir, rows, List.of());
+    }
+
+    /** As above, plus one figure over time per scenario run at one concurrency (sweeps stay curves against users). */
+    public static List<Chart> draw(Path dir, List<ResultRow> rows, List<Timeline> timelines) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        // rotated labels (the value axes) as SVG text, not as glyph outlines: small, crisp and searchable
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
         Files.createDirectories(dir);
         List<Chart> charts = new ArrayList<>();
         List<ResultRow> load = rows.stream().filter(r -> !r.scenario().equals("c10k")).toList();
-        bars(dir, charts, "throughput.png", "Throughput (requests/s, higher is better)", "req/s", load,
-                r -> r.client().throughputRps(), false);
+        overTime(dir, charts, rows, timelines);
+        bars(dir, charts, "throughput.svg", "Throughput per scenario (higher is better; pale bars: client-bound, a lower bound)",
+                "throughput (req/s)", load, r -> r.client().throughputRps());
         for (String scenario : load.stream().map(ResultRow::scenario).distinct().toList()) {
             latency(dir, charts, scenario, load.stream().filter(r -> r.scenario().equals(scenario)).toList());
         }
-        bars(dir, charts, "cpu-per-1k.png", "Target CPU per 1,000 requests (ms, lower is better)", "CPU ms",
-                load, r -> r.server().cpuMsPer1kRequests(), false);
-        bars(dir, charts, "rss.png", "Target peak resident memory (MB)", "MB", rows, r -> r.server().rssPeakMb(), false);
-        bars(dir, charts, "threads.png", "Target peak live threads", "threads", rows,
-                r -> r.server().threadsPeak() == null ? null : r.server().threadsPeak().doubleValue(), false);
+        bars(dir, charts, "cpu-per-1k.svg", "Target CPU per 1,000 requests (lower is better)",
+                "target CPU per 1,000 requests (ms)", load, r -> r.server().cpuMsPer1kRequests());
+        bars(dir, charts, "rss.svg", "Target peak resident memory", "peak RSS (MB)", rows, r -> r.server().rssPeakMb());
+        bars(dir, charts, "threads.svg", "Target peak live threads", "peak live threads (count)", rows,
+                r -> r.server().threadsPeak() == null ? null : r.server().threadsPeak().doubleValue());
         sweeps(dir, charts, load);
         List<ResultRow> c10k = rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
         if (!c10k.isEmpty()) {
-            bars(dir, charts, "c10k-threads.png", "c10k: target threads added per held connection", "threads/connection",
-                    c10k, r -> number(r.extra().get("threads_per_connection")), false);
-            bars(dir, charts, "c10k-rss.png", "c10k: target memory per held connection (KiB)", "KiB/connection",
-                    c10k, r -> number(r.extra().get("rss_kb_per_connection")), false);
+            bars(dir, charts, "c10k-threads.svg", "c10k: target threads added per held connection",
+                    "threads added per held connection", c10k, r -> number(r.extra().get("threads_per_connection")));
+            bars(dir, charts, "c10k-rss.svg", "c10k: target memory added per held connection",
+                    "RSS added per held connection (KiB)", c10k, r -> number(r.extra().get("rss_kb_per_connection")));
         }
         return charts;
     }
@@ -73,28 +105,39 @@ public final class Charts {
         return sweep ? r.scenario() + " " + r.users() + "u" : r.scenario();
     }
 
+    /** One bar per target (its colour) in each scenario's group; client-bound bars pale. */
     private static void bars(Path dir, List<Chart> charts, String file, String title, String axis, List<ResultRow> rows,
-                             Function<ResultRow, Double> value, boolean log) throws IOException {
+                             Function<ResultRow, Double> value) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Set<String> pale = new HashSet<>();
         for (ResultRow r : rows) {
             Double v = value.apply(r);
             if (v != null && !v.isNaN()) {
                 data.addValue(v, r.target(), category(r, rows));
+                if (r.flags().contains(Flags.CLIENT_BOUND)) {
+                    pale.add(r.target() + "\n" + category(r, rows));
+                }
             }
         }
         if (data.getRowCount() == 0) {
             return;
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, true, false, false);
-        style(chart.getCategoryPlot());
-        if (log) {
-            chart.getCategoryPlot().setRangeAxis(logAxis(axis, data));
-            ((BarRenderer) chart.getCategoryPlot().getRenderer()).setBase(LOG_FLOOR);
-        }
-        save(dir, charts, file, title, chart);
+        NumberAxis range = new NumberAxis(axis);
+        range.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Color c = Palette.color((String) data.getRowKey(row));
+                return pale.contains(data.getRowKey(row) + "\n" + data.getColumnKey(column))
+                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CLIENT_BOUND_ALPHA) : c;
+            }
+        };
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), range, renderer);
+        styleBars(plot);
+        save(dir, charts, file, title, chart(plot), WIDTH, HEIGHT);
     }
 
-    /** Client percentiles per target for one scenario, on a log axis (p50 and max differ by orders of magnitude). */
+    /** Client percentiles of one scenario, a bar per target in each percentile's group, on a log axis. */
     private static void latency(Path dir, List<Chart> charts, String scenario, List<ResultRow> rows) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ResultRow r : rows) {
@@ -106,23 +149,29 @@ public final class Charts {
             p.put("p99", r.client().p99());
             p.put("p99.9", r.client().p999());
             p.put("max", r.client().max());
-            // Gatling resolves whole ms: a 0 ms percentile is drawn at 0.1 ms so the log axis can show it
+            // Gatling resolves whole ms: a 0 ms percentile is drawn at the floor so the log axis can show it
             p.forEach((k, v) -> {
                 if (v != null && !v.isNaN()) {
-                    data.addValue(Math.max(v, 0.1), k, target);
+                    data.addValue(Math.max(v, LOG_FLOOR), target, k);
                 }
             });
         }
         if (data.getRowCount() == 0) {
             return;
         }
-        String title = scenario + ": client latency percentiles (ms, log scale, lower is better)";
-        JFreeChart chart = ChartFactory.createBarChart(title, null, "ms", data, PlotOrientation.VERTICAL, true, false, false);
-        style(chart.getCategoryPlot());
-        chart.getCategoryPlot().setRangeAxis(logAxis("ms", data));
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return Palette.color(((String) data.getRowKey(row)).replaceFirst(" \\d+u$", ""));
+            }
+        };
         // bars grow from the axis floor, not from 0 (which a log axis cannot show)
-        ((BarRenderer) chart.getCategoryPlot().getRenderer()).setBase(LOG_FLOOR);
-        save(dir, charts, "latency-" + scenario + ".png", title, chart);
+        renderer.setBase(LOG_FLOOR);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("client percentile"),
+                logAxis("client latency (ms, log scale)", max(data)), renderer);
+        styleBars(plot);
+        save(dir, charts, "latency-" + scenario + ".svg", scenario + ": client latency percentiles (lower is better)",
+                chart(plot), WIDTH, HEIGHT);
     }
 
     /** Throughput against concurrency, one line per target, for scenarios run at several concurrency levels. */
@@ -138,25 +187,127 @@ public final class Charts {
                 of.stream().filter(r -> r.target().equals(target)).forEach(r -> series.add(r.users(), r.client().throughputRps()));
                 data.addSeries(series);
             }
-            String title = scenario + ": throughput vs concurrent users";
-            JFreeChart chart = ChartFactory.createXYLineChart(title, "concurrent users", "req/s", data,
-                    PlotOrientation.VERTICAL, true, false, false);
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-            for (int i = 0; i < data.getSeriesCount(); i++) {
-                renderer.setSeriesStroke(i, new BasicStroke(2f));
-            }
-            plot.setRenderer(renderer);
-            save(dir, charts, "sweep-" + scenario + ".png", title, chart);
+            NumberAxis users = new NumberAxis("concurrent users (count)");
+            NumberAxis rps = new NumberAxis("throughput (req/s)");
+            rps.setNumberFormatOverride(new DecimalFormat("#,##0"));
+            XYPlot plot = new XYPlot(data, users, rps, lines(data, true));
+            styleXY(plot);
+            save(dir, charts, "sweep-" + scenario + ".svg", scenario + ": throughput against concurrent users",
+                    chart(plot), WIDTH, HEIGHT);
         }
     }
 
-    /** Lowest value a log axis shows: a tenth of Gatling's 1 ms resolution. */
-    static final double LOG_FLOOR = 0.1;
+    /** One quantity of the figure over time: its axis label and its series per target. */
+    private record Panel(String axis, boolean log, Function<Timeline, XYSeries> series) {
+    }
 
-    private static LogAxis logAxis(String label, DefaultCategoryDataset data) {
+    static final int PANEL_HEIGHT = 150;
+
+    /** Per scenario one figure, a panel per quantity and a line per target, on the measurement's clock. */
+    private static void overTime(Path dir, List<Chart> charts, List<ResultRow> rows, List<Timeline> timelines)
+            throws IOException {
+        for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
+            if (rows.stream().filter(r -> r.scenario().equals(scenario)).map(ResultRow::users).distinct().count() > 1) {
+                continue;
+            }
+            List<Timeline> of = timelines.stream().filter(t -> t.scenario().equals(scenario)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            List<Panel> panels = new ArrayList<>(List.of(
+                    new Panel("requests (per s)", false, t -> client(t, s -> (double) s.requests())),
+                    new Panel("client p50 (ms)", false, t -> client(t, ClientSeconds.Second::p50Ms)),
+                    new Panel("client p99 (ms, log scale)", true, t -> client(t, s -> Math.max(LOG_FLOOR, s.p99Ms()))),
+                    new Panel("target CPU (cores)", false, t -> server(t, Timeline.Point::cpuCores)),
+                    new Panel("RSS (MB)", false, t -> server(t, Timeline.Point::rssMb)),
+                    new Panel("live threads (count)", false, t -> server(t, p -> (double) p.threads())),
+                    new Panel("GC pauses (ms per s)", false, t -> server(t, Timeline.Point::gcMsPerSecond))));
+            if (scenario.equals("c10k")) {
+                panels.add(new Panel("open sockets and files (count, ~ connections held)", false,
+                        t -> server(t, p -> p.openFds() < 0 ? null : (double) p.openFds())));
+            }
+            NumberAxis time = new NumberAxis("time into the measurement (s)");
+            fonts(time);
+            CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+            plot.setGap(8);
+            int drawn = 0;
+            for (Panel panel : panels) {
+                XYSeriesCollection data = new XYSeriesCollection();
+                double max = LOG_FLOOR;
+                for (Timeline t : of) {
+                    XYSeries series = panel.series().apply(t);
+                    if (series.getItemCount() > 0) {
+                        data.addSeries(series);
+                        max = Math.max(max, series.getMaxY());
+                    }
+                }
+                if (data.getSeriesCount() == 0) {
+                    continue;
+                }
+                ValueAxis axis = panel.log() ? logAxis(panel.axis(), max) : new NumberAxis(panel.axis());
+                if (axis instanceof NumberAxis n) {
+                    n.setAutoRangeIncludesZero(true);
+                    n.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+                }
+                fonts(axis);
+                axis.setLabelFont(TICK_FONT);
+                XYPlot sub = new XYPlot(data, null, axis, lines(data, false));
+                styleXY(sub);
+                plot.add(sub, 1);
+                drawn++;
+            }
+            if (drawn == 0) {
+                continue;
+            }
+            LegendItemCollection legend = new LegendItemCollection();
+            for (Timeline t : of) {
+                legend.add(new LegendItem(t.target(), null, null, null, new Line2D.Double(-9, 0, 9, 0),
+                        Palette.stroke(t.target(), 2f), Palette.color(t.target())));
+            }
+            plot.setFixedLegendItems(legend);
+            save(dir, charts, "over-time-" + scenario + ".svg", scenario + " over time: requests and client latency per "
+                    + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)",
+                    chart(plot), WIDTH, PANEL_HEIGHT * drawn + 90);
+        }
+    }
+
+    private static XYSeries client(Timeline t, Function<ClientSeconds.Second, Double> value) {
+        XYSeries series = new XYSeries(t.target(), true, false);
+        for (ClientSeconds.Second s : t.client()) {
+            Double v = value.apply(s);
+            if (v != null && !v.isNaN()) {
+                // plotted at the middle of its second
+                series.add(s.second() + 0.5, v);
+            }
+        }
+        return series;
+    }
+
+    private static XYSeries server(Timeline t, Function<Timeline.Point, Double> value) {
+        XYSeries series = new XYSeries(t.target(), true, false);
+        for (Timeline.Point p : t.server()) {
+            Double v = value.apply(p);
+            if (v != null && !v.isNaN()) {
+                series.add(p.t(), v);
+            }
+        }
+        return series;
+    }
+
+    /** A renderer drawing each series in its target's colour and dash. */
+    static XYLineAndShapeRenderer lines(XYSeriesCollection data, boolean shapes) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
+        // one SVG path per series instead of one element per segment: a 30 s figure stays small
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            String target = (String) data.getSeriesKey(i);
+            renderer.setSeriesPaint(i, Palette.color(target));
+            renderer.setSeriesStroke(i, Palette.stroke(target, 1.6f));
+        }
+        return renderer;
+    }
+
+    static double max(DefaultCategoryDataset data) {
         double max = LOG_FLOOR;
         for (int r = 0; r < data.getRowCount(); r++) {
             for (int c = 0; c < data.getColumnCount(); c++) {
@@ -166,25 +317,73 @@ public final class Charts {
                 }
             }
         }
+        return max;
+    }
+
+    /** A base-10 log axis from {@link #LOG_FLOOR}; its label says "log scale". */
+    static LogAxis logAxis(String label, double max) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
-        axis.setRange(LOG_FLOOR, max * 2);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
+        axis.setRange(LOG_FLOOR, Math.max(max, 1) * 2);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        // one tick per decade (0.1, 1, 10, 100 ...): a log axis read like any other
+        axis.setTickUnit(new NumberTickUnit(1), false, true);
+        fonts(axis);
         return axis;
     }
 
-    private static void style(CategoryPlot plot) {
+    private static void styleBars(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setOutlineVisible(false);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setItemMargin(0.05);
+        renderer.setDrawBarOutline(false);
+        renderer.setItemMargin(0.04);
+        // the legend shows each series in its target's colour, not the renderer's default sequence
+        for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
+            renderer.setSeriesPaint(i, Palette.color(((String) plot.getDataset().getRowKey(i)).replaceFirst(" \\d+u$", "")));
+        }
+        fonts(plot.getRangeAxis());
+        plot.getDomainAxis().setLabelFont(AXIS_FONT);
+        plot.getDomainAxis().setTickLabelFont(TICK_FONT);
     }
 
-    private static void save(Path dir, List<Chart> charts, String file, String title, JFreeChart chart) throws IOException {
+    static void styleXY(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setOutlinePaint(Color.LIGHT_GRAY);
+        if (plot.getDomainAxis() != null) {
+            fonts(plot.getDomainAxis());
+        }
+        fonts(plot.getRangeAxis());
+    }
+
+    static void fonts(ValueAxis axis) {
+        axis.setLabelFont(AXIS_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+    }
+
+    /** A chart without a title (the page's caption is the title), legend below without a frame. */
+    static JFreeChart chart(org.jfree.chart.plot.Plot plot) {
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(dir.resolve(file).toFile(), chart, WIDTH, HEIGHT);
+        LegendTitle legend = chart.getLegend();
+        legend.setFrame(BlockBorder.NONE);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(TICK_FONT);
+        return chart;
+    }
+
+    /** Writes {@code chart} as an SVG document (text stays text: small, crisp, searchable). */
+    static void save(Path dir, List<Chart> charts, String file, String title, JFreeChart chart, int width, int height)
+            throws IOException {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle(0, 0, width, height));
+        // the element without the SVG 1.1 DOCTYPE: nothing for a reader or parser to fetch
+        Files.writeString(dir.resolve(file), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n");
         charts.add(new Chart(dir.getFileName() + "/" + file, title));
     }
 }

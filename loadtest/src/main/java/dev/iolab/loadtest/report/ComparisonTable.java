@@ -34,7 +34,7 @@ public final class ComparisonTable {
     /** comparison.md: the run's context, the table, and what the flags mean. */
     public static String markdown(RunInfo run, List<ResultRow> rows) {
         StringBuilder md = new StringBuilder("# iolab comparison " + run.id() + "\n\n");
-        md.append(context(run)).append('\n').append(table(rows)).append('\n');
+        md.append(context(run)).append('\n').append(findings(rows)).append('\n').append(table(rows)).append('\n');
         md.append("""
                 Client numbers come from Gatling's own results of each run (wrk's output with `--engine wrk`); server numbers
                 from the target's `/actuator/prometheus` (request count and latency histogram, scraped before and after the
@@ -49,6 +49,21 @@ public final class ComparisonTable {
                 md.append("\n").append(r.target()).append(" ").append(r.scenario()).append(": ").append(r.extra()).append('\n'));
         md.append("\n## How each model waits\n\n").append(AnatomyTable.markdown(rows)).append('\n')
                 .append(AnatomyTable.EXPLAINED).append('\n');
+        return md.toString();
+    }
+
+    /** Per scenario its main finding and, for client-bound rows, how to measure them (the page's summary in text). */
+    public static String findings(List<ResultRow> rows) {
+        StringBuilder md = new StringBuilder();
+        for (ScenarioMatrix m : ScenarioMatrix.of(rows)) {
+            md.append("- ").append(m.title()).append(": ").append(Findings.sentence(m)).append('\n');
+            List<String> bound = m.clientBound().stream().map(ResultRow::target).toList();
+            if (!bound.isEmpty()) {
+                md.append("  client-bound (lower bounds, not ranked): ").append(String.join(", ", bound))
+                        .append("; measure: `").append(Findings.measureClientBound(m.scenario(), m.users(), bound))
+                        .append("`\n");
+            }
+        }
         return md.toString();
     }
 

@@ -3,19 +3,45 @@ package dev.iolab.loadtest.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iolab.loadtest.server.ServerSample;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Writes a run's folder: comparison.json, comparison.md, charts/*.png, index.html, and moves results/latest to it. */
+/** Writes a run's folder: comparison.json, comparison.md, timeline.json, charts/*.svg, index.html, and moves results/latest to it. */
 public final class ReportWriter {
+
+    private static final ObjectMapper TIMELINE_JSON = new ObjectMapper();
 
     private ReportWriter() {
     }
 
     public static void write(Path runDir, RunInfo run, List<ResultRow> rows) throws IOException {
+        write(runDir, run, rows, Map.of());
+    }
+
+    /**
+     * As above, with each row's 200 ms server samples (by {@link Timeline#key}) for the figures over time, which
+     * also go to timeline.json (comparison.json keeps its one object per row).
+     */
+    public static void write(Path runDir, RunInfo run, List<ResultRow> rows, Map<String, List<ServerSample>> samples)
+            throws IOException {
         Files.createDirectories(runDir);
         ComparisonJson.write(runDir.resolve("comparison.json"), run, rows);
         Files.writeString(runDir.resolve("comparison.md"), ComparisonTable.markdown(run, rows));
-        List<Charts.Chart> charts = Charts.draw(runDir.resolve("charts"), rows);
+        List<Timeline> timelines = new ArrayList<>();
+        for (ResultRow r : rows) {
+            try {
+                timelines.add(Timeline.of(r, samples.getOrDefault(Timeline.key(r.target(), r.scenario(), r.users()),
+                        List.of()), runDir));
+            } catch (IOException e) {
+                // a row without readable records has no figure over time; its totals stand
+                System.err.println("report: no timeline for " + r.target() + " " + r.scenario() + ": " + e.getMessage());
+            }
+        }
+        TIMELINE_JSON.writeValue(runDir.resolve("timeline.json").toFile(), timelines);
+        List<Charts.Chart> charts = Charts.draw(runDir.resolve("charts"), rows, timelines);
         Files.writeString(runDir.resolve("index.html"), HtmlReport.render(run, rows, charts));
         Path latest = runDir.getParent().resolve("latest");
         Files.deleteIfExists(latest);

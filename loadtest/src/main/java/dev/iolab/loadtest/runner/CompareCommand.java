@@ -57,13 +57,14 @@ public final class CompareCommand {
         RunContext.noteBusyMachine(loadBefore, cpus, comparison.notes());
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
         info.machine().put("load_average_before", loadBefore);
-        ReportWriter.write(runDir, info, rows);
+        ReportWriter.write(runDir, info, rows, comparison.samples());
         deleteWork(runDir.resolve(".work"));
 
         System.out.println();
         System.out.print(dev.iolab.loadtest.report.ComparisonTable.table(rows));
         System.out.println("\nHow each model waits:");
         System.out.print(dev.iolab.loadtest.report.AnatomyTable.markdown(rows));
+        System.out.print("\n" + dev.iolab.loadtest.report.ComparisonTable.findings(rows));
         comparison.notes().forEach(n -> System.out.println("note: " + n));
         System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "
                 + options.resultsDir().resolve("latest") + " points here)");

@@ -9,6 +9,8 @@ import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.c10k.C10kScenario;
 import dev.iolab.loadtest.report.Flags;
 import dev.iolab.loadtest.report.ResultRow;
+import dev.iolab.loadtest.report.Timeline;
+import dev.iolab.loadtest.server.ServerSample;
 import dev.iolab.loadtest.server.ProcStats;
 import dev.iolab.loadtest.server.PrometheusText;
 import dev.iolab.loadtest.server.ServerNumbers;
@@ -49,6 +51,8 @@ public final class Comparison {
     private final GatlingEngine gatling = new GatlingEngine();
     private final WrkEngine wrk = new WrkEngine();
     private final List<String> notes = new ArrayList<>();
+    /** Each measured row's 200 ms server samples, by {@code Timeline.key}: the report's figures over time. */
+    private final Map<String, List<ServerSample>> samples = new LinkedHashMap<>();
 
     public Comparison(CompareOptions options, CpuPinning pinning, Path runDir, int cpus) {
         this.options = options;
@@ -81,6 +85,10 @@ public final class Comparison {
 
     public List<String> notes() {
         return notes;
+    }
+
+    public Map<String, List<ServerSample>> samples() {
+        return samples;
     }
 
     /** The target ids to run: the ones asked, {@code all} meaning every registry target whose jar is built. */
@@ -181,6 +189,7 @@ public final class Comparison {
         if (options.syscalls()) {
             anatomy = anatomy.withSyscalls(syscallPass(d, scenario, users, work.resolve("syscalls"), log));
         }
+        samples.put(Timeline.key(d.id(), scenario.id(), users), watch.samples());
         String report = null;
         if (measured.runDirectory() != null) {
             gatling.report(measured.runDirectory(), log);

@@ -38,7 +38,11 @@ public final class ServerWatch {
         if (pid.isPresent()) {
             procBefore = ProcStats.read(pid.getAsLong());
             anatomy = new AnatomyWatch(AnatomyWatch.PROC, pid.getAsLong());
-            sampler = new ProcSampler(pid.getAsLong(), anatomy);
+            sampler = new ProcSampler(pid.getAsLong(), () -> {
+                PrometheusText gc = scrape(baseUrl);
+                // an answered scrape without the metric means no pause yet (0); no answer means unknown
+                return gc.samples().isEmpty() ? Double.NaN : gc.gcPauseSeconds();
+            }, anatomy);
         }
     }
 
@@ -69,6 +73,11 @@ public final class ServerWatch {
     /** How the target waited in the window just stopped, per request of {@code requests} (the server's count). */
     public Anatomy anatomy(long requests) {
         return anatomy == null ? Anatomy.unavailable("no /proc for a target at a given URL") : anatomy.result(requests);
+    }
+
+    /** The 200 ms samples of the measurement (empty for a target without a local pid). */
+    public java.util.List<ServerSample> samples() {
+        return sampler == null ? java.util.List.of() : sampler.samples();
     }
 
     private static Double ms(double seconds) {

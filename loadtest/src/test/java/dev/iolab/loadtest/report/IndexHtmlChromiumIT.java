@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +25,7 @@ class IndexHtmlChromiumIT {
         ReportWriter.write(runDir, ReportWriterTests.run(), ReportWriterTests.rows());
         Path index = runDir.resolve("index.html");
         String html = Files.readString(index);
-        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
-        int images = 0;
-        while (img.find()) {
-            assertThat(runDir.resolve(img.group(1))).as("chart referenced by index.html").isRegularFile();
-            images++;
-        }
-        assertThat(images).isGreaterThanOrEqualTo(6);
+        assertThat(ReportWriterTests.referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
 
         Path stderr = dir.resolve("chromium.stderr");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -45,7 +37,7 @@ class IndexHtmlChromiumIT {
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(p.exitValue()).as("chromium exit code; stderr:%n%s", Files.readString(stderr)).isZero();
 
-        assertThat(dom).contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.png");
+        assertThat(dom).contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.svg");
         List<String> console = Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
         assertThat(console).as("console messages of index.html").isEmpty();
     }

@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 class ReportWriterTests {
 
@@ -89,13 +93,40 @@ class ReportWriterTests {
         assertThat(json.at("/results/1/flags/0").asText()).isEqualTo("client-bound");
         assertThat(json.at("/results/2/c10k/connections_held").asInt()).isEqualTo(1000);
 
-        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |");
+        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |",
+                "- delay: ", "client-bound (lower bounds, not ranked): webflux-epoll");
         String html = Files.readString(runDir.resolve("index.html"));
-        assertThat(html).contains("charts/throughput.png", "charts/latency-delay.png", "charts/c10k-threads.png")
-                .doesNotContain("http://", "https://");
-        try (var charts = Files.list(runDir.resolve("charts"))) {
-            assertThat(charts.filter(p -> p.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(6);
-        }
+        assertThat(html).contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
+                .doesNotContain("src=\"http", "href=\"http");
+        assertThat(referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
+        // units on the axes, log scales said so, as SVG text; no title inside the picture (the caption is the title)
+        assertThat(Files.readString(runDir.resolve("charts/throughput.svg"))).contains(">throughput (req/s)<")
+                .doesNotContain("Throughput per scenario");
+        assertThat(Files.readString(runDir.resolve("charts/latency-delay.svg"))).contains(">client latency (ms, log scale)<");
+        // the summary comes first: a matrix per scenario, the best marked, the client-bound row named with its command
+        assertThat(html.indexOf("<h2>Summary</h2>")).isLessThan(html.indexOf("<h2>Results</h2>"));
+        assertThat(html).contains("<table class=\"matrix\">", "&#9733;",
+                "./iolab compare --engine wrk --targets webflux-epoll --scenarios delay --concurrency 100");
         assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
+    }
+
+    /** Every chart index.html references exists and parses as an SVG document; returns how many there are. */
+    static int referencedChartsParseAsSvg(Path runDir, String html) throws Exception {
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int charts = 0;
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        // offline: a chart that names a DTD must still parse, and is not fetched
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        while (img.find()) {
+            Path chart = runDir.resolve(img.group(1));
+            assertThat(chart).as("chart referenced by index.html").isRegularFile();
+            assertThat(chart.toString()).endsWith(".svg");
+            Document svg = factory.newDocumentBuilder().parse(chart.toFile());
+            assertThat(svg.getDocumentElement().getLocalName()).as(chart.toString()).isEqualTo("svg");
+            assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+            charts++;
+        }
+        return charts;
     }
 }

@@ -79,7 +79,7 @@ class CompareQuickIT {
     @Test
     void quickCompareWritesOneAgreeingRowPerTargetAndScenario() throws Exception {
         assertThat(latest).isSymbolicLink();
-        for (String file : List.of("comparison.json", "comparison.md", "index.html", "charts/throughput.png")) {
+        for (String file : List.of("comparison.json", "comparison.md", "index.html", "charts/throughput.svg")) {
             assertThat(latest.resolve(file)).isRegularFile();
         }
         assertThat(rows).hasSize(targets.size() * CompareOptions.QUICK_SCENARIOS.size());
