@@ -35,10 +35,12 @@ class HostileClientsConformanceIT {
      */
     static final String WINDOW_PROPERTY = "iolab.conformance.hostile.window";
     /**
-     * A normal client's p99 during the attacks must stay under this: generous, since the run attacks every target of
-     * the module at once on a small shared machine; a target that stops serving shows as errors or 10 s timeouts.
+     * A normal client's p99 during the attacks must stay under this, or under {@value #NORMAL_P99_FACTOR} times its p99
+     * before them when the machine is that slow already: generous, since the run attacks every target of the module at
+     * once on a small shared machine; a target that stops serving shows as errors (10 s timeouts) anyway.
      */
     static final Duration NORMAL_P99_BOUND = Duration.ofSeconds(2);
+    static final int NORMAL_P99_FACTOR = 10;
     /** A Kubernetes probe's default timeout. */
     static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
 
@@ -46,7 +48,7 @@ class HostileClientsConformanceIT {
 
     @ConformanceTest
     @DisplayName("while slowloris, slow readers, stalled uploads and never-reading senders attack, normal clients are"
-            + " served (p99 under 2 s), health answers within 1 s, and afterwards the target serves")
+            + " served (p99 under 2 s or 10x its p99 before), health answers within 1 s, and afterwards the target serves")
     void normalClientsAndHealthStayServedUnderAttack(TargetUnderTest target) throws Exception {
         HostileScenario.Result result = resultFor(target);
         result.lines().forEach(System.out::println);
@@ -54,8 +56,9 @@ class HostileClientsConformanceIT {
         assertThat(normal).as("normal requests to %s during the attacks", target.label()).hasSizeGreaterThan(10);
         assertThat(normal.stream().filter(LatencyProbe.Sample::failed).map(LatencyProbe.Sample::failure).toList())
                 .as("failed normal requests during the attacks").isEmpty();
-        assertThat(LatencyProbe.p99Millis(normal)).as("normal p99 (ms) during the attacks")
-                .isLessThan(NORMAL_P99_BOUND.toMillis());
+        double bound = Math.max(NORMAL_P99_BOUND.toMillis(), NORMAL_P99_FACTOR * LatencyProbe.p99Millis(result.baseline()));
+        assertThat(LatencyProbe.p99Millis(normal)).as("normal p99 (ms) during the attacks (before them %.0f ms)",
+                LatencyProbe.p99Millis(result.baseline())).isLessThan(bound);
         assertThat(result.health()).as("health polls").isNotEmpty();
         assertThat(result.health().stream().filter(s -> s.failed() || s.latencyNanos() > HEALTH_BOUND.toNanos())
                 .map(s -> s.failed() ? s.failure() : s.latencyNanos() / 1_000_000 + " ms").toList())
