@@ -23,7 +23,7 @@ public final class HostileScenario {
     /** How long the normal client runs before the first attack, and after each attack starts, before the next. */
     public static final Duration STEP = Duration.ofMillis(2500);
     /** Slack on top of a contract timeout before a target counts as not closing: timers, scheduling, a loaded machine. */
-    public static final Duration CLOSE_MARGIN = Duration.ofSeconds(10);
+    public static final Duration CLOSE_MARGIN = Duration.ofSeconds(15);
     /** A slowloris connection must be closed within the contract's header timeout (plus {@link #CLOSE_MARGIN}). */
     public static final Duration SLOWLORIS_BOUND = Limits.HEADER_READ_TIMEOUT.plus(CLOSE_MARGIN);
     /**
