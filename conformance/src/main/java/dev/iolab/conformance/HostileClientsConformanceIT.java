@@ -31,7 +31,7 @@ class HostileClientsConformanceIT {
 
     /**
      * How long the run watches the attacks after the last one started, in seconds: default the header timeout plus
-     * margin; 70 or more also holds every target to closing stalled transfers within the keep-alive timeout.
+     * margin; 80 also holds every target to closing stalled transfers within the keep-alive timeout plus margin.
      */
     static final String WINDOW_PROPERTY = "iolab.conformance.hostile.window";
     /**
