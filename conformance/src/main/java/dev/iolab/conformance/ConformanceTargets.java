@@ -1,5 +1,6 @@
 package dev.iolab.conformance;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,8 +17,13 @@ public final class ConformanceTargets implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+        return all(context).stream().map(Arguments::of);
+    }
+
+    /** Every target of this run, the same shared instances the rules get (launching them on first use). */
+    static List<TargetUnderTest> all(ExtensionContext context) {
         TargetRegistry registry = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(TargetRegistry.class, key -> TargetRegistry.load(), TargetRegistry.class);
-        return registry.targets().stream().map(Arguments::of);
+        return registry.targets();
     }
 }

@@ -1,6 +1,7 @@
 package dev.iolab.gateway;
 
 import dev.iolab.contract.Limits;
+import dev.iolab.contract.RequestHeadTimeout;
 
 import io.netty.channel.ChannelOption;
 
@@ -20,13 +21,15 @@ class NettyTuning {
 
     @Bean
     NettyServerCustomizer gatewayServerLimits() {
-        return server -> server
+        RequestHeadTimeout headTimeout = new RequestHeadTimeout(Limits.HEADER_READ_TIMEOUT);
+        return server -> headTimeout.apply(server
                 .option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)
-                // slowloris guard: a request whose bytes stop arriving for this long is dropped
+                // a request whose bytes stop arriving for this long is dropped; RequestHeadTimeout also bounds the
+                // whole head (a slowloris trickling a header line a second resets this timer on every read)
                 .readTimeout(Limits.HEADER_READ_TIMEOUT)
                 // runs after Reactor Netty added its codec: the guard sees each decoded request head first
                 .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
-                        .addAfter(NettyPipeline.HttpCodec, RequestHeadGuard.NAME, new RequestHeadGuard()));
+                        .addAfter(NettyPipeline.HttpCodec, RequestHeadGuard.NAME, new RequestHeadGuard())));
     }
 
     @Bean

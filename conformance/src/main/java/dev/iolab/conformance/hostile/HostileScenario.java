@@ -1,0 +1,180 @@
+package dev.iolab.conformance.hostile;
+
+import dev.iolab.conformance.TargetUnderTest;
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.Limits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every {@link Attack} against one target, staggered and then all at once, while a normal client and a health
+ * probe keep going, and records what each attack did ({@link AttackOutcome}) and whether health and normal clients
+ * stayed served. The attacks overlap so that the target's timeouts run out in one window, not one after another;
+ * the scenario ends once every attack whose bound falls inside the window is closed, or when the window is over.
+ */
+public final class HostileScenario {
+
+    /**
+     * Attacks in the order they start: slowloris first, so that its header timeout (the one bound every run holds
+     * targets to) runs out while the others start, and a run costs about that timeout, not that plus the stagger.
+     */
+    public static final List<Attack> ORDER = List.of(Attack.SLOWLORIS, Attack.SLOW_UPLOAD, Attack.NEVER_READING_SENDER,
+            Attack.SLOW_READER);
+    /** How long the normal client runs before the first attack, and after each attack starts, before the next. */
+    public static final Duration STEP = Duration.ofMillis(2500);
+    /** Slack on top of a contract timeout before a target counts as not closing: timers, scheduling, a loaded machine. */
+    public static final Duration CLOSE_MARGIN = Duration.ofSeconds(15);
+    /** A slowloris connection must be closed within the contract's header timeout (plus {@link #CLOSE_MARGIN}). */
+    public static final Duration SLOWLORIS_BOUND = Limits.HEADER_READ_TIMEOUT.plus(CLOSE_MARGIN);
+    /**
+     * A stalled transfer (nothing read or written) must be closed within the contract's longest silence, the
+     * keep-alive timeout (plus {@link #CLOSE_MARGIN}); targets may be quicker (Tomcat's 20 s read/write timeout).
+     */
+    public static final Duration STALL_BOUND = Limits.KEEP_ALIVE_TIMEOUT.plus(CLOSE_MARGIN);
+
+    /** Everything the scenario saw on one target. */
+    public record Result(String target, List<AttackOutcome> attacks, List<LatencyProbe.Sample> baseline,
+            List<LatencyProbe.Sample> normalDuringAttacks, List<LatencyProbe.Sample> health, String healthWhere,
+            List<String> afterwards, ProcessGauges.Reading before, ProcessGauges.Reading peak) {
+
+        /** The lines a run prints: one per attack, then health and the peak. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("HOSTILE %s baseline: normal p99 %.0f ms (%d requests), threads %.0f, RSS %.0f MiB", target,
+                    LatencyProbe.p99Millis(baseline), baseline.size(), before.threads(), before.rssBytes() / (1 << 20)));
+            attacks.forEach(a -> lines.add(a.line(target)));
+            lines.add(String.format("HOSTILE %s all attacks: normal p99 %.0f ms (%d requests), errors %d; health (%s) max %.0f"
+                            + " ms over %d polls, %d failed; peak %s held; afterwards %s", target,
+                    LatencyProbe.p99Millis(normalDuringAttacks), normalDuringAttacks.size(),
+                    normalDuringAttacks.stream().filter(LatencyProbe.Sample::failed).count(), healthWhere,
+                    LatencyProbe.maxMillis(health), health.size(), health.stream().filter(LatencyProbe.Sample::failed).count(),
+                    peak.heldSince(before), afterwards.isEmpty() ? "served" : "FAILED " + afterwards));
+            return lines;
+        }
+    }
+
+    private final TargetUnderTest target;
+    private final Duration window;
+
+    /**
+     * A scenario against {@code target} that watches the attacks for at most {@code window} after the last one
+     * started (at least {@link #SLOWLORIS_BOUND}, so the header timeout is always held to; 80 s also holds every
+     * stalled transfer to {@link #STALL_BOUND}).
+     */
+    public HostileScenario(TargetUnderTest target, Duration window) {
+        this.target = target;
+        this.window = window.compareTo(SLOWLORIS_BOUND) < 0 ? SLOWLORIS_BOUND : window;
+    }
+
+    /** Runs it; every attack connection is closed by the time it returns. */
+    public Result run() throws InterruptedException {
+        Optional<URI> management = target.managementUri();
+        ProcessGauges gauges = new ProcessGauges(management.orElse(null));
+        URI healthUri = management.map(m -> m.resolve(Endpoints.READINESS)).orElse(target.uri(Endpoints.READINESS));
+        String healthWhere = management.isPresent() ? "management port" : "service port";
+        List<AttackRun> runs = new ArrayList<>();
+        List<ProcessGauges.Reading> readings = new ArrayList<>();
+        try (LatencyProbe normal = new LatencyProbe(target.label() + " normal", target.uri(Endpoints.ECHO + "?msg=normal"),
+                Duration.ofSeconds(10), Duration.ofMillis(50), false, "normal"::equals);
+                LatencyProbe health = new LatencyProbe(target.label() + " health", healthUri, Duration.ofSeconds(1),
+                        Duration.ofMillis(250), true, body -> body.contains("UP"))) {
+            gauges.read(); // the first scrape of a process (and of this client) is slow: not a reading
+            ProcessGauges.Reading before = gauges.read();
+            long warm = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!(normal.recording() && health.recording()) && System.nanoTime() < warm) {
+                Thread.sleep(50);
+            }
+            long baselineFrom = normal.now();
+            Thread.sleep(STEP);
+            List<LatencyProbe.Sample> baseline = normal.window(baselineFrom, normal.now());
+            long attacksFrom = normal.now();
+            List<long[]> windows = new ArrayList<>();
+            ProcessGauges.Reading previous = before;
+            List<String> heldByAttack = new ArrayList<>();
+            for (Attack attack : ORDER) {
+                long from = normal.now();
+                runs.add(attack.start(target));
+                Thread.sleep(STEP);
+                windows.add(new long[] {from, normal.now()});
+                ProcessGauges.Reading reading = gauges.read();
+                readings.add(reading);
+                heldByAttack.add(reading.heldSince(previous));
+                previous = reading;
+            }
+            // Wait for the targets' timeouts, sampling what the attacks hold, until every attack that can be held to its
+            // bound within the window is closed; the others are reported as seen.
+            long now = System.nanoTime();
+            long deadline = now;
+            List<AttackRun> held = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                Attack attack = ORDER.get(i);
+                Duration bound = attack.stalls() ? STALL_BOUND : SLOWLORIS_BOUND;
+                Duration left = bound.minus(attack.stalls() ? stallObserved(runs.get(i), attack) : runs.get(i).elapsed());
+                if (left.toNanos() <= window.toNanos()) {
+                    held.add(runs.get(i));
+                    deadline = Math.max(deadline, now + Math.max(0, left.toNanos()));
+                }
+            }
+            long lastReading = System.nanoTime();
+            while (System.nanoTime() < deadline && held.stream().anyMatch(r -> r.open() > 0)) {
+                Thread.sleep(250);
+                if (System.nanoTime() - lastReading > Duration.ofSeconds(3).toNanos()) {
+                    readings.add(gauges.read());
+                    lastReading = System.nanoTime();
+                }
+            }
+            long attacksTo = normal.now();
+            List<AttackOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                AttackRun run = runs.get(i);
+                Attack attack = ORDER.get(i);
+                Duration stalledFor = attack.stalls() ? stallObserved(run, attack) : run.elapsed();
+                outcomes.add(new AttackOutcome(attack, normal.window(windows.get(i)[0], windows.get(i)[1]), run.connections(),
+                        run.open(), attack.stalls() ? run.allClosedAfterStall() : run.allClosedAfterOpening(),
+                        attack.stalls() ? STALL_BOUND : SLOWLORIS_BOUND, stalledFor, heldByAttack.get(i)));
+            }
+            runs.forEach(AttackRun::close);
+            runs.clear();
+            List<String> afterwards = afterwards();
+            ProcessGauges.Reading peak = peak(readings);
+            return new Result(target.label(), outcomes, baseline, normal.window(attacksFrom, attacksTo), health.all(),
+                    healthWhere, afterwards, before, peak);
+        } finally {
+            runs.forEach(AttackRun::close);
+        }
+    }
+
+    private static Duration stallObserved(AttackRun run, Attack attack) {
+        Duration trickle = attack == Attack.SLOW_UPLOAD ? Duration.ofSeconds(Attack.TRICKLE_SECONDS) : Duration.ZERO;
+        Duration d = run.elapsed().minus(trickle);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** After the attacks: a few normal requests must still be served (a fresh connection each). */
+    private List<String> afterwards() throws InterruptedException {
+        List<String> failures = new ArrayList<>();
+        try (LatencyProbe after = new LatencyProbe(target.label() + " after", target.uri(Endpoints.FILES_PREFIX + "hello.txt"),
+                Duration.ofSeconds(10), Duration.ofMillis(100), true, "hello, world\n"::equals)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (after.all().size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (after.all().size() < 5) {
+                failures.add("fewer than 5 answers within 30 s");
+            }
+            after.all().stream().filter(LatencyProbe.Sample::failed).forEach(s -> failures.add(s.failure()));
+        }
+        return failures;
+    }
+
+    private static ProcessGauges.Reading peak(List<ProcessGauges.Reading> readings) {
+        double threads = readings.stream().mapToDouble(ProcessGauges.Reading::threads).filter(d -> !Double.isNaN(d)).max()
+                .orElse(Double.NaN);
+        double rss = readings.stream().mapToDouble(ProcessGauges.Reading::rssBytes).filter(d -> !Double.isNaN(d)).max()
+                .orElse(Double.NaN);
+        return new ProcessGauges.Reading(threads, rss);
+    }
+}
