@@ -122,6 +122,11 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
                 && text.length() > head.length() + 4;
     }
 
+    /** An {@code Upgrade: websocket} request (the corpus's are draft-era handshakes no server accepts today). */
+    boolean websocketUpgrade() {
+        return Pattern.compile("(?m)^upgrade:[ \t]*websocket").matcher(head().toLowerCase(Locale.ROOT)).find();
+    }
+
     /** The first request's head (request line and fields, without the empty line), leading CRLFs dropped. */
     String head() {
         String text = new String(raw, StandardCharsets.ISO_8859_1).replaceFirst("^(\r\n)+", "");

@@ -45,16 +45,18 @@ public final class CorpusVerdicts {
      */
     public static String desync(CorpusCase c, CorpusExchange x) {
         List<RawResponse> all = x.responses();
-        for (int i = 0; i < all.size() - 1; i++) {
-            if (all.get(i).status() == 400) {
-                return "answered again after a 400 (response #" + (i + 2) + ": " + all.get(i + 1).statusLine() + ")";
-            }
-        }
         List<RawResponse> answered = x.caseResponses();
         int answers = answered.size();
         if (c.upgradeWithTrailingBytes() && answers == c.requestsAtMost() + 1 && answered.getFirst().status() != 101
                 && answered.getLast().status() == 400 && x.closed()) {
-            return null; // not switched: the bytes after the head are the next request, garbage, refused and closed
+            // not switched: the bytes after the head are the next request, garbage, refused and closed (a 400 to the
+            // handshake itself, RFC 6455 §4.2.2, is an answer to that request, not a framing error)
+            return null;
+        }
+        for (int i = 0; i < all.size() - 1; i++) {
+            if (all.get(i).status() == 400) {
+                return "answered again after a 400 (response #" + (i + 2) + ": " + all.get(i + 1).statusLine() + ")";
+            }
         }
         if (answers > c.requestsAtMost()) {
             return answers + " answers before the sentinel's to a case of at most " + c.requestsAtMost()
@@ -99,13 +101,18 @@ public final class CorpusVerdicts {
         }
         RawResponse first = x.caseResponses().getFirst();
         if (first.status() == 400) {
-            return c.firstRequestLacksHost() ? null : "answered 400";
+            // RFC 9112 §3.2: no Host is a 400; RFC 6455 §4.2.2: a WebSocket handshake the server cannot accept is a 400
+            return c.firstRequestLacksHost() || c.websocketUpgrade() ? null : "answered 400";
         }
         if (failure(first.status())) {
             return "answered " + first.status() + " (a server failure, not an answer)";
         }
         if (first.status() == 417 && c.unknownExpectation()) {
-            return null; // RFC 9110 §10.1.1: an expectation the server cannot meet may be answered 417
+            // RFC 9110 §10.1.1: an expectation the server cannot meet may be answered 417; closing after it unannounced
+            // sends a pooling client's (the gateway's) next request into a dying connection
+            return x.closed() && x.caseResponses().size() == 1 && first.headers("Connection").stream()
+                    .noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("close"))
+                    ? "closed after a 417 without announcing Connection: close" : null;
         }
         if (c.expectBody() != null) {
             byte[] expected = c.expectBody().getBytes(StandardCharsets.ISO_8859_1);

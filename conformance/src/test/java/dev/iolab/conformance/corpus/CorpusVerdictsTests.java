@@ -17,7 +17,7 @@ class CorpusVerdictsTests {
 
     @Test
     void aSecondAnswerBeforeTheSentinelIsADesync() {
-        CorpusExchange x = exchange(false, false, response(200, "0"), response(400, "bad"));
+        CorpusExchange x = exchange(false, false, response(400, "bad"), response(200, "X"));
         assertThat(CorpusVerdicts.desync(SMUGGLE, x)).contains("answered again after a 400");
         CorpusExchange y = exchange(false, false, response(200, ""), response(501, "XGET"));
         assertThat(CorpusVerdicts.desync(SMUGGLE, y)).contains("bytes behind it were read as a request");
