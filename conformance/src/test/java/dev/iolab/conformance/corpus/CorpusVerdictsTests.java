@@ -41,6 +41,17 @@ class CorpusVerdictsTests {
     }
 
     @Test
+    void a413ToAValidContentLengthMayKeepTheConnectionButA417MustAnnounceItsClose() {
+        CorpusCase huge = new CorpusCase("smuggling.jsonl", "huge", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1844674407370955160\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1), "error", List.of("error", "incomplete"), 0, null, true, List.of());
+        assertThat(CorpusVerdicts.judge(huge, exchange(false, false, response(413, "too large")))).isNull();
+        CorpusCase expect = new CorpusCase("smuggling.jsonl", "expect", ("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: x 100-continue\r\n"
+                + "Content-Length: 5\r\n\r\nhello").getBytes(StandardCharsets.ISO_8859_1), "ok", List.of(), 0, "hello", false, List.of());
+        assertThat(CorpusVerdicts.judge(expect, exchange(true, false, response(417, "no")))).contains("Connection: close");
+        assertThat(CorpusVerdicts.judge(expect, exchange(false, true, response(417, "no"), sentinel()))).isNull();
+    }
+
+    @Test
     void aTraversalServedOrLeakingIsAnEscape() {
         CorpusCase traversal = new CorpusCase("traversal.jsonl", "dots", "GET /files/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1), "error", List.of(), 0, null, false, List.of(400, 403, 404));
