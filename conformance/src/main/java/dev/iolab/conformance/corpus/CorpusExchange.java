@@ -84,7 +84,9 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
                     closed = true; // reset
                     break;
                 } catch (IOException e) {
-                    unreadable = e.getMessage();
+                    // not HTTP/1.x (Tomcat may answer a broken request line the HTTP/0.9 way): whatever follows, and the close
+                    unreadable = e.getMessage() + drain(socket);
+                    closed = unreadable.endsWith("[EOF]");
                     break;
                 }
                 responses.add(response);
@@ -100,6 +102,23 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
         }
         return new CorpusExchange(List.copyOf(responses), sentinel != null, answered, closed, unreadable,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Reads what is left until the peer closes ({@code [EOF]}) or stays silent for {@link #PATIENCE}. */
+    private static String drain(Socket socket) {
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        try {
+            socket.setSoTimeout((int) PATIENCE.toMillis());
+            byte[] buffer = new byte[8192];
+            for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                rest.write(buffer, 0, n);
+            }
+            return " then " + Describe.bytes(rest.toByteArray(), 200) + " [EOF]";
+        } catch (SocketTimeoutException e) {
+            return " then " + Describe.bytes(rest.toByteArray(), 200) + " [silent]";
+        } catch (IOException e) {
+            return " then " + Describe.bytes(rest.toByteArray(), 200) + " [EOF]";
+        }
     }
 
     /**

@@ -68,7 +68,10 @@ public final class CorpusVerdicts {
     /** Null when the verdict (or an acceptable one) is right, else what was wrong for each. */
     public static String judge(CorpusCase c, CorpusExchange x) {
         if (x.unreadable() != null) {
-            return "not an HTTP/1.x response: " + x.unreadable();
+            // Tomcat at times answers a broken request line the HTTP/0.9 way, a bare 400 body: a rejection if it then closes
+            boolean http09Rejection = x.unreadable().startsWith("not an HTTP/1.x status line: 400 ") && x.closed()
+                    && x.caseResponses().isEmpty() && !x.unreadable().substring(x.unreadable().indexOf(" then ") + 1).contains("HTTP/1.");
+            return http09Rejection && c.verdicts().contains("error") ? null : "not an HTTP/1.x response: " + x.unreadable();
         }
         if (c.traversal()) {
             return traversal(c, x);
