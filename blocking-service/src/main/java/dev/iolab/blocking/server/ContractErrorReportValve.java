@@ -47,6 +47,14 @@ final class ContractErrorReportValve extends ErrorReportValve {
             response.setStatus(status);
         }
         response.setHeader(Headers.X_IO_MODEL, targetId);
+        // In its error state Tomcat closes the connection after this answer, but says so only for the statuses it
+        // knows drop the connection (400, 413, 501...), not for e.g. its 417 to an unknown expectation: announce the
+        // close, or a client or proxy pooling the connection (the gateway) sends its next request into a dead socket.
+        AtomicBoolean closing = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_ERROR, closing);
+        if (closing.get()) {
+            response.setHeader("Connection", "close");
+        }
         response.setContentType(EngineErrors.CONTENT_TYPE);
         try {
             Writer writer = response.getReporter();

@@ -1,4 +1,4 @@
-package dev.iolab.plain.it;
+package dev.iolab.conformance.corpus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
