@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        HTTP/1.1) needs the echo in flight to fit in the socket buffers of both ends.
  */
 @ConfigurationProperties("iolab")
-public record IolabProperties(Path dataDir, Long maxEchoBytes, Long maxUploadBytes, String target,
-        Integer socketBufferBytes) {
+public record IolabProperties(
+        Path dataDir, Long maxEchoBytes, Long maxUploadBytes, String target, Integer socketBufferBytes) {
 
     public IolabProperties {
-        dataDir = (dataDir != null ? dataDir : DataDirectory.resolve(null)).toAbsolutePath().normalize();
+        dataDir = (dataDir != null ? dataDir : DataDirectory.resolve(null))
+                .toAbsolutePath()
+                .normalize();
         maxEchoBytes = maxEchoBytes != null ? maxEchoBytes : Limits.MAX_ECHO_BYTES;
         maxUploadBytes = maxUploadBytes != null ? maxUploadBytes : Limits.MAX_UPLOAD_BYTES;
     }

@@ -34,9 +34,11 @@ class ThreadModelIT {
 
     @Test
     void mvcVirtualRunsAllThreeHundredRequestsAtOnce() throws Exception {
-        try (LaunchedTarget target = launch(Target.MVC_VIRTUAL); HttpClient client = client()) {
+        try (LaunchedTarget target = launch(Target.MVC_VIRTUAL);
+                HttpClient client = client()) {
             List<CompletableFuture<HttpResponse<String>>> delays = fire(client, target);
-            await().atMost(Duration.ofMillis(DELAY_MS)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMillis(DELAY_MS))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> activeDelays(client, target) >= CONCURRENT);
             assertAllOk(delays);
         }
@@ -44,43 +46,55 @@ class ThreadModelIT {
 
     @Test
     void mvcPlatformRunsAtMostTwoHundredAndQueuesTheRest() throws Exception {
-        try (LaunchedTarget target = launch(Target.MVC_PLATFORM); HttpClient client = client()) {
+        try (LaunchedTarget target = launch(Target.MVC_PLATFORM);
+                HttpClient client = client()) {
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> delays = fire(client, target);
             // A scrape needs a pool thread itself: it sees at most 200 in flight, itself included.
             AtomicInteger maxActive = new AtomicInteger();
-            await().atMost(Duration.ofMillis(4 * DELAY_MS + 30_000)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMillis(4 * DELAY_MS + 30_000))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         maxActive.accumulateAndGet(activeDelays(client, target) + 1, Math::max);
                         return delays.stream().allMatch(CompletableFuture::isDone);
                     });
             assertAllOk(delays);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            assertThat(maxActive.get()).as("most requests in flight at once").isPositive()
+            assertThat(maxActive.get())
+                    .as("most requests in flight at once")
+                    .isPositive()
                     .isLessThanOrEqualTo(Limits.PLATFORM_THREADS);
             assertThat(elapsedMs).as("300 sleeps on 200 threads take two waves").isGreaterThanOrEqualTo(2 * DELAY_MS);
         }
     }
 
     private static LaunchedTarget launch(Target target) {
-        return LaunchedTarget.start(target, Path.of(System.getProperty("iolab.repo.root", ".."))).awaitReady();
+        return LaunchedTarget.start(target, Path.of(System.getProperty("iolab.repo.root", "..")))
+                .awaitReady();
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     private static List<CompletableFuture<HttpResponse<String>>> fire(HttpClient client, LaunchedTarget target) {
         URI uri = target.baseUri().resolve(Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + DELAY_MS);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).build();
         return IntStream.range(0, CONCURRENT)
-                .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList();
+                .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .toList();
     }
 
     private static void assertAllOk(List<CompletableFuture<HttpResponse<String>>> delays) {
         for (CompletableFuture<HttpResponse<String>> delay : delays) {
             HttpResponse<String> response = delay.join();
-            assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as("status of %s: %s", response.uri(), response.body())
+                    .isEqualTo(200);
             assertThat(response.body()).isEqualTo(Endpoints.DELAY_BODY);
         }
     }
@@ -88,10 +102,13 @@ class ThreadModelIT {
     /** Requests in flight other than the scrape itself, from the server's own gauge. */
     private static int activeDelays(HttpClient client, LaunchedTarget target) throws IOException, InterruptedException {
         HttpRequest scrape = HttpRequest.newBuilder(target.baseUri().resolve(Endpoints.PROMETHEUS))
-                .timeout(Duration.ofSeconds(120)).build();
+                .timeout(Duration.ofSeconds(120))
+                .build();
         String text = client.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
-        double active = text.lines().filter(line -> line.startsWith(ACTIVE))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        double active = text.lines()
+                .filter(line -> line.startsWith(ACTIVE))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
         return (int) active - 1;
     }
 }

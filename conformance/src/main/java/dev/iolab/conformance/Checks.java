@@ -16,14 +16,14 @@ import java.util.Optional;
 /** Assertions shared by the conformance classes; every message carries the response that broke the rule. */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** The status is one of {@code expected}; otherwise the message shows the whole response. */
     public static void status(HttpResponse<?> response, int... expected) {
         assertThat(response.statusCode())
-                .as("status of %s %s, response:%n%s", response.request().method(), response.request().uri(),
-                        Describe.response(response))
+                .as(
+                        "status of %s %s, response:%n%s",
+                        response.request().method(), response.request().uri(), Describe.response(response))
                 .isIn(Arrays.stream(expected).boxed().toList());
     }
 
@@ -36,23 +36,30 @@ public final class Checks {
     /** X-IO-Model, Date and body framing, as the contract wants on every response the target produces. */
     public static void common(TargetUnderTest target, HttpResponse<?> response) {
         String what = Describe.response(response);
-        assertThat(response.headers().firstValue(Headers.X_IO_MODEL)).as("X-IO-Model of%n%s", what).contains(target.id());
+        assertThat(response.headers().firstValue(Headers.X_IO_MODEL))
+                .as("X-IO-Model of%n%s", what)
+                .contains(target.id());
         date(response.headers().firstValue("Date"), what);
         if (framed(response.statusCode(), response.request().method())) {
             assertThat(response.headers().firstValue("Content-Length").isPresent()
-                    || chunked(response.headers().firstValue("Transfer-Encoding")))
-                    .as("Content-Length or Transfer-Encoding: chunked on%n%s", what).isTrue();
+                            || chunked(response.headers().firstValue("Transfer-Encoding")))
+                    .as("Content-Length or Transfer-Encoding: chunked on%n%s", what)
+                    .isTrue();
         }
     }
 
     /** Date and framing on a raw response; X-IO-Model too unless the HTTP engine may have answered alone. */
     public static void common(TargetUnderTest target, RawResponse response, String method, boolean ioModel) {
         if (ioModel) {
-            assertThat(response.header(Headers.X_IO_MODEL)).as("X-IO-Model of%n%s", response.describe()).contains(target.id());
+            assertThat(response.header(Headers.X_IO_MODEL))
+                    .as("X-IO-Model of%n%s", response.describe())
+                    .contains(target.id());
         }
         date(response.header("Date"), response.describe());
         if (framed(response.status(), method)) {
-            assertThat(response.framing()).as("body framing of%n%s", response.describe()).isIn("content-length", "chunked");
+            assertThat(response.framing())
+                    .as("body framing of%n%s", response.describe())
+                    .isIn("content-length", "chunked");
         }
     }
 
@@ -63,13 +70,17 @@ public final class Checks {
     public static void engineAnswer(TargetUnderTest target, RawResponse response) {
         String what = response.describe();
         List<String> models = target.proxied() ? List.of(target.id(), Target.GATEWAY_ID) : List.of(target.id());
-        assertThat(response.header(Headers.X_IO_MODEL)).as("X-IO-Model of the engine's own answer%n%s", what)
+        assertThat(response.header(Headers.X_IO_MODEL))
+                .as("X-IO-Model of the engine's own answer%n%s", what)
                 .hasValueSatisfying(v -> assertThat(v).isIn(models));
         if (response.bodyLength() > 0) {
-            assertThat(response.header("Content-Type").map(Checks::essence)).as("Content-Type of the error body of%n%s", what)
+            assertThat(response.header("Content-Type").map(Checks::essence))
+                    .as("Content-Type of the error body of%n%s", what)
                     .isNotEqualTo(Optional.of("text/html"));
-            assertThat(response.bodyText().toLowerCase(Locale.ROOT)).as("an error body without HTML%n%s", what)
-                    .doesNotContain("<html").doesNotContain("<!doctype");
+            assertThat(response.bodyText().toLowerCase(Locale.ROOT))
+                    .as("an error body without HTML%n%s", what)
+                    .doesNotContain("<html")
+                    .doesNotContain("<!doctype");
         }
     }
 
@@ -78,7 +89,8 @@ public final class Checks {
         engineAnswer(target, response);
         if (response.bodyLength() > 0) {
             assertThat(response.header("Content-Type").map(Checks::essence))
-                    .as("Content-Type of the engine's error body of%n%s", response.describe()).contains("text/plain");
+                    .as("Content-Type of the engine's error body of%n%s", response.describe())
+                    .contains("text/plain");
         }
     }
 
@@ -101,7 +113,9 @@ public final class Checks {
     }
 
     private static boolean chunked(Optional<String> transferEncoding) {
-        return transferEncoding.map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
+        return transferEncoding
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+                .orElse(false);
     }
 
     private static void date(Optional<String> date, String what) {

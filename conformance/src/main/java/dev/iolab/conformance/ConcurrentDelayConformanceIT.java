@@ -62,9 +62,14 @@ class ConcurrentDelayConformanceIT {
             }
             connections.forEach(RawConnection::close);
             long total = (System.nanoTime() - start) / 1_000_000;
-            assertThat(problems).as("%d of %d delayed requests failed (first: %s)", problems.size(), CONNECTIONS,
-                    problems.isEmpty() ? "" : problems.getFirst()).isEmpty();
-            assertThat(total).as("milliseconds for all %d requests", CONNECTIONS).isLessThan(BUDGET.toMillis());
+            assertThat(problems)
+                    .as(
+                            "%d of %d delayed requests failed (first: %s)",
+                            problems.size(), CONNECTIONS, problems.isEmpty() ? "" : problems.getFirst())
+                    .isEmpty();
+            assertThat(total)
+                    .as("milliseconds for all %d requests", CONNECTIONS)
+                    .isLessThan(BUDGET.toMillis());
         } finally {
             connections.forEach(RawConnection::close);
         }

@@ -32,11 +32,16 @@ class ConcurrentUploadConformanceIT {
     static final int CREATORS = 6;
 
     @ConformanceTest
-    @DisplayName("concurrent slow uploads to one name leave exactly one complete upload; readers never see a partial file")
+    @DisplayName(
+            "concurrent slow uploads to one name leave exactly one complete upload; readers never see a partial file")
     void concurrentUploadsLeaveOneCompleteUpload(TargetUnderTest target) throws Exception {
         String path = Endpoints.FILES_PREFIX + UploadConformanceIT.uniqueName("conf-race");
         byte[] initial = Payloads.bytes(1000, SIZE / 2);
-        Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(initial)).build()), 201);
+        Checks.status(
+                Http.send(Http.request(target, path)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(initial))
+                        .build()),
+                201);
         Map<String, String> versions = new ConcurrentHashMap<>(); // SHA-256 -> which version
         versions.put(Payloads.sha256(initial), "initial");
         for (int i = 0; i < UPLOADERS; i++) {
@@ -50,9 +55,15 @@ class ConcurrentUploadConformanceIT {
             for (int i = 0; i < UPLOADERS; i++) {
                 long seed = 2000 + i;
                 // trickled: 32 pieces, 15 ms apart, so each upload is in flight for about half a second
-                uploads.add(pool.submit(() -> Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> slow(Payloads.stream(seed, SIZE))), SIZE)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode()));
+                uploads.add(pool.submit(() -> Http.send(
+                                Http.request(target, path)
+                                        .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                                HttpRequest.BodyPublishers.ofInputStream(
+                                                        () -> slow(Payloads.stream(seed, SIZE))),
+                                                SIZE))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()));
             }
             List<Future<Integer>> readers = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
@@ -81,12 +92,16 @@ class ConcurrentUploadConformanceIT {
                 reads.add(reader.get(60, TimeUnit.SECONDS));
             }
         }
-        assertThat(problems).as("problems during %d concurrent uploads with %s reads", UPLOADERS, reads).isEmpty();
+        assertThat(problems)
+                .as("problems during %d concurrent uploads with %s reads", UPLOADERS, reads)
+                .isEmpty();
         HttpResponse<byte[]> last = Http.get(target, path);
         Checks.status(last, 200);
         String version = versions.get(Payloads.sha256(last.body()));
-        assertThat(version).as("final content (%d bytes) is exactly one of the uploads", last.body().length)
-                .isNotNull().startsWith("upload");
+        assertThat(version)
+                .as("final content (%d bytes) is exactly one of the uploads", last.body().length)
+                .isNotNull()
+                .startsWith("upload");
     }
 
     @ConformanceTest
@@ -101,8 +116,12 @@ class ConcurrentUploadConformanceIT {
                     byte[] body = Payloads.bytes(3000 + i, 4096);
                     creators.add(pool.submit(() -> {
                         go.await();
-                        return Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        return Http.send(
+                                        Http.request(target, path)
+                                                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                     }));
                 }
                 go.countDown();
@@ -110,8 +129,11 @@ class ConcurrentUploadConformanceIT {
                 for (Future<Integer> creator : creators) {
                     statuses.add(creator.get(60, TimeUnit.SECONDS));
                 }
-                assertThat(statuses).as("statuses of %d concurrent PUTs creating %s (UploadPublisher)", CREATORS, path)
-                        .containsOnly(201, 204).filteredOn(status -> status == 201).hasSize(1);
+                assertThat(statuses)
+                        .as("statuses of %d concurrent PUTs creating %s (UploadPublisher)", CREATORS, path)
+                        .containsOnly(201, 204)
+                        .filteredOn(status -> status == 201)
+                        .hasSize(1);
             }
         }
     }

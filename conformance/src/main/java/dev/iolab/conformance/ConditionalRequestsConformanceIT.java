@@ -29,14 +29,23 @@ class ConditionalRequestsConformanceIT {
     @DisplayName("If-None-Match: a list holding the ETag, its weak form or * is 304 with the ETag; other tags 200")
     void ifNoneMatchComparesWeaklyThroughLists(TargetUnderTest target) {
         Uploaded file = Uploaded.fresh(target, "conf-inm", 300);
-        for (String value : new String[] {file.etag, "\"x\", " + file.etag, "\"x\"," + file.etag + ",\"y\"",
-                "W/" + file.etag, "\"x\", W/" + file.etag, "*"}) {
+        for (String value : new String[] {
+            file.etag,
+            "\"x\", " + file.etag,
+            "\"x\"," + file.etag + ",\"y\"",
+            "W/" + file.etag,
+            "\"x\", W/" + file.etag,
+            "*"
+        }) {
             HttpResponse<byte[]> response = file.get(target, "If-None-Match", value);
             Checks.status(response, 304);
             Checks.common(target, response);
-            assertThat(response.body()).as("304 has no body%n%s", Describe.response(response)).isEmpty();
-            assertThat(response.headers().firstValue("ETag")).as("ETag of the 304 for If-None-Match: %s%n%s", value,
-                    Describe.response(response)).contains(file.etag);
+            assertThat(response.body())
+                    .as("304 has no body%n%s", Describe.response(response))
+                    .isEmpty();
+            assertThat(response.headers().firstValue("ETag"))
+                    .as("ETag of the 304 for If-None-Match: %s%n%s", value, Describe.response(response))
+                    .contains(file.etag);
         }
         for (String value : new String[] {"\"x\"", "\"x\", \"y\"", "W/\"x\""}) {
             HttpResponse<byte[]> response = file.get(target, "If-None-Match", value);
@@ -46,7 +55,8 @@ class ConditionalRequestsConformanceIT {
     }
 
     @ConformanceTest
-    @DisplayName("If-Modified-Since: 304 at or after Last-Modified, 200 before it or when invalid, ignored beside If-None-Match")
+    @DisplayName(
+            "If-Modified-Since: 304 at or after Last-Modified, 200 before it or when invalid, ignored beside If-None-Match")
     void ifModifiedSinceIsEvaluatedOnlyWithoutIfNoneMatch(TargetUnderTest target) {
         Uploaded file = Uploaded.fresh(target, "conf-ims", 300);
         String before = FileValidators.IMF_FIXDATE.format(file.lastModified.minusDays(1));
@@ -61,7 +71,8 @@ class ConditionalRequestsConformanceIT {
     }
 
     @ConformanceTest
-    @DisplayName("If-Range: the strong ETag or the exact Last-Modified keep the Range (206); anything else sends it all (200)")
+    @DisplayName(
+            "If-Range: the strong ETag or the exact Last-Modified keep the Range (206); anything else sends it all (200)")
     void ifRangeKeepsTheRangeOnlyForThisVersion(TargetUnderTest target) {
         Uploaded file = Uploaded.fresh(target, "conf-ifrange", 300);
         String earlier = FileValidators.IMF_FIXDATE.format(file.lastModified.minusSeconds(10));
@@ -69,19 +80,22 @@ class ConditionalRequestsConformanceIT {
             HttpResponse<byte[]> response = file.get(target, "Range", RANGE, "If-Range", value);
             Checks.status(response, 206);
             Checks.common(target, response);
-            assertThat(response.body()).as("bytes for If-Range: %s%n%s", value, Describe.response(response))
+            assertThat(response.body())
+                    .as("bytes for If-Range: %s%n%s", value, Describe.response(response))
                     .isEqualTo(Arrays.copyOf(file.bytes, 10));
         }
         for (String value : new String[] {"\"other\"", "W/" + file.etag, earlier}) {
             HttpResponse<byte[]> response = file.get(target, "Range", RANGE, "If-Range", value);
             Checks.status(response, 200);
-            assertThat(response.body()).as("whole file for If-Range: %s%n%s", value, Describe.response(response))
+            assertThat(response.body())
+                    .as("whole file for If-Range: %s%n%s", value, Describe.response(response))
                     .isEqualTo(file.bytes);
         }
     }
 
     @ConformanceTest
-    @DisplayName("ETag is the contract's strong \"size-mtime-filekey\" in hex, and a replacement of the same size changes it")
+    @DisplayName(
+            "ETag is the contract's strong \"size-mtime-filekey\" in hex, and a replacement of the same size changes it")
     void etagFollowsTheContractsFormula(TargetUnderTest target) throws IOException {
         Uploaded first = Uploaded.fresh(target, "conf-etag", 300);
         assertThat(first.etag).as("ETag of a 300-byte file").matches("\"12c-[0-9a-f]+-[0-9a-f]+\"");
@@ -89,18 +103,21 @@ class ConditionalRequestsConformanceIT {
         if (dataDir.isPresent()) {
             // launched here: the exact value is the contract's formula over the file's attributes
             Path stored = dataDir.get().resolve(first.name);
-            assertThat(first.etag).as("ETag of %s", stored)
+            assertThat(first.etag)
+                    .as("ETag of %s", stored)
                     .isEqualTo(FileValidators.etag(Files.readAttributes(stored, BasicFileAttributes.class)));
         }
         Uploaded replaced = first.replace(target);
-        assertThat(replaced.etag).as("ETag after a same-size replacement").isNotEqualTo(first.etag)
+        assertThat(replaced.etag)
+                .as("ETag after a same-size replacement")
+                .isNotEqualTo(first.etag)
                 .matches("\"12c-[0-9a-f]+-[0-9a-f]+\"");
         Checks.status(first.get(target, "If-None-Match", first.etag), 200);
     }
 
     /** A file this test uploaded, with the validators a GET reported for it. */
-    private record Uploaded(String path, String name, byte[] bytes, String etag, String lastModifiedText,
-            ZonedDateTime lastModified) {
+    private record Uploaded(
+            String path, String name, byte[] bytes, String etag, String lastModifiedText, ZonedDateTime lastModified) {
 
         static Uploaded fresh(TargetUnderTest target, String prefix, int size) {
             String name = UploadConformanceIT.uniqueName(prefix);
@@ -113,15 +130,26 @@ class ConditionalRequestsConformanceIT {
 
         private static Uploaded put(TargetUnderTest target, String name, byte[] bytes) {
             String path = Endpoints.FILES_PREFIX + name;
-            Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build()),
-                    201, 204);
+            Checks.status(
+                    Http.send(Http.request(target, path)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build()),
+                    201,
+                    204);
             HttpResponse<byte[]> get = Http.get(target, path);
             Checks.status(get, 200);
-            String etag = get.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on\n"
-                    + Describe.response(get)));
-            String lastModified = get.headers().firstValue("Last-Modified").orElseThrow(() -> new AssertionError(
-                    "no Last-Modified on\n" + Describe.response(get)));
-            return new Uploaded(path, name, bytes, etag, lastModified,
+            String etag = get.headers()
+                    .firstValue("ETag")
+                    .orElseThrow(() -> new AssertionError("no ETag on\n" + Describe.response(get)));
+            String lastModified = get.headers()
+                    .firstValue("Last-Modified")
+                    .orElseThrow(() -> new AssertionError("no Last-Modified on\n" + Describe.response(get)));
+            return new Uploaded(
+                    path,
+                    name,
+                    bytes,
+                    etag,
+                    lastModified,
                     ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME));
         }
 

@@ -40,27 +40,38 @@ public final class ConfiguredTargets implements TargetProvider {
         if (!url.isEmpty()) {
             String id = System.getProperty(TARGET, "").trim();
             if (id.isEmpty()) {
-                throw new IllegalStateException(URL + " is set but " + TARGET + " is not: say which target id the server "
-                        + "at " + url + " must report (" + String.join(", ", Target.ids()) + ")");
+                throw new IllegalStateException(
+                        URL + " is set but " + TARGET + " is not: say which target id the server " + "at " + url
+                                + " must report (" + String.join(", ", Target.ids()) + ")");
             }
             String management = System.getProperty(MANAGEMENT_URL, "").trim();
-            targets.add(new UrlTarget(id, URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url), id,
+            targets.add(new UrlTarget(
+                    id,
+                    URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                    id,
                     management.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(management))));
         }
         String ids = System.getProperty(TARGETS, "").trim();
         if (!ids.isEmpty()) {
-            Path root = Path.of(System.getProperty(REPO_ROOT, "..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty(REPO_ROOT, ".."))
+                    .toAbsolutePath()
+                    .normalize();
             List<TargetUnderTest> starting = new ArrayList<>();
             // One at a time: on 2 busy cores JVMs booting side by side slow each other past any fair timeout.
-            for (String id : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
-                Target target = Target.byId(id).orElseThrow(() -> new IllegalStateException(TARGETS + " names unknown target '"
-                        + id + "' (known: " + String.join(", ", Target.ids()) + ")"));
+            for (String id : Arrays.stream(ids.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList()) {
+                Target target = Target.byId(id)
+                        .orElseThrow(() -> new IllegalStateException(TARGETS + " names unknown target '" + id
+                                + "' (known: " + String.join(", ", Target.ids()) + ")"));
                 try {
                     LaunchedTarget t = LaunchedTarget.start(target, root);
                     launched.add(t);
                     starting.add(t.awaitReady());
                 } catch (RuntimeException e) {
-                    starting.add(new FailedTarget(id, new AssertionError("cannot launch " + id + ": " + e.getMessage(), e)));
+                    starting.add(
+                            new FailedTarget(id, new AssertionError("cannot launch " + id + ": " + e.getMessage(), e)));
                 }
             }
             targets.addAll(starting);

@@ -28,8 +28,7 @@ public final class ConformanceCli {
               --only       run only these classes (e.g. EchoConformanceIT); repeatable
               --strictness-dir  also write <dir>/<target>.properties with the RFC 9112 choices measured""";
 
-    private ConformanceCli() {
-    }
+    private ConformanceCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -97,12 +96,14 @@ public final class ConformanceCli {
             request.filters(includeClassNamePatterns(".*ConformanceIT"));
         } else {
             request.filters(includeClassNamePatterns(only.stream()
-                    .map(name -> ".*\\." + name.replace(".", "\\.") + "$").toArray(String[]::new)));
+                    .map(name -> ".*\\." + name.replace(".", "\\.") + "$")
+                    .toArray(String[]::new)));
         }
         LauncherDiscoveryRequest discovery = request.build();
         // Auto-registered listeners (the Maven-oriented summary) would repeat what the CLI prints.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
         launcher.execute(discovery, listener);
     }
 

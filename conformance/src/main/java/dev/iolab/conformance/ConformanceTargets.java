@@ -13,7 +13,8 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
  */
 public final class ConformanceTargets implements ArgumentsProvider {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceTargets.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ConformanceTargets.class);
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
@@ -22,7 +23,8 @@ public final class ConformanceTargets implements ArgumentsProvider {
 
     /** Every target of this run, the same shared instances the rules get (launching them on first use). */
     static List<TargetUnderTest> all(ExtensionContext context) {
-        TargetRegistry registry = context.getRoot().getStore(NAMESPACE)
+        TargetRegistry registry = context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(TargetRegistry.class, key -> TargetRegistry.load(), TargetRegistry.class);
         return registry.targets();
     }

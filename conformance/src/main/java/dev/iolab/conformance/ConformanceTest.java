@@ -21,5 +21,4 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(ConformanceTargets.class)
 @ExtendWith(FreshHttpClient.class)
 @ExtendWith(ExcludedRules.class)
-public @interface ConformanceTest {
-}
+public @interface ConformanceTest {}

@@ -16,13 +16,22 @@ class ConnectionConformanceIT {
     void connectionsPersistByDefault(TargetUnderTest target) throws IOException {
         try (RawConnection connection = RawConnection.open(target)) {
             for (int i = 0; i < 5; i++) {
-                RawResponse response = connection.send(RawConnection.get(target, Endpoints.ECHO + "?msg=turn" + i)).read();
-                assertThat(response.status()).as("response %d on one connection%n%s", i, response.describe()).isEqualTo(200);
-                assertThat(response.bodyText()).as("body %d%n%s", i, response.describe()).isEqualTo("turn" + i);
+                RawResponse response = connection
+                        .send(RawConnection.get(target, Endpoints.ECHO + "?msg=turn" + i))
+                        .read();
+                assertThat(response.status())
+                        .as("response %d on one connection%n%s", i, response.describe())
+                        .isEqualTo(200);
+                assertThat(response.bodyText())
+                        .as("body %d%n%s", i, response.describe())
+                        .isEqualTo("turn" + i);
                 Checks.common(target, response, "GET", true);
             }
-            RawResponse files = connection.send(RawConnection.get(target, Endpoints.FILES_PREFIX + "hello.txt")).read();
-            assertThat(files.bodyText()).as("file on the same connection%n%s", files.describe())
+            RawResponse files = connection
+                    .send(RawConnection.get(target, Endpoints.FILES_PREFIX + "hello.txt"))
+                    .read();
+            assertThat(files.bodyText())
+                    .as("file on the same connection%n%s", files.describe())
                     .isEqualTo(dev.iolab.contract.Fixtures.HELLO_TEXT);
         }
     }
@@ -32,11 +41,18 @@ class ConnectionConformanceIT {
     void connectionsPersistAfterRequestBodies(TargetUnderTest target) throws IOException {
         String name = Endpoints.FILES_PREFIX + UploadConformanceIT.uniqueName("conf-keepalive");
         String[][] exchanges = {
-                {RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1") + "x", "x"},
-                {RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1000") + "y".repeat(1000), "y".repeat(1000)},
-                {RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked") + "3\r\nabc\r\n0\r\n\r\n", "abc"},
-                {RawConnection.request("PUT", target, name, "Content-Length: 2") + "pp", null},
-                {RawConnection.get(target, name), "pp"},
+            {RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1") + "x", "x"},
+            {
+                RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 1000") + "y".repeat(1000),
+                "y".repeat(1000)
+            },
+            {
+                RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked")
+                        + "3\r\nabc\r\n0\r\n\r\n",
+                "abc"
+            },
+            {RawConnection.request("PUT", target, name, "Content-Length: 2") + "pp", null},
+            {RawConnection.get(target, name), "pp"},
         };
         try (RawConnection connection = RawConnection.open(target)) {
             for (String[] exchange : exchanges) {
@@ -44,16 +60,23 @@ class ConnectionConformanceIT {
                 try {
                     response = connection.send(exchange[0]).read();
                 } catch (IOException e) {
-                    throw new AssertionError("the connection was closed instead of answering, after earlier requests on it, "
-                            + "without Connection: close (RFC 9112 §9.3):\n    " + Describe.request(exchange[0]) + "\n" + e, e);
+                    throw new AssertionError(
+                            "the connection was closed instead of answering, after earlier requests on it, "
+                                    + "without Connection: close (RFC 9112 §9.3):\n    " + Describe.request(exchange[0])
+                                    + "\n" + e,
+                            e);
                 }
-                assertThat(response.status()).as("status for%n    %s%n%s", Describe.request(exchange[0]), response.describe())
+                assertThat(response.status())
+                        .as("status for%n    %s%n%s", Describe.request(exchange[0]), response.describe())
                         .isBetween(200, 299);
                 if (exchange[1] != null) {
-                    assertThat(response.bodyText()).as("body for%n    %s", Describe.request(exchange[0])).isEqualTo(exchange[1]);
+                    assertThat(response.bodyText())
+                            .as("body for%n    %s", Describe.request(exchange[0]))
+                            .isEqualTo(exchange[1]);
                 }
-                assertThat(response.header("Connection").orElse("")).as("no Connection: close on a keep-alive exchange%n%s",
-                        response.describe()).doesNotContainIgnoringCase("close");
+                assertThat(response.header("Connection").orElse(""))
+                        .as("no Connection: close on a keep-alive exchange%n%s", response.describe())
+                        .doesNotContainIgnoringCase("close");
             }
         }
     }
@@ -67,7 +90,8 @@ class ConnectionConformanceIT {
             Checks.status(response, request, 200);
             assertThat(response.bodyText()).isEqualTo("bye");
             assertThat(connection.closedByPeerWithin(Exchanges.CLOSE_WITHIN))
-                    .as("server closes after answering a Connection: close request%n%s", response.describe()).isTrue();
+                    .as("server closes after answering a Connection: close request%n%s", response.describe())
+                    .isTrue();
         }
     }
 
@@ -78,7 +102,8 @@ class ConnectionConformanceIT {
                 + RawConnection.get(target, Endpoints.ECHO + "?msg=one")
                 + RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 3") + "two"
                 + RawConnection.request("HEAD", target, Endpoints.FILES_PREFIX + "hello.txt")
-                + RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked") + "5\r\nthree\r\n0\r\n\r\n"
+                + RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked")
+                + "5\r\nthree\r\n0\r\n\r\n"
                 + RawConnection.get(target, "/no-such-endpoint")
                 + RawConnection.get(target, Endpoints.ECHO + "?msg=four");
         try (RawConnection connection = RawConnection.open(target)) {
@@ -87,8 +112,11 @@ class ConnectionConformanceIT {
             expect(connection.read(), 200, "one", pipeline);
             expect(connection.read(), 200, "two", pipeline);
             RawResponse head = connection.readHead();
-            assertThat(head.status()).as("HEAD in the pipeline%n%s", head.describe()).isEqualTo(200);
-            assertThat(head.header("Content-Length")).as("HEAD Content-Length%n%s", head.describe())
+            assertThat(head.status())
+                    .as("HEAD in the pipeline%n%s", head.describe())
+                    .isEqualTo(200);
+            assertThat(head.header("Content-Length"))
+                    .as("HEAD Content-Length%n%s", head.describe())
                     .contains(Integer.toString(dev.iolab.contract.Fixtures.HELLO_TEXT.length()));
             expect(connection.read(), 200, "three", pipeline);
             expect(connection.read(), 404, null, pipeline);
@@ -115,27 +143,44 @@ class ConnectionConformanceIT {
     @DisplayName("a request written slowly in small pieces (head split mid-line, body trickled) is served")
     void slowlyWrittenRequestIsServed(TargetUnderTest target) throws IOException {
         byte[] body = Payloads.bytes(11, 20_000);
-        String head = RawConnection.request("POST", target, Endpoints.ECHO, "Content-Type: application/octet-stream",
+        String head = RawConnection.request(
+                "POST",
+                target,
+                Endpoints.ECHO,
+                "Content-Type: application/octet-stream",
                 "Content-Length: " + body.length);
         try (RawConnection connection = RawConnection.open(target)) {
             connection.trickle(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 7, Duration.ofMillis(40));
             connection.trickle(body, 10, Duration.ofMillis(30));
             RawResponse response = connection.read();
-            assertThat(response.status()).as("slowly written POST /echo%n%s", response.describe()).isEqualTo(200);
-            assertThat(response.body()).as("echoed body of a slowly written request").isEqualTo(body);
+            assertThat(response.status())
+                    .as("slowly written POST /echo%n%s", response.describe())
+                    .isEqualTo(200);
+            assertThat(response.body())
+                    .as("echoed body of a slowly written request")
+                    .isEqualTo(body);
         }
     }
 
     @ConformanceTest
-    @DisplayName("a chunked body with chunk extensions, odd chunk sizes and trailer fields is echoed exactly (RFC 9112 §7.1)")
+    @DisplayName(
+            "a chunked body with chunk extensions, odd chunk sizes and trailer fields is echoed exactly (RFC 9112 §7.1)")
     void handMadeChunkedBodyIsEchoed(TargetUnderTest target) throws IOException {
         String head = RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked");
-        String body = "1\r\na\r\n" + "A;name=value\r\nbcdefghijk\r\n" + "3;flag\r\nlmn\r\n" + "0\r\nX-Trailer: done\r\n\r\n";
+        String body =
+                "1\r\na\r\n" + "A;name=value\r\nbcdefghijk\r\n" + "3;flag\r\nlmn\r\n" + "0\r\nX-Trailer: done\r\n\r\n";
         try (RawConnection connection = RawConnection.open(target)) {
             // the chunk-size lines themselves arrive split across writes
-            connection.trickle((head + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 9, Duration.ofMillis(20));
+            connection.trickle(
+                    (head + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 9, Duration.ofMillis(20));
             expect(connection.read(), 200, "abcdefghijklmn", head + body);
-            expect(connection.send(RawConnection.get(target, Endpoints.ECHO + "?msg=after")).read(), 200, "after", head + body);
+            expect(
+                    connection
+                            .send(RawConnection.get(target, Endpoints.ECHO + "?msg=after"))
+                            .read(),
+                    200,
+                    "after",
+                    head + body);
         }
     }
 
@@ -151,14 +196,21 @@ class ConnectionConformanceIT {
                 connection.send(piece);
             }
             expect(connection.read(), 200, "Xabc", head + String.join("", pieces));
-            expect(connection.send(RawConnection.get(target, Endpoints.ECHO + "?msg=after")).read(), 200, "after", head);
+            expect(
+                    connection
+                            .send(RawConnection.get(target, Endpoints.ECHO + "?msg=after"))
+                            .read(),
+                    200,
+                    "after",
+                    head);
         }
     }
 
     @ConformanceTest
     @DisplayName("Expect: 100-continue is answered (100 then the response, or the response directly)")
     void expectContinueIsHandled(TargetUnderTest target) throws IOException {
-        String head = RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 5", "Expect: 100-continue");
+        String head =
+                RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 5", "Expect: 100-continue");
         try (RawConnection connection = RawConnection.open(target)) {
             connection.send(head);
             // a client may send the body without waiting (RFC 9110 §10.1.1); the reader skips the interim 100
@@ -168,10 +220,12 @@ class ConnectionConformanceIT {
     }
 
     private static void expect(RawResponse response, int status, String body, String sent) {
-        assertThat(response.status()).as("status in order for%n    %s%n%s", Describe.request(sent), response.describe())
+        assertThat(response.status())
+                .as("status in order for%n    %s%n%s", Describe.request(sent), response.describe())
                 .isEqualTo(status);
         if (body != null) {
-            assertThat(response.bodyText()).as("body in order for%n    %s%n%s", Describe.request(sent), response.describe())
+            assertThat(response.bodyText())
+                    .as("body in order for%n    %s%n%s", Describe.request(sent), response.describe())
                     .isEqualTo(body);
         }
     }

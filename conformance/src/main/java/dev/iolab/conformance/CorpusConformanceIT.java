@@ -50,7 +50,8 @@ class CorpusConformanceIT {
     static final int PARALLEL = 6;
 
     @ConformanceTest
-    @DisplayName("every corpus case gets its verdict or the engine's documented either-choice, with no desync and no traversal escape")
+    @DisplayName(
+            "every corpus case gets its verdict or the engine's documented either-choice, with no desync and no traversal escape")
     void everyCorpusCaseIsRightWithoutDesyncOrEscape(TargetUnderTest target, TestReporter reporter) throws Exception {
         List<CorpusCase> cases = CorpusCase.all();
         // Corpora already refuses a missing or shrunken file; this pins what the replay claims to cover.
@@ -72,7 +73,8 @@ class CorpusConformanceIT {
                 try {
                     exchanges.add(future.get());
                 } catch (ExecutionException e) {
-                    throw new AssertionError("replaying a corpus case against " + target.label() + " failed", e.getCause());
+                    throw new AssertionError(
+                            "replaying a corpus case against " + target.label() + " failed", e.getCause());
                 }
             }
         }
@@ -115,23 +117,50 @@ class CorpusConformanceIT {
                     outcome = outcome.equals("right") ? "WRONG" : outcome;
                 }
             }
-            table.add(String.join("\t", Integer.toString(i + 1), c.file(), c.name(), String.join("|", c.verdicts()),
-                    x.caseResponses().isEmpty() ? "none" : Integer.toString(x.caseResponses().getFirst().status()),
-                    x.closed() ? "closed" : "open", x.sentinelSent() ? x.sentinelAnswered() ? "sentinel" : "no-sentinel" : "-",
-                    Long.toString(x.millis()), outcome, verdict == null ? "" : verdict));
+            table.add(String.join(
+                    "\t",
+                    Integer.toString(i + 1),
+                    c.file(),
+                    c.name(),
+                    String.join("|", c.verdicts()),
+                    x.caseResponses().isEmpty()
+                            ? "none"
+                            : Integer.toString(x.caseResponses().getFirst().status()),
+                    x.closed() ? "closed" : "open",
+                    x.sentinelSent() ? x.sentinelAnswered() ? "sentinel" : "no-sentinel" : "-",
+                    Long.toString(x.millis()),
+                    outcome,
+                    verdict == null ? "" : verdict));
         }
-        int right = cases.size() - wrong.size() - excused.size() - byChoice.values().stream().mapToInt(Integer::intValue).sum();
-        String summary = String.format("CORPUS %s: %d cases in %.1f s: %d as the corpus says, %d by documented either-choice %s, "
+        int right = cases.size()
+                - wrong.size()
+                - excused.size()
+                - byChoice.values().stream().mapToInt(Integer::intValue).sum();
+        String summary = String.format(
+                "CORPUS %s: %d cases in %.1f s: %d as the corpus says, %d by documented either-choice %s, "
                         + "%d documented exceptions %s; %d wrong, %d desyncs, %d traversal escapes",
-                target.label(), cases.size(), millis / 1000.0, right, byChoice.values().stream().mapToInt(Integer::intValue).sum(),
-                byChoice, excused.size(), excused, wrong.size(), desyncs.size(), escapes.size());
+                target.label(),
+                cases.size(),
+                millis / 1000.0,
+                right,
+                byChoice.values().stream().mapToInt(Integer::intValue).sum(),
+                byChoice,
+                excused.size(),
+                excused,
+                wrong.size(),
+                desyncs.size(),
+                escapes.size());
         System.out.println(summary);
         reporter.publishEntry("corpus", summary);
         writeTable(target, table);
 
         assertThat(escapes).as("%s: traversal escapes", target.label()).isEmpty();
-        assertThat(desyncs).as("%s: desyncs (bytes behind a case read as a request)", target.label()).isEmpty();
-        assertThat(wrong).as("%s: corpus cases with a wrong verdict", target.label()).isEmpty();
+        assertThat(desyncs)
+                .as("%s: desyncs (bytes behind a case read as a request)", target.label())
+                .isEmpty();
+        assertThat(wrong)
+                .as("%s: corpus cases with a wrong verdict", target.label())
+                .isEmpty();
     }
 
     /**
@@ -141,10 +170,17 @@ class CorpusConformanceIT {
     private static CorpusExchange replay(TargetUnderTest target, CorpusCase c, int n) throws IOException {
         String body = "sentinel-" + n;
         // a POST: a proxy may silently retry a GET that met a dead pooled connection, never a POST (so that shows)
-        byte[] sentinel = c.mayWaitForMore() ? null
+        byte[] sentinel = c.mayWaitForMore()
+                ? null
                 : (RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: " + body.length()) + body)
                         .getBytes(StandardCharsets.ISO_8859_1);
-        return CorpusExchange.replay(target.host(), target.port(), c.routed(target.path("")), sentinel, body, c.headFirst(),
+        return CorpusExchange.replay(
+                target.host(),
+                target.port(),
+                c.routed(target.path("")),
+                sentinel,
+                body,
+                c.headFirst(),
                 c.messagesComplete());
     }
 
@@ -166,8 +202,12 @@ class CorpusConformanceIT {
     /** The first request a route or a JVM serves pays for class loading: not a case's silence. */
     private static void warmUp(TargetUnderTest target) throws IOException {
         try (RawConnection connection = RawConnection.open(target)) {
-            RawResponse response = connection.send(RawConnection.get(target, Endpoints.ECHO + "?msg=warm-up")).read();
-            assertThat(response.status()).as("warm-up echo on %s%n%s", target.label(), response.describe()).isEqualTo(200);
+            RawResponse response = connection
+                    .send(RawConnection.get(target, Endpoints.ECHO + "?msg=warm-up"))
+                    .read();
+            assertThat(response.status())
+                    .as("warm-up echo on %s%n%s", target.label(), response.describe())
+                    .isEqualTo(200);
         }
     }
 

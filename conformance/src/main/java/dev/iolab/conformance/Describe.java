@@ -6,15 +6,21 @@ import java.nio.charset.StandardCharsets;
 /** Renders responses and bytes for assertion messages, so a failure shows what actually came back. */
 public final class Describe {
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** Status, headers and the first bytes of the body of a JDK client response. */
     public static String response(HttpResponse<?> response) {
-        StringBuilder sb = new StringBuilder("    ").append(response.request().method()).append(' ')
-                .append(response.request().uri()).append(" -> ").append(response.statusCode()).append('\n');
-        response.headers().map().forEach((name, values) -> values.forEach(v ->
-                sb.append("    ").append(name).append(": ").append(v).append('\n')));
+        StringBuilder sb = new StringBuilder("    ")
+                .append(response.request().method())
+                .append(' ')
+                .append(response.request().uri())
+                .append(" -> ")
+                .append(response.statusCode())
+                .append('\n');
+        response.headers()
+                .map()
+                .forEach((name, values) -> values.forEach(v ->
+                        sb.append("    ").append(name).append(": ").append(v).append('\n')));
         Object body = response.body();
         if (body instanceof byte[] bytes) {
             sb.append("    [").append(bytes.length).append(" body bytes] ").append(bytes(bytes, 300));

@@ -28,10 +28,12 @@ class EchoConformanceIT {
         HttpResponse<byte[]> response = Http.get(target, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=" + encoded);
         Checks.status(response, 200);
         Checks.common(target, response);
-        assertThat(Checks.normalizedMediaType(response.headers().firstValue("Content-Type").orElse(null)))
+        assertThat(Checks.normalizedMediaType(
+                        response.headers().firstValue("Content-Type").orElse(null)))
                 .as("Content-Type of%n%s", Describe.response(response))
                 .isEqualTo(Checks.normalizedMediaType(MediaTypes.TEXT_PLAIN_UTF8));
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).as("body of%n%s", Describe.response(response))
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .as("body of%n%s", Describe.response(response))
                 .isEqualTo(text);
     }
 
@@ -41,10 +43,13 @@ class EchoConformanceIT {
         HttpResponse<byte[]> response = Http.get(target, Endpoints.ECHO);
         Checks.status(response, 200);
         Checks.common(target, response);
-        assertThat(Checks.normalizedMediaType(response.headers().firstValue("Content-Type").orElse(null)))
+        assertThat(Checks.normalizedMediaType(
+                        response.headers().firstValue("Content-Type").orElse(null)))
                 .as("Content-Type of%n%s", Describe.response(response))
                 .isEqualTo(Checks.normalizedMediaType(MediaTypes.TEXT_PLAIN_UTF8));
-        assertThat(response.body()).as("body of%n%s", Describe.response(response)).isEmpty();
+        assertThat(response.body())
+                .as("body of%n%s", Describe.response(response))
+                .isEmpty();
     }
 
     @ConformanceTest
@@ -67,14 +72,19 @@ class EchoConformanceIT {
     @DisplayName("POST answers with the request's Content-Type")
     void echoKeepsRequestContentType(TargetUnderTest target) {
         for (String type : List.of("application/x-iolab-test", "text/csv;charset=UTF-8", MediaTypes.JSON)) {
-            HttpResponse<byte[]> response = Http.send(Http.request(target, Endpoints.ECHO).header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofString("a,b\n")).build());
+            HttpResponse<byte[]> response = Http.send(Http.request(target, Endpoints.ECHO)
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("a,b\n"))
+                    .build());
             Checks.status(response, 200);
             Checks.common(target, response);
-            assertThat(Checks.normalizedMediaType(response.headers().firstValue("Content-Type").orElse(null)))
+            assertThat(Checks.normalizedMediaType(
+                            response.headers().firstValue("Content-Type").orElse(null)))
                     .as("Content-Type echoed for %s in%n%s", type, Describe.response(response))
                     .isEqualTo(Checks.normalizedMediaType(type));
-            assertThat(response.body()).as("body of%n%s", Describe.response(response)).isEqualTo("a,b\n".getBytes());
+            assertThat(response.body())
+                    .as("body of%n%s", Describe.response(response))
+                    .isEqualTo("a,b\n".getBytes());
         }
     }
 
@@ -82,12 +92,16 @@ class EchoConformanceIT {
     @DisplayName("POST without Content-Type answers application/octet-stream")
     void echoDefaultsToOctetStream(TargetUnderTest target) {
         HttpResponse<byte[]> response = Http.send(Http.request(target, Endpoints.ECHO)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 0xFF})).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 0xFF}))
+                .build());
         Checks.status(response, 200);
         Checks.common(target, response);
         assertThat(Checks.essence(response.headers().firstValue("Content-Type").orElse(null)))
-                .as("Content-Type of%n%s", Describe.response(response)).isEqualTo(MediaTypes.OCTET_STREAM);
-        assertThat(response.body()).as("body of%n%s", Describe.response(response)).containsExactly(0, 1, 2, 0xFF);
+                .as("Content-Type of%n%s", Describe.response(response))
+                .isEqualTo(MediaTypes.OCTET_STREAM);
+        assertThat(response.body())
+                .as("body of%n%s", Describe.response(response))
+                .containsExactly(0, 1, 2, 0xFF);
     }
 
     /**
@@ -97,7 +111,11 @@ class EchoConformanceIT {
      */
     private static void assertEchoed(TargetUnderTest target, long size, boolean chunked) throws IOException {
         long seed = chunked ? ~size : size;
-        String head = RawConnection.request("POST", target, Endpoints.ECHO, "Content-Type: application/octet-stream",
+        String head = RawConnection.request(
+                "POST",
+                target,
+                Endpoints.ECHO,
+                "Content-Type: application/octet-stream",
                 chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + size);
         String what = "echo of " + size + " bytes (" + (chunked ? "chunked" : "Content-Length") + ")";
         try (RawConnection connection = RawConnection.open(target)) {
@@ -112,9 +130,14 @@ class EchoConformanceIT {
                 }
                 Checks.status(response, head + "<" + size + " bytes>", 200);
                 Checks.common(target, response, "POST", true);
-                assertThat(response.complete()).as("%s: complete response%n%s", what, response.describe()).isTrue();
-                assertThat(received.count()).as("%s: body length%n%s", what, response.describe()).isEqualTo(size);
-                assertThat(received.hex()).as("%s: body SHA-256%n%s", what, response.describe())
+                assertThat(response.complete())
+                        .as("%s: complete response%n%s", what, response.describe())
+                        .isTrue();
+                assertThat(received.count())
+                        .as("%s: body length%n%s", what, response.describe())
+                        .isEqualTo(size);
+                assertThat(received.hex())
+                        .as("%s: body SHA-256%n%s", what, response.describe())
                         .isEqualTo(Payloads.sha256(seed, size));
             }
         }

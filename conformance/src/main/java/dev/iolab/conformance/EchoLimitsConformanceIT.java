@@ -27,7 +27,8 @@ class EchoLimitsConformanceIT {
     }
 
     @ConformanceTest
-    @DisplayName("POST chunked past 16 MiB is cut off: 413, or the response aborted and the connection closed, never a complete 200")
+    @DisplayName(
+            "POST chunked past 16 MiB is cut off: 413, or the response aborted and the connection closed, never a complete 200")
     void echoChunkedOverLimitIsCutOff(TargetUnderTest target, TestReporter reporter) throws IOException {
         long size = Limits.MAX_ECHO_BYTES + 256 * 1024;
         String head = RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: chunked");
@@ -48,11 +49,18 @@ class EchoLimitsConformanceIT {
                     reporter.publishEntry("outcome", "413");
                     return;
                 }
-                assertThat(response.status()).as("either 413 or a cut-off 200: %s", what).isEqualTo(200);
-                assertThat(response.complete()).as("a 200 whose body is cut off (the response aborted), never complete: %s", what)
+                assertThat(response.status())
+                        .as("either 413 or a cut-off 200: %s", what)
+                        .isEqualTo(200);
+                assertThat(response.complete())
+                        .as("a 200 whose body is cut off (the response aborted), never complete: %s", what)
                         .isFalse();
-                assertThat(response.bodyLength()).as("echoed bytes before the cut: %s", what).isLessThan(size);
-                assertThat(connection.closedByPeerWithin(Exchanges.CLOSE_WITHIN)).as("connection closed: %s", what).isTrue();
+                assertThat(response.bodyLength())
+                        .as("echoed bytes before the cut: %s", what)
+                        .isLessThan(size);
+                assertThat(connection.closedByPeerWithin(Exchanges.CLOSE_WITHIN))
+                        .as("connection closed: %s", what)
+                        .isTrue();
                 reporter.publishEntry("outcome", "200 aborted after " + response.bodyLength() + " bytes");
             }
         }

@@ -20,7 +20,8 @@ class EitherChoiceConformanceIT {
     @ConformanceTest
     @DisplayName("a bare LF line ending is rejected (400, close) or accepted as a line end (RFC 9112 §2.2)")
     void bareLfIsRejectedOrAccepted(TargetUnderTest target, TestReporter reporter) throws IOException {
-        String first = "GET " + target.path(Endpoints.ECHO) + "?msg=first HTTP/1.1\nHost: " + target.hostHeader() + "\n\n";
+        String first =
+                "GET " + target.path(Endpoints.ECHO) + "?msg=first HTTP/1.1\nHost: " + target.hostHeader() + "\n\n";
         probe(target, reporter, "bare-lf", first, true);
     }
 
@@ -43,12 +44,14 @@ class EitherChoiceConformanceIT {
     }
 
     @ConformanceTest
-    @DisplayName("Content-Length with Transfer-Encoding is rejected, or framed by chunked alone and then closed (RFC 9112 §6.1)")
+    @DisplayName(
+            "Content-Length with Transfer-Encoding is rejected, or framed by chunked alone and then closed (RFC 9112 §6.1)")
     void contentLengthWithTransferEncodingIsRejectedOrChunkedThenClosed(TargetUnderTest target, TestReporter reporter)
             throws IOException {
         // Framed by Content-Length, the body would be "5\r\n" and the rest a garbled next request.
-        String first = RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 3", "Transfer-Encoding: chunked")
-                + "5\r\nfirst\r\n0\r\n\r\n";
+        String first =
+                RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: 3", "Transfer-Encoding: chunked")
+                        + "5\r\nfirst\r\n0\r\n\r\n";
         probe(target, reporter, "cl-te", first, false);
     }
 
@@ -57,7 +60,8 @@ class EitherChoiceConformanceIT {
      * before any second answer. Accepted: "first" echoed, then either the second request answered in turn
      * ({@code keepAlive}) or the connection closed (CL+TE must close).
      */
-    private static void probe(TargetUnderTest target, TestReporter reporter, String key, String first, boolean keepAlive)
+    private static void probe(
+            TargetUnderTest target, TestReporter reporter, String key, String first, boolean keepAlive)
             throws IOException {
         String second = RawConnection.get(target, Endpoints.ECHO + "?msg=second");
         String sent = first + second;
@@ -66,25 +70,37 @@ class EitherChoiceConformanceIT {
             String what = "for\n    " + Describe.request(sent) + "\nfirst response:\n" + response.describe();
             if (response.status() == 400) {
                 assertThat(connection.closedByPeerWithin(Exchanges.CLOSE_WITHIN))
-                        .as("after rejecting with 400 the connection closes (nothing behind a framing error is a request) %s", what)
+                        .as(
+                                "after rejecting with 400 the connection closes (nothing behind a framing error is a request) %s",
+                                what)
                         .isTrue();
                 record(target, reporter, key, Strictness.REJECTED);
                 return;
             }
-            assertThat(response.status()).as("either 400 or the request served %s", what).isEqualTo(200);
-            assertThat(response.bodyText()).as("the accepted request's own body, framed correctly %s", what).isEqualTo("first");
+            assertThat(response.status())
+                    .as("either 400 or the request served %s", what)
+                    .isEqualTo(200);
+            assertThat(response.bodyText())
+                    .as("the accepted request's own body, framed correctly %s", what)
+                    .isEqualTo("first");
             if (keepAlive) {
                 RawResponse next = connection.read();
-                assertThat(next.status()).as("the second request answered in turn %s%nsecond:%n%s", what, next.describe())
+                assertThat(next.status())
+                        .as("the second request answered in turn %s%nsecond:%n%s", what, next.describe())
                         .isEqualTo(200);
-                assertThat(next.bodyText()).as("second body %s%nsecond:%n%s", what, next.describe()).isEqualTo("second");
+                assertThat(next.bodyText())
+                        .as("second body %s%nsecond:%n%s", what, next.describe())
+                        .isEqualTo("second");
             } else {
                 assertThat(connection.closedByPeerWithin(Exchanges.CLOSE_WITHIN))
-                        .as("after serving Content-Length + Transfer-Encoding by chunked the connection closes, the "
-                                + "smuggled-looking second request unanswered %s", what)
+                        .as(
+                                "after serving Content-Length + Transfer-Encoding by chunked the connection closes, the "
+                                        + "smuggled-looking second request unanswered %s",
+                                what)
                         .isTrue();
             }
-            assertThat(mustReject(target)).as("%s: plain-io rejects in every either-choice case, but accepted %s", key, what)
+            assertThat(mustReject(target))
+                    .as("%s: plain-io rejects in every either-choice case, but accepted %s", key, what)
                     .isFalse();
             record(target, reporter, key, Strictness.ACCEPTED);
         }
@@ -92,7 +108,10 @@ class EitherChoiceConformanceIT {
 
     /** plain-io's own parser must reject; behind a proxy the proxy's parser answers these probes. */
     private static boolean mustReject(TargetUnderTest target) {
-        return !target.proxied() && Target.byId(target.id()).map(t -> t.module() == Target.Module.PLAIN_IO).orElse(false);
+        return !target.proxied()
+                && Target.byId(target.id())
+                        .map(t -> t.module() == Target.Module.PLAIN_IO)
+                        .orElse(false);
     }
 
     private static void record(TargetUnderTest target, TestReporter reporter, String key, String choice) {

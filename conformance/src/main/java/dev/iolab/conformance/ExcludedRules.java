@@ -22,7 +22,9 @@ public final class ExcludedRules implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Set<String> excluded = Arrays.stream(System.getProperty(PROPERTY, "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         String rule = context.getTestMethod().map(m -> m.getName()).orElse("");
         if (excluded.contains(rule)) {
             return ConditionEvaluationResult.disabled("KNOWN DEFECT, rule left out of this run: " + rule + ": "

@@ -38,15 +38,20 @@ class FaultsConformanceIT {
     static final long FILE_SYSTEM_BYTES = 2L * 1024 * 1024;
     /** {@code ulimit -n} of the target: room for a JVM and a few dozen connections, far below the flood. */
     static final int NOFILE = 256;
+
     static final int FLOOD_CONNECTIONS = 2 * NOFILE;
 
     @ConformanceTest
-    @DisplayName("disk full: 507 and no partial file; descriptor flood: alive, then serving; kill -9 mid-upload: no partial "
-            + "file, its temporary file gone at the next start")
+    @DisplayName(
+            "disk full: 507 and no partial file; descriptor flood: alive, then serving; kill -9 mid-upload: no partial "
+                    + "file, its temporary file gone at the next start")
     void faultsLeaveNoPartialFileAndNoDeadProcess(TargetUnderTest shared) throws Exception {
-        Assumptions.assumeTrue(shared.processLauncher().isPresent(), "needs the target as a local process of its own, on a "
-                + "data directory the test mounts: not applicable to " + shared.label() + " (its provider runs no local "
-                + "process of it; the target's own run covers it)");
+        Assumptions.assumeTrue(
+                shared.processLauncher().isPresent(),
+                "needs the target as a local process of its own, on a "
+                        + "data directory the test mounts: not applicable to " + shared.label()
+                        + " (its provider runs no local "
+                        + "process of it; the target's own run covers it)");
         Path prlimit = RequiredTool.onPath("apt-get install util-linux", "prlimit");
         ProcessLauncher launcher = shared.processLauncher().get();
         Path root = Files.createTempDirectory("iolab-faults-" + shared.id() + "-");
@@ -68,12 +73,19 @@ class FaultsConformanceIT {
             }
             try (LaunchedProcess second = launcher.launch(dataDir, wrapper)) {
                 second.baseUri();
-                assertThat(temporaries(dataDir)).as("temporary files after the restart of %s on the directory a kill -9 "
-                        + "left one in; log:%n%s", second.label(), second.logTail(20)).isEmpty();
+                assertThat(temporaries(dataDir))
+                        .as(
+                                "temporary files after the restart of %s on the directory a kill -9 "
+                                        + "left one in; log:%n%s",
+                                second.label(), second.logTail(20))
+                        .isEmpty();
                 assertThat(get(second, Endpoints.FILES_PREFIX + killedName).status())
-                        .as("the upload killed half-way is not served under its name after the restart").isEqualTo(404);
-                assertThat(get(second, Endpoints.FILES_PREFIX + Fixtures.HELLO_NAME).bodyText())
-                        .as("published files survive the restart").isEqualTo(Fixtures.HELLO_TEXT);
+                        .as("the upload killed half-way is not served under its name after the restart")
+                        .isEqualTo(404);
+                assertThat(get(second, Endpoints.FILES_PREFIX + Fixtures.HELLO_NAME)
+                                .bodyText())
+                        .as("published files survive the restart")
+                        .isEqualTo(Fixtures.HELLO_TEXT);
             }
         } finally {
             deleteTree(root);
@@ -86,8 +98,12 @@ class FaultsConformanceIT {
         int size = (int) (FILE_SYSTEM_BYTES + FILE_SYSTEM_BYTES / 2);
         RawResponse response;
         try (RawConnection connection = RawConnection.open(target)) {
-            connection.send(RawConnection.request("PUT", target, Endpoints.FILES_PREFIX + name,
-                    "Content-Length: " + size, "Content-Type: application/octet-stream"));
+            connection.send(RawConnection.request(
+                    "PUT",
+                    target,
+                    Endpoints.FILES_PREFIX + name,
+                    "Content-Length: " + size,
+                    "Content-Type: application/octet-stream"));
             // The server may answer and close before it read the whole body: send from another thread, read here.
             byte[] body = Payloads.bytes(11, size);
             Thread sender = Thread.ofVirtual().start(() -> {
@@ -100,22 +116,32 @@ class FaultsConformanceIT {
             try {
                 response = connection.read();
             } catch (IOException e) {
-                throw new AssertionError("no response to a " + size + "-byte upload on a " + FILE_SYSTEM_BYTES
-                        + "-byte file system (" + e + "); the contract wants a clear 507; log:\n" + target.logTail(30), e);
+                throw new AssertionError(
+                        "no response to a " + size + "-byte upload on a " + FILE_SYSTEM_BYTES + "-byte file system ("
+                                + e + "); the contract wants a clear 507; log:\n" + target.logTail(30),
+                        e);
             }
             sender.join(Duration.ofSeconds(10));
         }
-        assertThat(response.status()).as("upload on a full disk%n%s%nlog:%n%s", response.describe(), target.logTail(30))
+        assertThat(response.status())
+                .as("upload on a full disk%n%s%nlog:%n%s", response.describe(), target.logTail(30))
                 .isEqualTo(InsufficientStorage.STATUS);
-        assertThat(dataDir.resolve(name)).as("no partial file under the name after a 507").doesNotExist();
-        Awaitility.await("the temporary file of the refused upload deleted").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(temporaries(dataDir)).isEmpty());
+        assertThat(dataDir.resolve(name))
+                .as("no partial file under the name after a 507")
+                .doesNotExist();
+        Awaitility.await("the temporary file of the refused upload deleted")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(temporaries(dataDir)).isEmpty());
         String small = UploadConformanceIT.uniqueName("fault-after-full");
         try (RawConnection connection = RawConnection.open(target)) {
-            RawResponse stored = connection.send(RawConnection.request("PUT", target, Endpoints.FILES_PREFIX + small,
-                    "Content-Length: 5")).send("after").read();
-            assertThat(stored.status()).as("a small upload once the full one is refused: the space came back%n%s",
-                    stored.describe()).isEqualTo(201);
+            RawResponse stored = connection
+                    .send(RawConnection.request("PUT", target, Endpoints.FILES_PREFIX + small, "Content-Length: 5"))
+                    .send("after")
+                    .read();
+            assertThat(stored.status())
+                    .as("a small upload once the full one is refused: the space came back%n%s", stored.describe())
+                    .isEqualTo(201);
         }
     }
 
@@ -142,26 +168,37 @@ class FaultsConformanceIT {
                     flood.add(socket);
                 }
             }
-            System.out.printf("FAULTS %s flood: %d connections held, %d refused or timed out%n", target.label(),
-                    flood.size(), refused);
+            System.out.printf(
+                    "FAULTS %s flood: %d connections held, %d refused or timed out%n",
+                    target.label(), flood.size(), refused);
             // Let the server run into its limit while every connection is held (nothing observable says "hit it").
             RawConnection.pace(Duration.ofSeconds(1));
-            assertThat(target.process().isAlive()).as("%s alive with %d connections held (%d refused) under ulimit -n %d;"
-                    + " log:%n%s", target.label(), flood.size(), refused, NOFILE, target.logTail(30)).isTrue();
+            assertThat(target.process().isAlive())
+                    .as(
+                            "%s alive with %d connections held (%d refused) under ulimit -n %d;" + " log:%n%s",
+                            target.label(), flood.size(), refused, NOFILE, target.logTail(30))
+                    .isTrue();
         } finally {
             for (Socket socket : flood) {
                 socket.close();
             }
         }
         try {
-            Awaitility.await("health and echo after the flood").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                            get(target, Endpoints.HEALTH).status() == 200
-                                    && get(target, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=back").status() == 200);
+            Awaitility.await("health and echo after the flood")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> get(target, Endpoints.HEALTH).status() == 200
+                            && get(target, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=back")
+                                            .status()
+                                    == 200);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError(target.label() + " did not serve health and echo within 30 s after a flood of "
-                    + FLOOD_CONNECTIONS + " connections under ulimit -n " + NOFILE + "; alive: " + target.process().isAlive()
-                    + "; log:\n" + target.logTail(40), e);
+            throw new AssertionError(
+                    target.label() + " did not serve health and echo within 30 s after a flood of "
+                            + FLOOD_CONNECTIONS + " connections under ulimit -n " + NOFILE + "; alive: "
+                            + target.process().isAlive()
+                            + "; log:\n" + target.logTail(40),
+                    e);
         }
         assertThat(target.process().isAlive()).as("alive after the flood").isTrue();
     }
@@ -171,8 +208,9 @@ class FaultsConformanceIT {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(target.host(), target.port()), 2000);
-            socket.getOutputStream().write(RawConnection.get(target, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=flood")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(RawConnection.get(target, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=flood")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return socket;
         } catch (IOException e) {
             socket.close();
@@ -184,15 +222,25 @@ class FaultsConformanceIT {
     private static void killMidUpload(LaunchedProcess target, Path dataDir, String name) throws Exception {
         int declared = 1024 * 1024;
         try (RawConnection connection = RawConnection.open(target)) {
-            connection.send(RawConnection.request("PUT", target, Endpoints.FILES_PREFIX + name,
-                    "Content-Length: " + declared)).send(Payloads.bytes(5, declared / 2));
-            Awaitility.await("part of the upload written to a temporary file").atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(50)).until(() -> temporaries(dataDir).stream().anyMatch(p -> size(p) > 0));
+            connection
+                    .send(RawConnection.request(
+                            "PUT", target, Endpoints.FILES_PREFIX + name, "Content-Length: " + declared))
+                    .send(Payloads.bytes(5, declared / 2));
+            Awaitility.await("part of the upload written to a temporary file")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> temporaries(dataDir).stream().anyMatch(p -> size(p) > 0));
             target.process().destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
-            assertThat(target.process().waitFor(10, TimeUnit.SECONDS)).as("killed").isTrue();
+            assertThat(target.process().waitFor(10, TimeUnit.SECONDS))
+                    .as("killed")
+                    .isTrue();
         }
-        assertThat(dataDir.resolve(name)).as("no partial file under the name after kill -9 mid-upload").doesNotExist();
-        assertThat(temporaries(dataDir)).as("the killed upload's temporary file (what the next start must clean)").isNotEmpty();
+        assertThat(dataDir.resolve(name))
+                .as("no partial file under the name after kill -9 mid-upload")
+                .doesNotExist();
+        assertThat(temporaries(dataDir))
+                .as("the killed upload's temporary file (what the next start must clean)")
+                .isNotEmpty();
     }
 
     /** Prints how long each fault took, so the CI time this rule adds is visible in the build log. */
@@ -220,7 +268,9 @@ class FaultsConformanceIT {
 
     private static List<Path> temporaries(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.filter(p -> UploadTemporaries.isTemporary(p.getFileName().toString())).toList();
+            return files.filter(
+                            p -> UploadTemporaries.isTemporary(p.getFileName().toString()))
+                    .toList();
         }
     }
 

@@ -20,12 +20,38 @@ class FileNamesConformanceIT {
 
     /** Raw request-target suffixes after {@code /files/}; each must be refused. */
     static final List<String> TRICKS = List.of(
-            "..%2fsecret.txt", "..%2Fsecret.txt", "%2e%2e%2fsecret.txt", "%2E%2E%2Fsecret.txt", "%2e%2e/secret.txt",
-            "..%5csecret.txt", "..\\secret.txt", "%252e%252e%252fsecret.txt", "..%252fsecret.txt",
-            "%c0%ae%c0%ae%c0%afsecret.txt", "..%c0%afsecret.txt", "%2e%2e%c0%afsecret.txt",
-            "..%2fdata-evil%2fsecret.txt", "%2fetc%2fpasswd", "..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
-            "....%2f%2fsecret.txt", "..;/secret.txt", "%00", "%00secret.txt", "hello.txt%00", "hello.txt%00.bin",
-            "..", "%2e%2e", ".", "%2e", ".hidden", "%2ehello.txt", "a%20b.txt", "a%09b", "%C3%A9.txt", "a:b", "a*b",
+            "..%2fsecret.txt",
+            "..%2Fsecret.txt",
+            "%2e%2e%2fsecret.txt",
+            "%2E%2E%2Fsecret.txt",
+            "%2e%2e/secret.txt",
+            "..%5csecret.txt",
+            "..\\secret.txt",
+            "%252e%252e%252fsecret.txt",
+            "..%252fsecret.txt",
+            "%c0%ae%c0%ae%c0%afsecret.txt",
+            "..%c0%afsecret.txt",
+            "%2e%2e%c0%afsecret.txt",
+            "..%2fdata-evil%2fsecret.txt",
+            "%2fetc%2fpasswd",
+            "..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+            "....%2f%2fsecret.txt",
+            "..;/secret.txt",
+            "%00",
+            "%00secret.txt",
+            "hello.txt%00",
+            "hello.txt%00.bin",
+            "..",
+            "%2e%2e",
+            ".",
+            "%2e",
+            ".hidden",
+            "%2ehello.txt",
+            "a%20b.txt",
+            "a%09b",
+            "%C3%A9.txt",
+            "a:b",
+            "a*b",
             "x".repeat(129));
 
     @ConformanceTest
@@ -40,25 +66,33 @@ class FileNamesConformanceIT {
             }
             Checks.status(response, request, 400, 404);
             String body = new String(response.body(), StandardCharsets.ISO_8859_1);
-            assertThat(body).as("body must not contain /etc/passwd for%n    %s%n%s", Describe.request(request), response.describe())
+            assertThat(body)
+                    .as(
+                            "body must not contain /etc/passwd for%n    %s%n%s",
+                            Describe.request(request), response.describe())
                     .doesNotContain("root:x:0:0");
             if (secret != null) {
-                assertThat(body).as("body must not contain the secret outside the data dir for%n    %s%n%s",
-                        Describe.request(request), response.describe()).doesNotContain(secret.trim());
+                assertThat(body)
+                        .as(
+                                "body must not contain the secret outside the data dir for%n    %s%n%s",
+                                Describe.request(request), response.describe())
+                        .doesNotContain(secret.trim());
             }
         }
         if (secret == null) {
-            reporter.publishEntry("partly N/A", "URL mode: no secret file planted next to the data dir; statuses checked only");
+            reporter.publishEntry(
+                    "partly N/A", "URL mode: no secret file planted next to the data dir; statuses checked only");
         }
     }
 
     @ConformanceTest
     @DisplayName("PUT with an illegal or traversing name is 400 or 404 and writes nothing outside")
     void putWithIllegalNameIsRefused(TargetUnderTest target) throws IOException {
-        for (String trick : List.of("..%2fescaped.txt", "%2e%2e%2fescaped.txt", "..%5cescaped.txt", ".escaped.txt",
-                "%2fescaped.txt", "x".repeat(129))) {
-            String request = "PUT " + target.path(Endpoints.FILES_PREFIX + trick) + " HTTP/1.1\r\nHost: " + target.hostHeader()
-                    + "\r\nContent-Length: 7\r\nConnection: close\r\n\r\nescaped";
+        for (String trick : List.of(
+                "..%2fescaped.txt",
+                "%2e%2e%2fescaped.txt", "..%5cescaped.txt", ".escaped.txt", "%2fescaped.txt", "x".repeat(129))) {
+            String request = "PUT " + target.path(Endpoints.FILES_PREFIX + trick) + " HTTP/1.1\r\nHost: "
+                    + target.hostHeader() + "\r\nContent-Length: 7\r\nConnection: close\r\n\r\nescaped";
             RawResponse response;
             try (RawConnection connection = RawConnection.open(target)) {
                 response = connection.send(request).read();
@@ -67,8 +101,12 @@ class FileNamesConformanceIT {
         }
         if (target.dataDir().isPresent()) {
             Path data = target.dataDir().get();
-            assertThat(data.getParent().resolve("escaped.txt")).as("file written outside the data dir").doesNotExist();
-            assertThat(data.resolve(".escaped.txt")).as("dot file written in the data dir").doesNotExist();
+            assertThat(data.getParent().resolve("escaped.txt"))
+                    .as("file written outside the data dir")
+                    .doesNotExist();
+            assertThat(data.resolve(".escaped.txt"))
+                    .as("dot file written in the data dir")
+                    .doesNotExist();
         }
     }
 
@@ -78,11 +116,14 @@ class FileNamesConformanceIT {
         String name = "L" + Long.toHexString(System.nanoTime()) + "x".repeat(200);
         name = name.substring(0, 128);
         var put = Http.send(Http.request(target, Endpoints.FILES_PREFIX + name)
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("long")).build());
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("long"))
+                .build());
         Checks.status(put, 201);
         var get = Http.get(target, Endpoints.FILES_PREFIX + name);
         Checks.status(get, 200);
-        assertThat(get.body()).as("body of%n%s", Describe.response(get)).isEqualTo("long".getBytes(StandardCharsets.US_ASCII));
+        assertThat(get.body())
+                .as("body of%n%s", Describe.response(get))
+                .isEqualTo("long".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String read(Path file) {

@@ -58,7 +58,8 @@ class FileRangesConformanceIT {
         HttpResponse<byte[]> response = range(target, range);
         Checks.status(response, 416);
         Checks.common(target, response);
-        assertThat(response.headers().firstValue("Content-Range")).as("Content-Range of%n%s", Describe.response(response))
+        assertThat(response.headers().firstValue("Content-Range"))
+                .as("Content-Range of%n%s", Describe.response(response))
                 .contains("bytes */" + SIZE);
     }
 
@@ -69,14 +70,20 @@ class FileRangesConformanceIT {
         Checks.status(response, 200, 206);
         Checks.common(target, response);
         if (response.statusCode() == 200) {
-            assertThat(response.body()).as("200 to several ranges carries the whole file").isEqualTo(FILE);
+            assertThat(response.body())
+                    .as("200 to several ranges carries the whole file")
+                    .isEqualTo(FILE);
             return;
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        assertThat(Checks.essence(type)).as("Content-Type of%n%s", Describe.response(response)).isEqualTo("multipart/byteranges");
+        assertThat(Checks.essence(type))
+                .as("Content-Type of%n%s", Describe.response(response))
+                .isEqualTo("multipart/byteranges");
         String body = new String(response.body(), StandardCharsets.ISO_8859_1);
-        assertThat(body).as("multipart body names both parts%n%s", Describe.response(response))
-                .contains("bytes 0-9/" + SIZE).contains("bytes 2000-2099/" + SIZE)
+        assertThat(body)
+                .as("multipart body names both parts%n%s", Describe.response(response))
+                .contains("bytes 0-9/" + SIZE)
+                .contains("bytes 2000-2099/" + SIZE)
                 .contains(new String(Arrays.copyOfRange(FILE, 0, 10), StandardCharsets.ISO_8859_1))
                 .contains(new String(Arrays.copyOfRange(FILE, 2000, 2100), StandardCharsets.ISO_8859_1));
     }
@@ -86,14 +93,19 @@ class FileRangesConformanceIT {
         Checks.status(response, 206);
         Checks.common(target, response);
         String what = "Range: " + range + " ->\n" + Describe.response(response);
-        assertThat(response.headers().firstValue("Content-Range")).as("Content-Range, %s", what)
+        assertThat(response.headers().firstValue("Content-Range"))
+                .as("Content-Range, %s", what)
                 .contains("bytes " + first + "-" + last + "/" + SIZE);
-        assertThat(response.headers().firstValue("Content-Length")).as("Content-Length, %s", what)
+        assertThat(response.headers().firstValue("Content-Length"))
+                .as("Content-Length, %s", what)
                 .contains(Integer.toString(last - first + 1));
         assertThat(response.body()).as("partial body, %s", what).isEqualTo(Arrays.copyOfRange(FILE, first, last + 1));
     }
 
     private static HttpResponse<byte[]> range(TargetUnderTest target, String range) {
-        return Http.send(Http.request(target, Endpoints.FILES_PREFIX + NAME).header("Range", range).GET().build());
+        return Http.send(Http.request(target, Endpoints.FILES_PREFIX + NAME)
+                .header("Range", range)
+                .GET()
+                .build());
     }
 }

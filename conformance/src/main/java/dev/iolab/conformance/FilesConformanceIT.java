@@ -20,11 +20,13 @@ import org.junit.jupiter.api.DisplayName;
 class FilesConformanceIT {
 
     @ConformanceTest
-    @DisplayName("GET serves every fixture byte for byte with Content-Length, type, Accept-Ranges, strong ETag, Last-Modified")
+    @DisplayName(
+            "GET serves every fixture byte for byte with Content-Length, type, Accept-Ranges, strong ETag, Last-Modified")
     void fixturesAreServedByteForByte(TargetUnderTest target) throws IOException {
         for (Map.Entry<String, Long> fixture : Fixtures.SIZES.entrySet()) {
             String name = fixture.getKey();
-            HttpResponse<InputStream> response = Http.send(Http.request(target, Endpoints.FILES_PREFIX + name).GET().build(),
+            HttpResponse<InputStream> response = Http.send(
+                    Http.request(target, Endpoints.FILES_PREFIX + name).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             Payloads.DigestSink received = new Payloads.DigestSink();
             byte[] head;
@@ -33,13 +35,16 @@ class FilesConformanceIT {
                 received.write(head, 0, head.length);
                 body.transferTo(received);
             }
-            String what = "GET /files/" + name + " -> " + response.statusCode() + " " + response.headers().map()
-                    + " body starts " + Describe.bytes(head, 120);
+            String what = "GET /files/" + name + " -> " + response.statusCode() + " "
+                    + response.headers().map() + " body starts " + Describe.bytes(head, 120);
             assertThat(response.statusCode()).as(what).isEqualTo(200);
             Checks.common(target, response);
-            assertThat(response.headers().firstValue("Content-Length")).as("Content-Length, " + what)
+            assertThat(response.headers().firstValue("Content-Length"))
+                    .as("Content-Length, " + what)
                     .contains(Long.toString(fixture.getValue()));
-            assertThat(Checks.essence(response.headers().firstValue("Content-Type").orElse(null))).as("Content-Type, " + what)
+            assertThat(Checks.essence(
+                            response.headers().firstValue("Content-Type").orElse(null)))
+                    .as("Content-Type, " + what)
                     .isEqualTo(MediaTypes.forFileName(name));
             assertValidators(response, what);
             assertThat(received.count()).as("body length, " + what).isEqualTo(fixture.getValue());
@@ -59,16 +64,23 @@ class FilesConformanceIT {
             Checks.status(response, head, 200);
             Checks.common(target, response, "HEAD", true);
             for (String name : List.of("Content-Length", "Content-Type", "ETag", "Last-Modified", "Accept-Ranges")) {
-                assertThat(response.header(name)).as("%s of HEAD equals GET's (%s) in%n%s", name,
-                        get.headers().firstValue(name).orElse("absent"), response.describe())
+                assertThat(response.header(name))
+                        .as(
+                                "%s of HEAD equals GET's (%s) in%n%s",
+                                name, get.headers().firstValue(name).orElse("absent"), response.describe())
                         .isEqualTo(get.headers().firstValue(name));
             }
             // A body after the HEAD response would be read as the next response's status line.
             String next = RawConnection.get(target, Endpoints.ECHO + "?msg=after-head");
             RawResponse after = connection.send(next).read();
-            assertThat(after.status()).as("response after HEAD on the same connection (a HEAD body would garble it)%n%s",
-                    after.describe()).isEqualTo(200);
-            assertThat(after.bodyText()).as("body after HEAD%n%s", after.describe()).isEqualTo("after-head");
+            assertThat(after.status())
+                    .as(
+                            "response after HEAD on the same connection (a HEAD body would garble it)%n%s",
+                            after.describe())
+                    .isEqualTo(200);
+            assertThat(after.bodyText())
+                    .as("body after HEAD%n%s", after.describe())
+                    .isEqualTo("after-head");
         }
     }
 
@@ -78,11 +90,19 @@ class FilesConformanceIT {
         String path = Endpoints.FILES_PREFIX + "1k.bin";
         HttpResponse<byte[]> first = Http.get(target, path);
         Checks.status(first, 200);
-        String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on\n" + Describe.response(first)));
-        HttpResponse<byte[]> notModified = Http.send(Http.request(target, path).header("If-None-Match", etag).GET().build());
+        String etag = first.headers()
+                .firstValue("ETag")
+                .orElseThrow(() -> new AssertionError("no ETag on\n" + Describe.response(first)));
+        HttpResponse<byte[]> notModified = Http.send(
+                Http.request(target, path).header("If-None-Match", etag).GET().build());
         Checks.status(notModified, 304);
-        assertThat(notModified.body()).as("304 has no body%n%s", Describe.response(notModified)).isEmpty();
-        HttpResponse<byte[]> other = Http.send(Http.request(target, path).header("If-None-Match", "\"not-the-etag\"").GET().build());
+        assertThat(notModified.body())
+                .as("304 has no body%n%s", Describe.response(notModified))
+                .isEmpty();
+        HttpResponse<byte[]> other = Http.send(Http.request(target, path)
+                .header("If-None-Match", "\"not-the-etag\"")
+                .GET()
+                .build());
         Checks.status(other, 200);
         assertThat(other.body()).as("body of%n%s", Describe.response(other)).isEqualTo(Fixtures.bytes("1k.bin"));
     }
@@ -90,7 +110,8 @@ class FilesConformanceIT {
     @ConformanceTest
     @DisplayName("a missing file is 404")
     void missingFileIs404(TargetUnderTest target) {
-        HttpResponse<byte[]> response = Http.get(target, Endpoints.FILES_PREFIX + "no-such-file-" + System.nanoTime() + ".bin");
+        HttpResponse<byte[]> response =
+                Http.get(target, Endpoints.FILES_PREFIX + "no-such-file-" + System.nanoTime() + ".bin");
         Checks.status(response, 404);
         Checks.common(target, response);
         HttpResponse<byte[]> head = Http.head(target, Endpoints.FILES_PREFIX + "no-such-file.txt");
@@ -103,17 +124,22 @@ class FilesConformanceIT {
         String base = "conf-type-" + Long.toHexString(System.nanoTime());
         for (String ext : List.of(".bin", ".txt", ".json", ".html")) {
             String path = Endpoints.FILES_PREFIX + base + ext;
-            HttpResponse<byte[]> put = Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+            HttpResponse<byte[]> put = Http.send(Http.request(target, path)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build());
             Checks.status(put, 201, 204);
             HttpResponse<byte[]> get = Http.get(target, path);
             Checks.status(get, 200);
             assertThat(Checks.essence(get.headers().firstValue("Content-Type").orElse(null)))
-                    .as("Content-Type of %s in%n%s", ext, Describe.response(get)).isEqualTo(MediaTypes.forFileName(base + ext));
+                    .as("Content-Type of %s in%n%s", ext, Describe.response(get))
+                    .isEqualTo(MediaTypes.forFileName(base + ext));
         }
     }
 
     static void assertValidators(HttpResponse<?> response, String what) {
-        assertThat(response.headers().firstValue("Accept-Ranges")).as("Accept-Ranges, " + what).contains("bytes");
+        assertThat(response.headers().firstValue("Accept-Ranges"))
+                .as("Accept-Ranges, " + what)
+                .contains("bytes");
         String etag = response.headers().firstValue("ETag").orElse("");
         assertThat(etag).as("strong ETag (a quoted string, no W/), " + what).matches("\"[^\"]*\"");
         String lastModified = response.headers().firstValue("Last-Modified").orElse("");

@@ -19,10 +19,15 @@ class HealthConformanceIT {
             HttpResponse<byte[]> response = Http.get(target, path);
             Checks.status(response, 200);
             Checks.common(target, response);
-            assertThat(Checks.essence(response.headers().firstValue("Content-Type").orElse(""))).as("Content-Type of%n%s",
-                    Describe.response(response)).matches("application/(.+\\+)?json");
+            assertThat(Checks.essence(
+                            response.headers().firstValue("Content-Type").orElse("")))
+                    .as("Content-Type of%n%s", Describe.response(response))
+                    .matches("application/(.+\\+)?json");
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            assertThat(body.strip()).as("body of%n%s", Describe.response(response)).startsWith("{").endsWith("}")
+            assertThat(body.strip())
+                    .as("body of%n%s", Describe.response(response))
+                    .startsWith("{")
+                    .endsWith("}")
                     .containsPattern("\"status\"\\s*:\\s*\"UP\"");
         }
     }

@@ -31,14 +31,18 @@ class HostConformanceIT {
             } else {
                 Checks.status(response, request, 200);
                 Checks.common(target, response, "GET", true);
-                assertThat(response.bodyText()).as("body of%n%s", response.describe()).isEqualTo("host");
+                assertThat(response.bodyText())
+                        .as("body of%n%s", response.describe())
+                        .isEqualTo("host");
             }
         }
     }
 
     /** Tomcat parses Host only when it answers the socket itself: through a gateway its Netty decoder does. */
     static boolean tomcatParsesTheHost(TargetUnderTest target) {
-        return !target.proxied() && Target.byId(target.id()).map(t -> t.module() == Target.Module.BLOCKING_SERVICE)
-                .orElse(false);
+        return !target.proxied()
+                && Target.byId(target.id())
+                        .map(t -> t.module() == Target.Module.BLOCKING_SERVICE)
+                        .orElse(false);
     }
 }

@@ -40,6 +40,7 @@ class HostileClientsConformanceIT {
      * once on a small shared machine; a target that stops serving shows as errors (10 s timeouts) anyway.
      */
     static final Duration NORMAL_P99_BOUND = Duration.ofSeconds(2);
+
     static final int NORMAL_P99_FACTOR = 10;
     /** A Kubernetes probe's default timeout. */
     static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
@@ -47,25 +48,41 @@ class HostileClientsConformanceIT {
     private static final Map<String, CompletableFuture<HostileScenario.Result>> RESULTS = new ConcurrentHashMap<>();
 
     @ConformanceTest
-    @DisplayName("while slowloris, slow readers, stalled uploads and never-reading senders attack, normal clients are"
-            + " served (p99 under 2 s or 10x its p99 before), health answers within 1 s, and afterwards the target serves")
+    @DisplayName(
+            "while slowloris, slow readers, stalled uploads and never-reading senders attack, normal clients are"
+                    + " served (p99 under 2 s or 10x its p99 before), health answers within 1 s, and afterwards the target serves")
     void normalClientsAndHealthStayServedUnderAttack(TargetUnderTest target) throws Exception {
         HostileScenario.Result result = resultFor(target);
         result.lines().forEach(System.out::println);
         List<LatencyProbe.Sample> normal = result.normalDuringAttacks();
-        assertThat(normal).as("normal requests to %s during the attacks", target.label()).hasSizeGreaterThan(10);
-        assertThat(normal.stream().filter(LatencyProbe.Sample::failed).map(LatencyProbe.Sample::failure).toList())
-                .as("failed normal requests during the attacks").isEmpty();
-        double bound = Math.max(NORMAL_P99_BOUND.toMillis(), NORMAL_P99_FACTOR * LatencyProbe.p99Millis(result.baseline()));
-        assertThat(LatencyProbe.p99Millis(normal)).as("normal p99 (ms) during the attacks (before them %.0f ms)",
-                LatencyProbe.p99Millis(result.baseline())).isLessThan(bound);
+        assertThat(normal)
+                .as("normal requests to %s during the attacks", target.label())
+                .hasSizeGreaterThan(10);
+        assertThat(normal.stream()
+                        .filter(LatencyProbe.Sample::failed)
+                        .map(LatencyProbe.Sample::failure)
+                        .toList())
+                .as("failed normal requests during the attacks")
+                .isEmpty();
+        double bound =
+                Math.max(NORMAL_P99_BOUND.toMillis(), NORMAL_P99_FACTOR * LatencyProbe.p99Millis(result.baseline()));
+        assertThat(LatencyProbe.p99Millis(normal))
+                .as(
+                        "normal p99 (ms) during the attacks (before them %.0f ms)",
+                        LatencyProbe.p99Millis(result.baseline()))
+                .isLessThan(bound);
         assertThat(result.health()).as("health polls").isNotEmpty();
-        assertThat(result.health().stream().filter(s -> s.failed() || s.latencyNanos() > HEALTH_BOUND.toNanos())
-                .map(s -> s.failed() ? s.failure() : s.latencyNanos() / 1_000_000 + " ms").toList())
-                .as("health polls on the %s not answered 200 within %s", result.healthWhere(), HEALTH_BOUND).isEmpty();
+        assertThat(result.health().stream()
+                        .filter(s -> s.failed() || s.latencyNanos() > HEALTH_BOUND.toNanos())
+                        .map(s -> s.failed() ? s.failure() : s.latencyNanos() / 1_000_000 + " ms")
+                        .toList())
+                .as("health polls on the %s not answered 200 within %s", result.healthWhere(), HEALTH_BOUND)
+                .isEmpty();
         assertThat(result.afterwards()).as("requests after the attacks").isEmpty();
         for (AttackOutcome attack : result.attacks()) {
-            assertThat(attack.connections()).as("%s connections opened", attack.attack().label()).isPositive();
+            assertThat(attack.connections())
+                    .as("%s connections opened", attack.attack().label())
+                    .isPositive();
             if (attack.attack().stalls() && attack.boundObserved()) {
                 assertClosedWithinBound(attack);
             }
@@ -76,21 +93,27 @@ class HostileClientsConformanceIT {
     @DisplayName("slowloris: a request head trickled one header line a second is closed within the 20 s header timeout")
     void slowlorisIsClosedWithinTheHeaderTimeout(TargetUnderTest target) throws Exception {
         HostileScenario.Result result = resultFor(target);
-        AttackOutcome slowloris = result.attacks().stream().filter(a -> a.attack() == Attack.SLOWLORIS).findFirst()
+        AttackOutcome slowloris = result.attacks().stream()
+                .filter(a -> a.attack() == Attack.SLOWLORIS)
+                .findFirst()
                 .orElseThrow();
         assertClosedWithinBound(slowloris);
     }
 
     private static void assertClosedWithinBound(AttackOutcome attack) {
-        assertThat(attack.stillOpen()).as("%s: connections of %d the target had not closed after %s (its bound %s)",
-                attack.attack().label(), attack.connections(), attack.observedFor(), attack.closeBound()).isZero();
-        assertThat(attack.closedAfter().orElseThrow()).as("%s closed after", attack.attack().label())
+        assertThat(attack.stillOpen())
+                .as(
+                        "%s: connections of %d the target had not closed after %s (its bound %s)",
+                        attack.attack().label(), attack.connections(), attack.observedFor(), attack.closeBound())
+                .isZero();
+        assertThat(attack.closedAfter().orElseThrow())
+                .as("%s closed after", attack.attack().label())
                 .isLessThanOrEqualTo(attack.closeBound());
     }
 
     private static HostileScenario.Result resultFor(TargetUnderTest target) throws Exception {
-        CompletableFuture<HostileScenario.Result> future = RESULTS.computeIfAbsent(target.label(),
-                label -> start(target));
+        CompletableFuture<HostileScenario.Result> future =
+                RESULTS.computeIfAbsent(target.label(), label -> start(target));
         try {
             return future.get();
         } catch (ExecutionException e) {
@@ -99,7 +122,8 @@ class HostileClientsConformanceIT {
     }
 
     private static CompletableFuture<HostileScenario.Result> start(TargetUnderTest target) {
-        Duration window = Duration.ofSeconds(Long.getLong(WINDOW_PROPERTY, HostileScenario.SLOWLORIS_BOUND.toSeconds()));
+        Duration window =
+                Duration.ofSeconds(Long.getLong(WINDOW_PROPERTY, HostileScenario.SLOWLORIS_BOUND.toSeconds()));
         CompletableFuture<HostileScenario.Result> future = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("hostile-" + target.label()).start(() -> {
             try {

@@ -19,8 +19,7 @@ public final class Http {
      */
     private static volatile HttpClient client = newClient();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static HttpClient client() {
         return client;

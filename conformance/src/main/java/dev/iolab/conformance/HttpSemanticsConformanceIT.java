@@ -37,12 +37,18 @@ class HttpSemanticsConformanceIT {
         cases.forEach((request, allowed) -> {
             String[] parts = request.split(" ");
             HttpResponse<byte[]> response = Http.send(Http.request(target, parts[1])
-                    .method(parts[0], HttpRequest.BodyPublishers.ofString("x")).build());
+                    .method(parts[0], HttpRequest.BodyPublishers.ofString("x"))
+                    .build());
             Checks.status(response, 405);
             Checks.common(target, response);
             List<String> allow = response.headers().allValues("Allow").stream()
-                    .flatMap(v -> Arrays.stream(v.split(","))).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
-            assertThat(allow).as("Allow of%n%s", Describe.response(response)).containsAll(allowed).doesNotContain(parts[0]);
+                    .flatMap(v -> Arrays.stream(v.split(",")))
+                    .map(s -> s.trim().toUpperCase(Locale.ROOT))
+                    .toList();
+            assertThat(allow)
+                    .as("Allow of%n%s", Describe.response(response))
+                    .containsAll(allowed)
+                    .doesNotContain(parts[0]);
         });
         // and the file itself is untouched by the refused methods
         assertThat(Http.get(target, Endpoints.FILES_PREFIX + "hello.txt").body())
@@ -52,13 +58,22 @@ class HttpSemanticsConformanceIT {
     @ConformanceTest
     @DisplayName("HEAD works wherever GET does, with the same status and no body")
     void headWorksWhereGetDoes(TargetUnderTest target) {
-        for (String path : List.of(Endpoints.ECHO + "?msg=head", Endpoints.DELAY + "?ms=0", Endpoints.FILES_PREFIX + "hello.txt",
-                Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, "/no-such-endpoint")) {
+        for (String path : List.of(
+                Endpoints.ECHO + "?msg=head",
+                Endpoints.DELAY + "?ms=0",
+                Endpoints.FILES_PREFIX + "hello.txt",
+                Endpoints.HEALTH,
+                Endpoints.LIVENESS,
+                Endpoints.READINESS,
+                "/no-such-endpoint")) {
             HttpResponse<byte[]> get = Http.get(target, path);
             HttpResponse<byte[]> head = Http.head(target, path);
-            assertThat(head.statusCode()).as("HEAD %s answers like GET (%d)%n%s", path, get.statusCode(), Describe.response(head))
+            assertThat(head.statusCode())
+                    .as("HEAD %s answers like GET (%d)%n%s", path, get.statusCode(), Describe.response(head))
                     .isEqualTo(get.statusCode());
-            assertThat(head.body()).as("HEAD has no body%n%s", Describe.response(head)).isEmpty();
+            assertThat(head.body())
+                    .as("HEAD has no body%n%s", Describe.response(head))
+                    .isEmpty();
             Checks.common(target, head);
         }
     }

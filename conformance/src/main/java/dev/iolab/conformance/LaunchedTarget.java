@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +32,7 @@ public final class LaunchedTarget implements LaunchedProcess {
      * seconds, default 120 (a Spring target needs 20-40 s on 2 busy cores, and targets boot side by side).
      */
     public static final String STARTUP_TIMEOUT_PROPERTY = "iolab.conformance.startup-timeout";
+
     public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 120));
 
     private final Target target;
@@ -61,7 +61,8 @@ public final class LaunchedTarget implements LaunchedProcess {
         }
         this.workDir = Files.createTempDirectory("iolab-conformance-" + target.id() + "-");
         this.dataDir = dataDir != null ? dataDir : Files.createDirectories(workDir.resolve("data"));
-        // The secret sits beside the data dir and in a sibling whose name extends "data" (defeats a naive startsWith check).
+        // The secret sits beside the data dir and in a sibling whose name extends "data" (defeats a naive startsWith
+        // check).
         String marker = "IOLAB-SECRET-" + UUID.randomUUID() + "\n";
         this.secret = Files.writeString(workDir.resolve("secret.txt"), marker);
         Files.writeString(Files.createDirectories(workDir.resolve("data-evil")).resolve("secret.txt"), marker);
@@ -72,15 +73,19 @@ public final class LaunchedTarget implements LaunchedProcess {
             management = freePort();
         } while (management == port);
         this.managementPort = management;
-        Path logDir = Files.createDirectories(Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs")));
+        Path logDir = Files.createDirectories(
+                Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs")));
         this.log = logDir.resolve(target.id() + "-" + port + ".log").toAbsolutePath();
         List<String> command = new java.util.ArrayList<>(wrapper);
-        command.addAll(target.command(Path.of(System.getProperty("java.home")), repoRoot, port, managementPort,
-                this.dataDir));
-        System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + " (management " + managementPort
-                + "), log " + log);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).directory(workDir.toFile()).start();
+        command.addAll(
+                target.command(Path.of(System.getProperty("java.home")), repoRoot, port, managementPort, this.dataDir));
+        System.out.println("CONFORMANCE launching " + target.id() + " on port " + port + " (management "
+                + managementPort + "), log " + log);
+        this.process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .directory(workDir.toFile())
+                .start();
         // Never leave a target behind, even when this JVM is stopped before the run could close it.
         Process started = process;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(started)));
@@ -109,17 +114,25 @@ public final class LaunchedTarget implements LaunchedProcess {
 
     /** Waits until readiness answers 200; on failure remembers why, so every test of this target fails saying so. */
     public LaunchedTarget awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(uri(Endpoints.READINESS)).timeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(uri(Endpoints.READINESS))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
-            Awaitility.await(target.id() + " readiness").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            Awaitility.await(target.id() + " readiness")
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions()
                     .failFast("process exited", () -> !process.isAlive())
-                    .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                    .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
             System.out.println("CONFORMANCE " + target.id() + " ready at " + baseUri());
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
             startupFailure = new AssertionError(target.id() + " did not become ready on port " + port + " ("
-                    + e.getMessage() + "); exit code " + (process.isAlive() ? "none (still running)" : process.exitValue())
+                    + e.getMessage() + "); exit code "
+                    + (process.isAlive() ? "none (still running)" : process.exitValue())
                     + "; last lines of " + log + ":\n" + logTail(60));
             System.out.println("CONFORMANCE " + startupFailure.getMessage());
             process.destroyForcibly();
@@ -165,7 +178,8 @@ public final class LaunchedTarget implements LaunchedProcess {
 
     @Override
     public Optional<ProcessLauncher> processLauncher() {
-        return Optional.of((dir, wrapper) -> start(target, repoRoot, dir, wrapper).awaitReady());
+        return Optional.of(
+                (dir, wrapper) -> start(target, repoRoot, dir, wrapper).awaitReady());
     }
 
     @Override

@@ -49,7 +49,8 @@ class ManagementPortConformanceIT {
                 Checks.status(response, request, 200);
                 Checks.common(management, response, "GET", true);
                 if (!path.equals(Endpoints.PROMETHEUS)) {
-                    assertThat(response.bodyText()).as("body of %s on the management port", path)
+                    assertThat(response.bodyText())
+                            .as("body of %s on the management port", path)
                             .containsPattern("\"status\"\\s*:\\s*\"UP\"");
                 }
             }
@@ -88,8 +89,10 @@ class ManagementPortConformanceIT {
                     return null;
                 });
             }
-            Awaitility.await("all " + FLOOD_CONNECTIONS + " flood requests written").atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> sent.get() >= FLOOD_CONNECTIONS);
+            Awaitility.await("all " + FLOOD_CONNECTIONS + " flood requests written")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> sent.get() >= FLOOD_CONNECTIONS);
             for (int i = 0; i < POLLS; i++) {
                 RawConnection.pace(POLL_INTERVAL);
                 String result = poll(management);
@@ -109,21 +112,28 @@ class ManagementPortConformanceIT {
                 + "-connection /delay flood: " + polls + " (flood: " + sent.get() + " requests sent, " + answered.get()
                 + " answered 200 and " + otherStatus.get() + " otherwise meanwhile)");
         assertThat(sent.get()).as("flood requests written").isGreaterThanOrEqualTo(FLOOD_CONNECTIONS);
-        assertThat(failures).as("readiness polls on the management port %s not answered 200 within %d ms while %d "
-                        + "connections flooded /delay (all polls: %s)", management.baseUri(), POLL_BUDGET.toMillis(),
-                FLOOD_CONNECTIONS, polls).isEmpty();
+        assertThat(failures)
+                .as(
+                        "readiness polls on the management port %s not answered 200 within %d ms while %d "
+                                + "connections flooded /delay (all polls: %s)",
+                        management.baseUri(), POLL_BUDGET.toMillis(), FLOOD_CONNECTIONS, polls)
+                .isEmpty();
     }
 
     @ConformanceTest
     @DisplayName("on SIGTERM readiness on the management port turns 503 while an in-flight request drains")
     void readinessTurns503OnSigterm(TargetUnderTest shared) throws Exception {
-        Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not "
-                + "applicable to a target reached by URL (" + shared.baseUri() + ")");
+        Assumptions.assumeTrue(
+                shared.launcher().isPresent(),
+                "needs a process of its own to send SIGTERM to: not " + "applicable to a target reached by URL ("
+                        + shared.baseUri() + ")");
         try (LaunchedProcess target = shared.launcher().get().launch()) {
             TargetUnderTest management = management(target);
             CompletableFuture<RawResponse> inFlight = CompletableFuture.supplyAsync(() -> {
                 try (RawConnection connection = RawConnection.open(target)) {
-                    return connection.send(RawConnection.get(target, Endpoints.DELAY + "?ms=4000")).read();
+                    return connection
+                            .send(RawConnection.get(target, Endpoints.DELAY + "?ms=4000"))
+                            .read();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -131,15 +141,20 @@ class ManagementPortConformanceIT {
             RawConnection.pace(Duration.ofMillis(1500)); // let the server read the request before the signal
             target.process().destroy(); // SIGTERM on Linux
             List<String> seen = new ArrayList<>();
-            Awaitility.await("readiness 503 on the management port after SIGTERM").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+            Awaitility.await("readiness 503 on the management port after SIGTERM")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
                         String state = readiness(management);
                         seen.add(state);
                         return state.equals("503");
                     });
-            assertThat(inFlight.get(40, TimeUnit.SECONDS).status()).as("in-flight request after SIGTERM (readiness: %s)",
-                    seen).isEqualTo(200);
-            assertThat(target.process().waitFor(40, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(inFlight.get(40, TimeUnit.SECONDS).status())
+                    .as("in-flight request after SIGTERM (readiness: %s)", seen)
+                    .isEqualTo(200);
+            assertThat(target.process().waitFor(40, TimeUnit.SECONDS))
+                    .as("exited after SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -149,9 +164,11 @@ class ManagementPortConformanceIT {
      */
     static TargetUnderTest management(TargetUnderTest target) {
         URI base = target.baseUri();
-        Assumptions.assumeTrue(target.managementUri().isPresent(), () -> target.label() + " at " + base
-                + " has no known management port (launched targets have one; for a URL give -D"
-                + ConfiguredTargets.MANAGEMENT_URL + ")");
+        Assumptions.assumeTrue(
+                target.managementUri().isPresent(),
+                () -> target.label() + " at " + base
+                        + " has no known management port (launched targets have one; for a URL give -D"
+                        + ConfiguredTargets.MANAGEMENT_URL + ")");
         String id = target.proxied() ? Target.GATEWAY_ID : target.id();
         return new UrlTarget(id, target.managementUri().get(), target.label() + " management");
     }
@@ -163,11 +180,15 @@ class ManagementPortConformanceIT {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(management.host(), management.port()), (int) POLL_BUDGET.toMillis());
             socket.setSoTimeout((int) POLL_BUDGET.toMillis());
-            socket.getOutputStream().write(RawConnection.get(management, Endpoints.READINESS, "Connection: close")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            RawResponse response = new ResponseReader(new java.io.BufferedInputStream(socket.getInputStream())).read(false);
+            socket.getOutputStream()
+                    .write(RawConnection.get(management, Endpoints.READINESS, "Connection: close")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            RawResponse response =
+                    new ResponseReader(new java.io.BufferedInputStream(socket.getInputStream())).read(false);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            boolean model = response.header(dev.iolab.contract.Headers.X_IO_MODEL).filter(management.id()::equals).isPresent();
+            boolean model = response.header(dev.iolab.contract.Headers.X_IO_MODEL)
+                    .filter(management.id()::equals)
+                    .isPresent();
             if (response.status() == 200 && model && ms < POLL_BUDGET.toMillis()) {
                 return "200 in " + ms + " ms";
             }
@@ -182,9 +203,12 @@ class ManagementPortConformanceIT {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(management.host(), management.port()), 1000);
             socket.setSoTimeout(2000);
-            socket.getOutputStream().write(RawConnection.get(management, Endpoints.READINESS, "Connection: close")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            return Integer.toString(new ResponseReader(new java.io.BufferedInputStream(socket.getInputStream())).read(false).status());
+            socket.getOutputStream()
+                    .write(RawConnection.get(management, Endpoints.READINESS, "Connection: close")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return Integer.toString(new ResponseReader(new java.io.BufferedInputStream(socket.getInputStream()))
+                    .read(false)
+                    .status());
         } catch (ConnectException e) {
             return "refused";
         } catch (IOException e) {

@@ -14,8 +14,7 @@ import java.util.HexFormat;
  */
 public final class Payloads {
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** {@code length} pseudo-random bytes from {@code seed}, generated as they are read. */
     public static InputStream stream(long seed, long length) {

@@ -14,11 +14,9 @@ public final class PrometheusText {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One sample line. */
-    public record Sample(String name, Map<String, String> labels, String value) {
-    }
+    public record Sample(String name, Map<String, String> labels, String value) {}
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();

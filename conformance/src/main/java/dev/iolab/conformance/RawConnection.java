@@ -48,7 +48,8 @@ public final class RawConnection implements AutoCloseable {
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new UncheckedIOException("cannot connect to " + target.label() + " at " + target.host() + ":" + target.port(), e);
+            throw new UncheckedIOException(
+                    "cannot connect to " + target.label() + " at " + target.host() + ":" + target.port(), e);
         }
     }
 
@@ -59,8 +60,13 @@ public final class RawConnection implements AutoCloseable {
 
     /** A request head without body for {@code method}, ending with the empty line. */
     public static String request(String method, TargetUnderTest target, String path, String... extraHeaders) {
-        StringBuilder sb = new StringBuilder(method).append(' ').append(target.path(path)).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(target.hostHeader()).append("\r\n");
+        StringBuilder sb = new StringBuilder(method)
+                .append(' ')
+                .append(target.path(path))
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(target.hostHeader())
+                .append("\r\n");
         for (String header : extraHeaders) {
             sb.append(header).append("\r\n");
         }

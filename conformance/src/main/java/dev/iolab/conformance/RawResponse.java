@@ -13,17 +13,30 @@ import java.util.Optional;
  * @param complete false when the connection ended or failed before the framing said the body was done
  * @param bodyLength bytes of body received (the body itself may be discarded when streamed to a sink)
  */
-public record RawResponse(String statusLine, int status, List<Map.Entry<String, String>> headers, byte[] body,
-                          long bodyLength, String framing, boolean complete, String error) {
+public record RawResponse(
+        String statusLine,
+        int status,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        long bodyLength,
+        String framing,
+        boolean complete,
+        String error) {
 
     /** The first value of header {@code name} (case-insensitive). */
     public Optional<String> header(String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** All values of header {@code name}. */
     public List<String> headers(String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     public String bodyText() {
@@ -33,9 +46,18 @@ public record RawResponse(String statusLine, int status, List<Map.Entry<String, 
     /** Status line, headers and the start of the body: what an assertion message shows. */
     public String describe() {
         StringBuilder sb = new StringBuilder("    ").append(statusLine).append('\n');
-        headers.forEach(h -> sb.append("    ").append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
-        sb.append("    [").append(framing).append(complete ? ", complete" : ", INCOMPLETE: " + error).append(", ")
-                .append(bodyLength).append(" body bytes] ").append(Describe.bytes(body, 300));
+        headers.forEach(h -> sb.append("    ")
+                .append(h.getKey())
+                .append(": ")
+                .append(h.getValue())
+                .append('\n'));
+        sb.append("    [")
+                .append(framing)
+                .append(complete ? ", complete" : ", INCOMPLETE: " + error)
+                .append(", ")
+                .append(bodyLength)
+                .append(" body bytes] ")
+                .append(Describe.bytes(body, 300));
         return sb.toString();
     }
 

@@ -33,17 +33,21 @@ class RequestLimitsConformanceIT {
     @ConformanceTest
     @DisplayName("a header section over 16 KiB is 431 or 400")
     void headerSectionOverLimitIs431(TargetUnderTest target) throws IOException {
-        RawResponse response = Exchanges.exchange(target, RawConnection.get(target, Endpoints.ECHO + "?msg=a",
-                headers(Limits.MAX_HEADER_SECTION_BYTES + 1024)));
-        Checks.status(response, "GET /echo with " + (Limits.MAX_HEADER_SECTION_BYTES + 1024) + " bytes of headers", 431, 400);
+        RawResponse response = Exchanges.exchange(
+                target,
+                RawConnection.get(target, Endpoints.ECHO + "?msg=a", headers(Limits.MAX_HEADER_SECTION_BYTES + 1024)));
+        Checks.status(
+                response, "GET /echo with " + (Limits.MAX_HEADER_SECTION_BYTES + 1024) + " bytes of headers", 431, 400);
     }
 
     @ConformanceTest
     @DisplayName("a header section a little under 16 KiB is served")
     void headerSectionUnderLimitIsServed(TargetUnderTest target) throws IOException {
-        RawResponse response = Exchanges.exchange(target, RawConnection.get(target, Endpoints.ECHO + "?msg=a",
-                headers(Limits.MAX_HEADER_SECTION_BYTES - 1024)));
-        Checks.status(response, "GET /echo with " + (Limits.MAX_HEADER_SECTION_BYTES - 1024) + " bytes of headers", 200);
+        RawResponse response = Exchanges.exchange(
+                target,
+                RawConnection.get(target, Endpoints.ECHO + "?msg=a", headers(Limits.MAX_HEADER_SECTION_BYTES - 1024)));
+        Checks.status(
+                response, "GET /echo with " + (Limits.MAX_HEADER_SECTION_BYTES - 1024) + " bytes of headers", 200);
     }
 
     /** Header lines of about 1 KiB each, {@code total} bytes together. */

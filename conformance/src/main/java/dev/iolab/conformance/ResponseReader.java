@@ -67,7 +67,8 @@ public final class ResponseReader {
         try {
             if (headRequest || status < 200 || status == 204 || status == 304) {
                 framing = "none";
-            } else if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            } else if (transferEncoding != null
+                    && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
                 framing = "chunked";
                 readChunked(counter);
             } else if (contentLength != null) {
@@ -81,7 +82,8 @@ public final class ResponseReader {
             framing = transferEncoding != null ? "chunked" : contentLength != null ? "content-length" : "close";
             error = e.toString();
         }
-        return new RawResponse(statusLine, status, headers, kept.toByteArray(), counter.count, framing, error == null, error);
+        return new RawResponse(
+                statusLine, status, headers, kept.toByteArray(), counter.count, framing, error == null, error);
     }
 
     private List<Map.Entry<String, String>> readFields() throws IOException {
@@ -96,7 +98,8 @@ public final class ResponseReader {
             if (colon <= 0) {
                 throw new IOException("malformed response header line: " + Describe.request(line));
             }
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
         return headers;
     }
@@ -140,7 +143,9 @@ public final class ResponseReader {
                 if (eofOk && sb.isEmpty()) {
                     return null;
                 }
-                throw new EOFException((eofOk ? "no HTTP status line; the server sent only " : "connection closed in the middle of a line: ")
+                throw new EOFException((eofOk
+                                ? "no HTTP status line; the server sent only "
+                                : "connection closed in the middle of a line: ")
                         + Describe.request(sb.toString()));
             }
             if (b == '\n') {
@@ -155,7 +160,11 @@ public final class ResponseReader {
     }
 
     private static String value(List<Map.Entry<String, String>> headers, String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Counts what passes through to the body sink. */

@@ -19,18 +19,22 @@ import org.junit.platform.launcher.TestPlan;
 public class RuleResults implements TestExecutionListener {
 
     /** PASS, FAIL or N/A (aborted by an assumption, or skipped). */
-    public enum Outcome { PASS, FAIL, NA }
+    public enum Outcome {
+        PASS,
+        FAIL,
+        NA
+    }
 
     /** The result of one rule against one target; {@code reason} is empty for a pass. */
-    public record Result(String target, String rule, Outcome outcome, String reason, Throwable cause) {
-    }
+    public record Result(String target, String rule, Outcome outcome, String reason, Throwable cause) {}
 
     /** Notes a test published (e.g. "partly N/A"), keyed by unique id, folded into a passing rule's reason. */
     private final java.util.Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, org.junit.platform.engine.reporting.ReportEntry entry) {
-        entry.getKeyValuePairs().forEach((key, value) -> notes.merge(id.getUniqueId(), key + ": " + value, (a, b) -> a + "; " + b));
+        entry.getKeyValuePairs()
+                .forEach((key, value) -> notes.merge(id.getUniqueId(), key + ": " + value, (a, b) -> a + "; " + b));
     }
 
     private final List<Result> results = Collections.synchronizedList(new ArrayList<>());
@@ -80,16 +84,25 @@ public class RuleResults implements TestExecutionListener {
     }
 
     /** AssertJ's "[description] \nExpecting ..." layout: the description may span lines (it carries the response). */
-    private static final Pattern DESCRIBED = Pattern.compile("^\\[(.*?)\\]\\s*\\n(?=\\s*(Expecting|expected|Expected))", Pattern.DOTALL);
+    private static final Pattern DESCRIBED =
+            Pattern.compile("^\\[(.*?)\\]\\s*\\n(?=\\s*(Expecting|expected|Expected))", Pattern.DOTALL);
 
     /** A failure squeezed onto one line: the first line of the description, then what was expected and found. */
     public static String firstLine(Throwable t) {
-        String message = Optional.ofNullable(t.getMessage()).orElse(t.getClass().getSimpleName()).strip();
+        String message = Optional.ofNullable(t.getMessage())
+                .orElse(t.getClass().getSimpleName())
+                .strip();
         Matcher m = DESCRIBED.matcher(message);
         String text;
         if (m.find()) {
-            String description = m.group(1).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-            text = description.replaceAll(":$", "") + ": " + message.substring(m.end()).replaceAll("\\s+", " ").strip();
+            String description = m.group(1)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .findFirst()
+                    .orElse("");
+            text = description.replaceAll(":$", "") + ": "
+                    + message.substring(m.end()).replaceAll("\\s+", " ").strip();
         } else {
             text = message.replaceAll("\\s+", " ");
         }
@@ -97,20 +110,28 @@ public class RuleResults implements TestExecutionListener {
     }
 
     private boolean isConformance(TestIdentifier id) {
-        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(s -> s.getClassName().startsWith(RuleResults.class.getPackageName() + ".")
-                        && s.getClassName().endsWith("ConformanceIT"))
-                .orElse(false)
-                || id.getSource().map(s -> s.toString().contains("ConformanceIT")).orElse(false);
+        return id.getSource()
+                        .filter(MethodSource.class::isInstance)
+                        .map(MethodSource.class::cast)
+                        .map(s -> s.getClassName().startsWith(RuleResults.class.getPackageName() + ".")
+                                && s.getClassName().endsWith("ConformanceIT"))
+                        .orElse(false)
+                || id.getSource()
+                        .map(s -> s.toString().contains("ConformanceIT"))
+                        .orElse(false);
     }
 
     private String rule(TestIdentifier id) {
         TestPlan p = plan;
         TestIdentifier method = id.isTest() && p != null ? p.getParent(id).orElse(id) : id;
         Optional<TestIdentifier> clazz = p == null ? Optional.empty() : p.getParent(method);
-        String className = clazz.filter(c -> !c.getDisplayName().isBlank() && c.getSource().isPresent()
-                && c.getParentId().isPresent()).map(TestIdentifier::getDisplayName).orElse("");
-        return className.isEmpty() || method == clazz.orElse(null) ? method.getDisplayName()
+        String className = clazz.filter(c -> !c.getDisplayName().isBlank()
+                        && c.getSource().isPresent()
+                        && c.getParentId().isPresent())
+                .map(TestIdentifier::getDisplayName)
+                .orElse("");
+        return className.isEmpty() || method == clazz.orElse(null)
+                ? method.getDisplayName()
                 : className + ": " + method.getDisplayName();
     }
 

@@ -32,24 +32,32 @@ class ShutdownConformanceIT {
     static final int CLIENTS = 32;
 
     @ConformanceTest
-    @DisplayName("on SIGTERM under load: readiness 503 or refused, all 32 in-flight requests complete, new connections refused, exit 0")
+    @DisplayName(
+            "on SIGTERM under load: readiness 503 or refused, all 32 in-flight requests complete, new connections refused, exit 0")
     void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {
-        Assumptions.assumeTrue(shared.launcher().isPresent(), "needs a process of its own to send SIGTERM to: not applicable "
-                + "to " + shared.label() + " (" + shared.baseUri() + "), which its provider gives none (a target reached by "
-                + "URL, or a gateway route whose gateway is stopped through another route)");
+        Assumptions.assumeTrue(
+                shared.launcher().isPresent(),
+                "needs a process of its own to send SIGTERM to: not applicable "
+                        + "to " + shared.label() + " (" + shared.baseUri()
+                        + "), which its provider gives none (a target reached by "
+                        + "URL, or a gateway route whose gateway is stopped through another route)");
         try (LaunchedProcess target = shared.launcher().get().launch()) {
             target.baseUri(); // fails here, with the log, if the dedicated instance did not start
             // Under load: CLIENTS connections, each with a /delay in flight when the signal comes.
             List<CompletableFuture<RawResponse>> inFlight = new ArrayList<>();
             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
             for (int i = 0; i < CLIENTS; i++) {
-                inFlight.add(CompletableFuture.supplyAsync(() -> {
-                    try (RawConnection connection = RawConnection.open(target)) {
-                        return connection.send(RawConnection.get(target, Endpoints.DELAY + "?ms=" + IN_FLIGHT_MS)).read();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, clients));
+                inFlight.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try (RawConnection connection = RawConnection.open(target)) {
+                                return connection
+                                        .send(RawConnection.get(target, Endpoints.DELAY + "?ms=" + IN_FLIGHT_MS))
+                                        .read();
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
+                        clients));
             }
             // Let the server read the request before the signal, even on a loaded machine (a pause, not a wait for
             // a condition: nothing observable says "request read"); it then stays in flight for 2.5 s more.
@@ -59,16 +67,20 @@ class ShutdownConformanceIT {
             AtomicBoolean sawDraining = new AtomicBoolean();
             List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             try {
-                Awaitility.await("readiness 503 or connection refused after SIGTERM").atMost(Duration.ofSeconds(10))
-                        .pollInterval(Duration.ofMillis(100)).until(() -> {
+                Awaitility.await("readiness 503 or connection refused after SIGTERM")
+                        .atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> {
                             String state = readiness(target);
                             seen.add(state);
                             sawDraining.compareAndSet(false, state.equals("503") || state.equals("refused"));
                             return sawDraining.get();
                         });
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("readiness after SIGTERM was never 503 nor refused within 10 s; polls saw " + seen
-                        + "; process alive: " + target.process().isAlive() + "; log:\n" + target.logTail(30), e);
+                throw new AssertionError(
+                        "readiness after SIGTERM was never 503 nor refused within 10 s; polls saw " + seen
+                                + "; process alive: " + target.process().isAlive() + "; log:\n" + target.logTail(30),
+                        e);
             }
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -83,17 +95,28 @@ class ShutdownConformanceIT {
             }
             clients.shutdownNow();
             long afterMs = (System.nanoTime() - signalled) / 1_000_000;
-            assertThat(failures).as("of %d /delay?ms=%d in flight at SIGTERM, the ones that failed (in-flight requests must "
-                    + "complete); log:%n%s", CLIENTS, IN_FLIGHT_MS, target.logTail(30)).isEmpty();
+            assertThat(failures)
+                    .as(
+                            "of %d /delay?ms=%d in flight at SIGTERM, the ones that failed (in-flight requests must "
+                                    + "complete); log:%n%s",
+                            CLIENTS, IN_FLIGHT_MS, target.logTail(30))
+                    .isEmpty();
             boolean exited = target.process().waitFor(Limits30.GRACE_SECONDS, TimeUnit.SECONDS);
             if (!exited) {
-                assertThat(readiness(target)).as("new connections after the in-flight request completed").isEqualTo("refused");
+                assertThat(readiness(target))
+                        .as("new connections after the in-flight request completed")
+                        .isEqualTo("refused");
             }
-            assertThat(exited).as("process exited within %d s of SIGTERM; log:%n%s", Limits30.GRACE_SECONDS, target.logTail(30)).isTrue();
+            assertThat(exited)
+                    .as("process exited within %d s of SIGTERM; log:%n%s", Limits30.GRACE_SECONDS, target.logTail(30))
+                    .isTrue();
             assertThat(readiness(target)).as("connections after exit").isEqualTo("refused");
-            assertThat(target.process().exitValue()).as("exit code after SIGTERM (the contract says 0; 143 is the JVM "
-                    + "default when nothing handles the signal); in-flight answered %d ms after it; log:%n%s", afterMs,
-                    target.logTail(30)).isZero();
+            assertThat(target.process().exitValue())
+                    .as(
+                            "exit code after SIGTERM (the contract says 0; 143 is the JVM "
+                                    + "default when nothing handles the signal); in-flight answered %d ms after it; log:%n%s",
+                            afterMs, target.logTail(30))
+                    .isZero();
         }
     }
 
@@ -108,7 +131,10 @@ class ShutdownConformanceIT {
         }
         try (RawConnection connection = RawConnection.open(target)) {
             connection.socket().setSoTimeout(2000);
-            return Integer.toString(connection.send(RawConnection.get(target, Endpoints.READINESS)).read().status());
+            return Integer.toString(connection
+                    .send(RawConnection.get(target, Endpoints.READINESS))
+                    .read()
+                    .status());
         } catch (java.io.UncheckedIOException e) {
             return e.getCause() instanceof ConnectException ? "refused" : closedOrNoAnswer(target, e.getCause());
         } catch (IOException e) {

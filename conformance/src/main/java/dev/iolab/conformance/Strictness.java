@@ -24,8 +24,7 @@ public final class Strictness {
 
     private static final Map<String, Map<String, String>> CHOICES = new ConcurrentHashMap<>();
 
-    private Strictness() {
-    }
+    private Strictness() {}
 
     /** Records {@code key=value} for {@code target} and rewrites its properties file. */
     public static synchronized void record(TargetUnderTest target, String key, String value) {
@@ -39,7 +38,8 @@ public final class Strictness {
         properties.put("target", target.id());
         choices.forEach(properties::put);
         try {
-            Path file = Files.createDirectories(Path.of(dir)).resolve(target.label().replace('/', '_') + ".properties");
+            Path file =
+                    Files.createDirectories(Path.of(dir)).resolve(target.label().replace('/', '_') + ".properties");
             try (OutputStream out = Files.newOutputStream(file)) {
                 properties.store(out, "RFC 9112 choices measured by the iolab conformance suite");
             }

@@ -15,6 +15,5 @@ public interface TargetProvider extends AutoCloseable {
 
     /** Stops whatever the provider started. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

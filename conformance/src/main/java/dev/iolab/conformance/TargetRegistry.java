@@ -60,8 +60,10 @@ public final class TargetRegistry implements AutoCloseable {
         try {
             return (TargetProvider) Class.forName(className).getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(ConfiguredTargets.PROVIDER + "=" + className
-                    + " must name a public TargetProvider class with a no-argument constructor", e);
+            throw new IllegalStateException(
+                    ConfiguredTargets.PROVIDER + "=" + className
+                            + " must name a public TargetProvider class with a no-argument constructor",
+                    e);
         }
     }
 }

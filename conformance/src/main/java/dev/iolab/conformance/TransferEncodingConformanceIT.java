@@ -17,21 +17,35 @@ import org.junit.jupiter.api.DisplayName;
 class TransferEncodingConformanceIT {
 
     /** Values that are not a coding list ending in chunked, spelled in ISO-8859-1 so any byte can appear. */
-    static final List<String> HOSTILE = List.of("\u00a0chunked", "chunked\u00a0", "chunked, identity", "identity", "x-chunked",
-            "chunked;", "chunked;a=b", "\"chunked\"", "chunked, chunked", "\u000bchunked", "\u000cchunked", "chunk\u00e9d",
-            "chunked\u0085", "chunked chunked");
+    static final List<String> HOSTILE = List.of(
+            "\u00a0chunked",
+            "chunked\u00a0",
+            "chunked, identity",
+            "identity",
+            "x-chunked",
+            "chunked;",
+            "chunked;a=b",
+            "\"chunked\"",
+            "chunked, chunked",
+            "\u000bchunked",
+            "\u000cchunked",
+            "chunk\u00e9d",
+            "chunked\u0085",
+            "chunked chunked");
 
     /** The probe's body as chunked (15 bytes): framed by Content-Length it is a different body. */
     private static final String CHUNKED_BODY = "5\r\nfirst\r\n0\r\n\r\n";
 
     @ConformanceTest
-    @DisplayName("Content-Length with a Transfer-Encoding that is not exactly chunked-final is 400, then close (RFC 9112 §6.1)")
+    @DisplayName(
+            "Content-Length with a Transfer-Encoding that is not exactly chunked-final is 400, then close (RFC 9112 §6.1)")
     void hostileTransferEncodingWithContentLengthIs400AndClose(TargetUnderTest target) throws IOException {
         everyValue(HOSTILE, value -> refusedBeforeTheBody(target, value, true, 400));
     }
 
     @ConformanceTest
-    @DisplayName("a Transfer-Encoding that is not exactly chunked-final is 400, then close, without Content-Length too (RFC 9112 §6.3)")
+    @DisplayName(
+            "a Transfer-Encoding that is not exactly chunked-final is 400, then close, without Content-Length too (RFC 9112 §6.3)")
     void hostileTransferEncodingAloneIs400AndClose(TargetUnderTest target) throws IOException {
         everyValue(HOSTILE, value -> refusedBeforeTheBody(target, value, false, 400));
     }
@@ -66,13 +80,17 @@ class TransferEncodingConformanceIT {
     }
 
     /** Sends the probe with a pipelined second request: one refusal, then the close, never a second answer. */
-    private static void refusedBeforeTheBody(TargetUnderTest target, String value, boolean contentLength, int... statuses)
-            throws IOException {
+    private static void refusedBeforeTheBody(
+            TargetUnderTest target, String value, boolean contentLength, int... statuses) throws IOException {
         String head = contentLength
-                ? RawConnection.request("POST", target, Endpoints.ECHO, "Content-Length: " + CHUNKED_BODY.length(),
+                ? RawConnection.request(
+                        "POST",
+                        target,
+                        Endpoints.ECHO,
+                        "Content-Length: " + CHUNKED_BODY.length(),
                         "Transfer-Encoding: " + value)
                 : RawConnection.request("POST", target, Endpoints.ECHO, "Transfer-Encoding: " + value);
-        Exchanges.assertRefusedAndClosed(target, head + CHUNKED_BODY + RawConnection.get(target, Endpoints.ECHO + "?msg=second"),
-                statuses);
+        Exchanges.assertRefusedAndClosed(
+                target, head + CHUNKED_BODY + RawConnection.get(target, Endpoints.ECHO + "?msg=second"), statuses);
     }
 }

@@ -1,7 +1,5 @@
 package dev.iolab.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import java.io.IOException;
@@ -23,7 +21,9 @@ class UploadConformanceIT {
     void putNewFileIs201ThenGetReturnsIt(TargetUnderTest target) {
         String path = Endpoints.FILES_PREFIX + uniqueName("conf-new");
         byte[] content = Payloads.bytes(42, 300_000);
-        HttpResponse<byte[]> put = Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+        HttpResponse<byte[]> put = Http.send(Http.request(target, path)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build());
         Checks.status(put, 201);
         Checks.common(target, put);
         assertContent(target, path, content);
@@ -33,15 +33,24 @@ class UploadConformanceIT {
     @DisplayName("PUT over an existing name is 204 and replaces it (also chunked)")
     void putExistingFileIs204AndReplacesIt(TargetUnderTest target) {
         String path = Endpoints.FILES_PREFIX + uniqueName("conf-replace");
-        Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofString("first version")).build()), 201);
+        Checks.status(
+                Http.send(Http.request(target, path)
+                        .PUT(HttpRequest.BodyPublishers.ofString("first version"))
+                        .build()),
+                201);
         byte[] second = Payloads.bytes(7, 70_000);
         HttpResponse<byte[]> replaced = Http.send(Http.request(target, path)
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(second))).build());
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(second)))
+                .build());
         Checks.status(replaced, 204);
         Checks.common(target, replaced);
         assertContent(target, path, second);
         // a shorter replacement must not leave the tail of the longer one behind
-        Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofString("short")).build()), 204);
+        Checks.status(
+                Http.send(Http.request(target, path)
+                        .PUT(HttpRequest.BodyPublishers.ofString("short"))
+                        .build()),
+                204);
         assertContent(target, path, "short".getBytes());
     }
 
@@ -49,7 +58,11 @@ class UploadConformanceIT {
     @DisplayName("PUT of an empty body stores an empty file")
     void putEmptyBodyStoresEmptyFile(TargetUnderTest target) {
         String path = Endpoints.FILES_PREFIX + uniqueName("conf-empty");
-        Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build()), 201);
+        Checks.status(
+                Http.send(Http.request(target, path)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+                        .build()),
+                201);
         assertContent(target, path, new byte[0]);
     }
 
@@ -78,18 +91,25 @@ class UploadConformanceIT {
     private static void assertOverLimitRefused(TargetUnderTest target, boolean chunked) throws IOException {
         String path = Endpoints.FILES_PREFIX + uniqueName(chunked ? "conf-limit-chunked" : "conf-limit");
         byte[] original = Payloads.bytes(99, 1024);
-        Checks.status(Http.send(Http.request(target, path).PUT(HttpRequest.BodyPublishers.ofByteArray(original)).build()), 201);
+        Checks.status(
+                Http.send(Http.request(target, path)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(original))
+                        .build()),
+                201);
         RawResponse response = putOverLimit(target, path, chunked);
-        Checks.status(response, "PUT " + path + (chunked ? " (chunked, " : " (Content-Length, ")
-                + (Limits.MAX_UPLOAD_BYTES + 1) + " bytes)", 413);
+        Checks.status(
+                response,
+                "PUT " + path + (chunked ? " (chunked, " : " (Content-Length, ") + (Limits.MAX_UPLOAD_BYTES + 1)
+                        + " bytes)",
+                413);
         assertContent(target, path, original);
     }
 
     /** Sends one byte more than the limit (streamed, the server may stop reading early) and reads the answer. */
     static RawResponse putOverLimit(TargetUnderTest target, String path, boolean chunked) throws IOException {
         long size = Limits.MAX_UPLOAD_BYTES + 1;
-        String head = RawConnection.request("PUT", target, path,
-                chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + size);
+        String head = RawConnection.request(
+                "PUT", target, path, chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + size);
         try (RawConnection connection = RawConnection.open(target)) {
             connection.send(head);
             try (BodyWriter ignored = BodyWriter.start(connection, Payloads.stream(5, size), chunked)) {

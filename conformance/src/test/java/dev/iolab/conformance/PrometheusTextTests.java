@@ -17,7 +17,9 @@ class PrometheusTextTests {
                 odd_label{v="a \\"quoted\\" value"} 1
                 """);
         assertThat(samples).hasSize(3);
-        assertThat(samples.getFirst().labels()).containsEntry("uri", "/files/{name}").containsEntry("le", "0.001");
+        assertThat(samples.getFirst().labels())
+                .containsEntry("uri", "/files/{name}")
+                .containsEntry("le", "0.001");
         assertThat(samples.get(1).value()).isEqualTo("0.25");
         assertThat(samples.get(2).labels()).containsEntry("v", "a \"quoted\" value");
     }

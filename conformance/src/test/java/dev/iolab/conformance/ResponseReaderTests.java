@@ -31,7 +31,8 @@ class ResponseReaderTests {
     @Test
     void decodesChunkedBodyWithExtensionsAndTrailers() throws IOException {
         RawResponse response = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "5;ext=1\r\nhello\r\nA\r\n, world!!!\r\n0\r\nX-Trailer: t\r\n\r\n").read(false);
+                        + "5;ext=1\r\nhello\r\nA\r\n, world!!!\r\n0\r\nX-Trailer: t\r\n\r\n")
+                .read(false);
         assertThat(response.bodyText()).isEqualTo("hello, world!!!");
         assertThat(response.framing()).isEqualTo("chunked");
         assertThat(response.complete()).isTrue();
@@ -39,7 +40,8 @@ class ResponseReaderTests {
 
     @Test
     void reportsAChunkedBodyCutOffBeforeItsLastChunkAsIncomplete() throws IOException {
-        RawResponse response = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n10\r\nonly").read(false);
+        RawResponse response = reader("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n10\r\nonly")
+                .read(false);
         assertThat(response.complete()).isFalse();
         assertThat(response.bodyLength()).isEqualTo(9);
         assertThat(response.describe()).contains("INCOMPLETE");
@@ -47,14 +49,16 @@ class ResponseReaderTests {
 
     @Test
     void reportsAShortContentLengthBodyAsIncomplete() throws IOException {
-        RawResponse response = reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc").read(false);
+        RawResponse response =
+                reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc").read(false);
         assertThat(response.complete()).isFalse();
         assertThat(response.bodyText()).isEqualTo("abc");
     }
 
     @Test
     void readsACloseDelimitedBodyToTheEnd() throws IOException {
-        RawResponse response = reader("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil eof").read(false);
+        RawResponse response =
+                reader("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil eof").read(false);
         assertThat(response.framing()).isEqualTo("close");
         assertThat(response.bodyText()).isEqualTo("until eof");
     }
@@ -72,7 +76,8 @@ class ResponseReaderTests {
 
     @Test
     void skipsInterimResponses() throws IOException {
-        RawResponse response = reader("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx").read(false);
+        RawResponse response = reader("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx")
+                .read(false);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("x");
     }
@@ -80,7 +85,8 @@ class ResponseReaderTests {
     @Test
     void failsOnEofBeforeAnyResponseAndOnGarbage() {
         assertThatThrownBy(() -> reader("").read(false)).isInstanceOf(EOFException.class);
-        assertThatThrownBy(() -> reader("garbage\r\n\r\n").read(false)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> reader("garbage\r\n\r\n").read(false))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("status line");
     }
 
@@ -88,8 +94,10 @@ class ResponseReaderTests {
     void streamsLargeBodiesToASink() throws IOException {
         String body = "x".repeat(200_000);
         Payloads.DigestSink sink = new Payloads.DigestSink();
-        RawResponse response = new ResponseReader(new ByteArrayInputStream(("HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n"
-                + body).getBytes(StandardCharsets.ISO_8859_1))).read(false, sink);
+        RawResponse response = new ResponseReader(
+                        new ByteArrayInputStream(("HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n" + body)
+                                .getBytes(StandardCharsets.ISO_8859_1)))
+                .read(false, sink);
         assertThat(response.bodyLength()).isEqualTo(200_000);
         assertThat(response.body()).isEmpty();
         assertThat(sink.hex()).isEqualTo(Payloads.sha256(body.getBytes(StandardCharsets.ISO_8859_1)));

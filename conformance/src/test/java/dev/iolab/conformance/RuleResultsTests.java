@@ -24,7 +24,8 @@ class RuleResultsTests {
     @Test
     void keepsOtherMessagesOnOneLineAndBounded() {
         assertThat(RuleResults.firstLine(new IllegalStateException("one\ntwo"))).isEqualTo("one two");
-        assertThat(RuleResults.firstLine(new RuntimeException("x".repeat(1000)))).hasSize(303);
+        assertThat(RuleResults.firstLine(new RuntimeException("x".repeat(1000))))
+                .hasSize(303);
         assertThat(RuleResults.firstLine(new RuntimeException())).isEqualTo("RuntimeException");
     }
 }

@@ -25,7 +25,8 @@ class SuiteCanFailTests {
     void startTinyServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // Right: health as the contract wants it.
-        server.createContext("/actuator/health", exchange -> reply(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
+        server.createContext(
+                "/actuator/health", exchange -> reply(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
         // Wrong: /delay answers at once and accepts any ms.
         server.createContext("/delay", exchange -> reply(exchange, 200, "text/plain", "ok"));
         server.start();
@@ -56,7 +57,8 @@ class SuiteCanFailTests {
     @Test
     void aRightServerPasses() {
         Run run = cli(url, "--target", "mvc-virtual", "--only", "HealthConformanceIT");
-        assertThat(run.output).contains("PASS  health: health, liveness and readiness are 200 JSON with status UP")
+        assertThat(run.output)
+                .contains("PASS  health: health, liveness and readiness are 200 JSON with status UP")
                 .contains("1 rules: 1 passed, 0 failed");
         assertThat(run.exit).isZero();
     }
@@ -104,8 +106,7 @@ class SuiteCanFailTests {
         }
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run cli(String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -14,14 +14,16 @@ class TargetUnderTestTests {
         assertThat(direct.path("/files/x")).isEqualTo("/files/x");
         assertThat(direct.hostHeader()).isEqualTo("127.0.0.1:8082");
 
-        TargetUnderTest route = new UrlTarget("mvc-virtual", URI.create("http://127.0.0.1:8080/mvc-virtual/"), "gateway/mvc-virtual");
+        TargetUnderTest route =
+                new UrlTarget("mvc-virtual", URI.create("http://127.0.0.1:8080/mvc-virtual/"), "gateway/mvc-virtual");
         assertThat(route.uri("/delay?ms=1")).isEqualTo(URI.create("http://127.0.0.1:8080/mvc-virtual/delay?ms=1"));
         assertThat(route.path("/files/%2e%2e")).isEqualTo("/mvc-virtual/files/%2e%2e");
         assertThat(route.port()).isEqualTo(8080);
         assertThat(route).hasToString("gateway/mvc-virtual");
         assertThat(route.proxied()).isTrue();
         assertThat(direct.proxied()).isFalse();
-        assertThat(new UrlTarget("plain-epoll", URI.create("http://gw:8080/plain-epoll")).proxied()).isTrue();
+        assertThat(new UrlTarget("plain-epoll", URI.create("http://gw:8080/plain-epoll")).proxied())
+                .isTrue();
     }
 
     @Test

@@ -16,7 +16,8 @@ final class ContainerLog implements Consumer<OutputFrame> {
 
     ContainerLog(String name) {
         try {
-            Path dir = Files.createDirectories(Path.of(System.getProperty("iolab.containers.logs", "target/container-logs")));
+            Path dir = Files.createDirectories(
+                    Path.of(System.getProperty("iolab.containers.logs", "target/container-logs")));
             this.file = dir.resolve(name + ".log").toAbsolutePath();
             Files.deleteIfExists(file);
             Files.createFile(file);

@@ -30,7 +30,9 @@ final class ContainerProcess extends Process {
     public void destroy() {
         Thread.ofPlatform().name("docker-stop-" + containerId.substring(0, 12)).start(() -> {
             try {
-                docker.stopContainerCmd(containerId).withTimeout(stopTimeoutSeconds).exec();
+                docker.stopContainerCmd(containerId)
+                        .withTimeout(stopTimeoutSeconds)
+                        .exec();
             } catch (RuntimeException e) {
                 System.err.println("CONTAINERS docker stop " + containerId + ": " + e);
             }

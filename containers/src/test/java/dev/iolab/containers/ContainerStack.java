@@ -67,23 +67,24 @@ final class ContainerStack implements AutoCloseable {
     PodSpec pod(String deployment) {
         PodSpec pod = pods.get(deployment);
         if (pod == null) {
-            throw new IllegalStateException(ContainerSupport.OVERLAY + " renders no Deployment " + deployment + " (it has " + pods.keySet() + ")");
+            throw new IllegalStateException(ContainerSupport.OVERLAY + " renders no Deployment " + deployment
+                    + " (it has " + pods.keySet() + ")");
         }
         return pod.requireRunnable();
     }
 
     /** A fresh container of {@code target}'s pod on the network, for a test that stops it; closed with the stack at the latest. */
     synchronized TargetContainer startDedicated(Target target) {
-        TargetContainer container = new TargetContainer(target.id(), target.id() + "-dedicated-" + (++dedicatedCount),
-                pod(target.id()), network);
+        TargetContainer container = new TargetContainer(
+                target.id(), target.id() + "-dedicated-" + (++dedicatedCount), pod(target.id()), network);
         dedicated.add(container);
         return container.start();
     }
 
     /** A fresh gateway pod (routing to the shared targets), for a test that stops the gateway. */
     synchronized TargetContainer startDedicatedGateway() {
-        TargetContainer container = new TargetContainer(Target.GATEWAY_ID, "gateway-dedicated-" + (++dedicatedCount),
-                pod(Target.GATEWAY_ID), network);
+        TargetContainer container = new TargetContainer(
+                Target.GATEWAY_ID, "gateway-dedicated-" + (++dedicatedCount), pod(Target.GATEWAY_ID), network);
         dedicated.add(container);
         return container.start();
     }

@@ -21,15 +21,16 @@ final class ContainerSupport {
 
     /** The repository root (failsafe sets {@code iolab.repo.root}). */
     static final java.nio.file.Path REPO = java.nio.file.Path.of(System.getProperty("iolab.repo.root", ".."))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     /** The overlay whose rendered pods the tests run: what a user applies to kind or minikube. */
-    static final java.nio.file.Path OVERLAY = REPO.resolve(System.getProperty("iolab.containers.overlay", "k8s/overlays/local"));
+    static final java.nio.file.Path OVERLAY =
+            REPO.resolve(System.getProperty("iolab.containers.overlay", "k8s/overlays/local"));
 
     private static volatile String verdict;
 
-    private ContainerSupport() {
-    }
+    private ContainerSupport() {}
 
     /** The image of a module ({@code iolab/<module>:<tag>}), overridable per module with {@code -Diolab.image.<module>=...}. */
     static String image(String module) {
@@ -47,7 +48,8 @@ final class ContainerSupport {
         }
         int colon = image.lastIndexOf(':');
         String repository = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
-        return System.getProperty("iolab.image." + repository.substring(repository.indexOf('/') + 1), repository + ":" + TAG);
+        return System.getProperty(
+                "iolab.image." + repository.substring(repository.indexOf('/') + 1), repository + ":" + TAG);
     }
 
     /** Returns when Docker and every image are there; otherwise aborts (skips) the test, or fails it under CI. */
@@ -88,7 +90,9 @@ final class ContainerSupport {
                 missing.add(image);
             }
         }
-        return missing.isEmpty() ? "" : "images missing: " + String.join(", ", missing)
-                + " (build them: ./iolab images, or ./iolab images --base local without a registry)";
+        return missing.isEmpty()
+                ? ""
+                : "images missing: " + String.join(", ", missing)
+                        + " (build them: ./iolab images, or ./iolab images --base local without a registry)";
     }
 }

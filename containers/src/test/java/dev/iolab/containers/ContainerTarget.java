@@ -40,7 +40,9 @@ record ContainerTarget(Target target, ContainerStack stack, boolean viaGateway) 
     /** The target's management port, or behind the gateway the gateway's (what its pod's probes poll). */
     @Override
     public Optional<URI> managementUri() {
-        return viaGateway ? stack.gateway().managementUri() : stack.targets().get(target).managementUri();
+        return viaGateway
+                ? stack.gateway().managementUri()
+                : stack.targets().get(target).managementUri();
     }
 
     @Override
@@ -58,11 +60,14 @@ record ContainerTarget(Target target, ContainerStack stack, boolean viaGateway) 
         if (viaGateway) {
             // Stopping a route stops a gateway: one of its own, routing to the shared targets, so every route's drain
             // is checked through the gateway image.
-            return Optional.of(() -> new DedicatedContainer(stack.startDedicatedGateway(), target.id(), "/" + target.id(),
+            return Optional.of(() -> new DedicatedContainer(
+                    stack.startDedicatedGateway(),
+                    target.id(),
+                    "/" + target.id(),
                     label() + " (dedicated gateway container)"));
         }
-        return Optional.of(() -> new DedicatedContainer(stack.startDedicated(target), target.id(), "",
-                label() + " (dedicated container)"));
+        return Optional.of(() -> new DedicatedContainer(
+                stack.startDedicated(target), target.id(), "", label() + " (dedicated container)"));
     }
 
     @Override

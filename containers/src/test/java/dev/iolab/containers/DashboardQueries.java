@@ -22,6 +22,7 @@ final class DashboardQueries {
 
     /** What Grafana puts for its built-ins; rate windows wide enough to cover a short load burst and 2 s scrapes. */
     static final Map<String, String> BUILT_INS = Map.of("__rate_interval", "2m", "__interval", "15s", "__range", "5m");
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
     private static final String TAG_PREFIX = "iomodel:";
 
@@ -33,15 +34,15 @@ final class DashboardQueries {
         }
     }
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     /** The expanded queries of every dashboard file; problems with a dashboard itself (no tags, undefined variables) go to {@code problems}. */
     static List<Query> load(Path dashboards, List<String> problems) {
         List<Query> queries = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.list(dashboards)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode dashboard = json.readTree(Files.readString(file));
                 String name = file.getFileName().toString();
                 List<String> iomodels = new ArrayList<>();
@@ -51,7 +52,8 @@ final class DashboardQueries {
                     }
                 }
                 if (iomodels.isEmpty()) {
-                    problems.add(name + " has no " + TAG_PREFIX + "<id> tag: say which iomodels its panels must return data for");
+                    problems.add(name + " has no " + TAG_PREFIX
+                            + "<id> tag: say which iomodels its panels must return data for");
                     continue;
                 }
                 for (JsonNode panel : panels(dashboard)) {
@@ -65,7 +67,8 @@ final class DashboardQueries {
                             String expanded = expand(expr, iomodel);
                             Matcher left = VARIABLE.matcher(expanded);
                             if (left.find()) {
-                                problems.add(name + " / " + title + ": $" + left.group(1) + " is not a variable this check knows: " + expr);
+                                problems.add(name + " / " + title + ": $" + left.group(1)
+                                        + " is not a variable this check knows: " + expr);
                                 break;
                             }
                             queries.add(new Query(name, title, iomodel, expanded));

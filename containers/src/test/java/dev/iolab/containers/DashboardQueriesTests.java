@@ -14,7 +14,8 @@ class DashboardQueriesTests {
 
     @Test
     void expandsIomodelAndGrafanaBuiltIns() {
-        assertThat(DashboardQueries.expand("rate(x{iomodel=~\"$iomodel\"}[$__rate_interval]) + y{iomodel=\"${iomodel}\"}", "plain-aio"))
+        assertThat(DashboardQueries.expand(
+                        "rate(x{iomodel=~\"$iomodel\"}[$__rate_interval]) + y{iomodel=\"${iomodel}\"}", "plain-aio"))
                 .isEqualTo("rate(x{iomodel=~\"plain-aio\"}[2m]) + y{iomodel=\"plain-aio\"}");
     }
 
@@ -28,7 +29,8 @@ class DashboardQueriesTests {
         List<String> problems = new ArrayList<>();
         List<DashboardQueries.Query> queries = DashboardQueries.load(dir, problems);
         assertThat(problems).isEmpty();
-        assertThat(queries).extracting(DashboardQueries.Query::expr)
+        assertThat(queries)
+                .extracting(DashboardQueries.Query::expr)
                 .containsExactly("up{iomodel=~\"a\"}", "up{iomodel=~\"b\"}", "x", "x");
     }
 
@@ -40,7 +42,9 @@ class DashboardQueriesTests {
                 {"uid": "k", "tags": ["iomodel:a"], "panels": [{"title": "p", "targets": [{"expr": "up{route=\\"$route\\"}"}]}]}""");
         List<String> problems = new ArrayList<>();
         assertThat(DashboardQueries.load(dir, problems)).isEmpty();
-        assertThat(problems).hasSize(2).anySatisfy(p -> assertThat(p).contains("untagged.json", "no iomodel:"))
+        assertThat(problems)
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("untagged.json", "no iomodel:"))
                 .anySatisfy(p -> assertThat(p).contains("unknown.json", "$route"));
     }
 }

@@ -18,7 +18,8 @@ final class DedicatedContainer implements LaunchedProcess {
         this.pathPrefix = pathPrefix;
         this.label = label;
         container.baseUri(); // fails here, with the container's log, if it did not start
-        this.process = new ContainerProcess(container.containerId(), container.pod().terminationGracePeriodSeconds());
+        this.process =
+                new ContainerProcess(container.containerId(), container.pod().terminationGracePeriodSeconds());
     }
 
     @Override

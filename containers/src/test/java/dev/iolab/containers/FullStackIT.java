@@ -49,15 +49,20 @@ class FullStackIT {
         String rendered = RenderedPods.kustomize(ContainerSupport.OVERLAY);
         String config = RenderedPrometheus.withStaticPods(
                 RenderedPods.configMap(rendered, "prometheus-config").get("prometheus.yml"), running);
-        prometheus = PrometheusContainer.start(stack.network(), config, RenderedPods.configMap(rendered, "prometheus-rules"));
+        prometheus = PrometheusContainer.start(
+                stack.network(), config, RenderedPods.configMap(rendered, "prometheus-rules"));
         int scrapes = running.size();
         Map<URI, Map<Integer, AtomicLong>> counts = LoadBurst.run(bases, 40);
-        counts.forEach((base, byClass) -> assertThat(byClass.getOrDefault(2, new AtomicLong()).get())
-                .as("2xx answers from %s during the load burst (by status class: %s)", base, byClass).isPositive());
+        counts.forEach((base, byClass) -> assertThat(
+                        byClass.getOrDefault(2, new AtomicLong()).get())
+                .as("2xx answers from %s during the load burst (by status class: %s)", base, byClass)
+                .isPositive());
         // Two more scrapes and rule evaluations after the burst, so its last requests are in every rate window.
         Instant loadEnd = Instant.now();
-        Awaitility.await("Prometheus scraped every target after the load").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1)).until(() -> scrapedAfter(loadEnd.plusSeconds(6)) >= scrapes);
+        Awaitility.await("Prometheus scraped every target after the load")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> scrapedAfter(loadEnd.plusSeconds(6)) >= scrapes);
         evaluatedAt = Instant.now();
     }
 
@@ -69,13 +74,16 @@ class FullStackIT {
     }
 
     @Test
-    @DisplayName("the rendered relabelling keeps one scrape per pod: every target and the gateway up, each with its iomodel")
+    @DisplayName(
+            "the rendered relabelling keeps one scrape per pod: every target and the gateway up, each with its iomodel")
     void everyTargetIsUp() {
         List<JsonNode> up = prometheus.results("up == 1", evaluatedAt);
-        assertThat(up).as("healthy scrape targets; Prometheus log: %s", prometheus.logTail(20))
+        assertThat(up)
+                .as("healthy scrape targets; Prometheus log: %s", prometheus.logTail(20))
                 .hasSize(Target.values().length + 1);
         List<String> iomodels = prometheus.results("count by (iomodel) (process_uptime_seconds)", evaluatedAt).stream()
-                .map(r -> r.path("metric").path("iomodel").asString()).toList();
+                .map(r -> r.path("metric").path("iomodel").asString())
+                .toList();
         List<String> expected = new ArrayList<>(Target.ids());
         expected.add(Target.GATEWAY_ID);
         assertThat(iomodels).as("iomodel tags seen in the scrapes").containsExactlyInAnyOrderElementsOf(expected);
@@ -85,11 +93,17 @@ class FullStackIT {
     @DisplayName("the repository's recording rules and alerts load into the real Prometheus")
     void rulesLoad() {
         JsonNode groups = prometheus.get("/api/v1/rules").path("data").path("groups");
-        assertThat(groups.size()).as("rule groups loaded from k8s/monitoring/prometheus/rules: %s", groups).isPositive();
+        assertThat(groups.size())
+                .as("rule groups loaded from k8s/monitoring/prometheus/rules: %s", groups)
+                .isPositive();
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
-                assertThat(rule.path("health").asString()).as("rule %s: %s", rule.path("name").asString(),
-                        rule.path("lastError").asString()).isIn("ok", "unknown");
+                assertThat(rule.path("health").asString())
+                        .as(
+                                "rule %s: %s",
+                                rule.path("name").asString(),
+                                rule.path("lastError").asString())
+                        .isIn("ok", "unknown");
             }
         }
     }
@@ -99,9 +113,12 @@ class FullStackIT {
     void everyDashboardQueryReturnsData() {
         List<String> problems = new ArrayList<>();
         List<DashboardQueries.Query> queries = DashboardQueries.load(MONITORING.resolve("dashboards"), problems);
-        assertThat(queries).as("dashboard queries found under %s", MONITORING.resolve("dashboards")).isNotEmpty();
+        assertThat(queries)
+                .as("dashboard queries found under %s", MONITORING.resolve("dashboards"))
+                .isNotEmpty();
         assertThat(prometheus.results("iolab_no_target_exports_this_total", evaluatedAt))
-                .as("a query for a metric nobody exports (else 'returns data' would prove nothing)").isEmpty();
+                .as("a query for a metric nobody exports (else 'returns data' would prove nothing)")
+                .isEmpty();
         for (DashboardQueries.Query query : queries) {
             try {
                 if (prometheus.results(query.expr(), evaluatedAt).isEmpty()) {
@@ -112,15 +129,19 @@ class FullStackIT {
             }
         }
         System.out.printf("CONTAINERS %d dashboard queries evaluated, %d problems%n", queries.size(), problems.size());
-        assertThat(problems).as("dashboard queries that fail or return nothing at %s", evaluatedAt).isEmpty();
+        assertThat(problems)
+                .as("dashboard queries that fail or return nothing at %s", evaluatedAt)
+                .isEmpty();
     }
 
     /** How many scrape targets were last scraped after {@code instant} and are up. */
     private int scrapedAfter(Instant instant) {
         int count = 0;
-        for (JsonNode target : prometheus.get("/api/v1/targets?state=active").path("data").path("activeTargets")) {
+        for (JsonNode target :
+                prometheus.get("/api/v1/targets?state=active").path("data").path("activeTargets")) {
             String last = target.path("lastScrape").asString();
-            if ("up".equals(target.path("health").asString()) && !last.isEmpty()
+            if ("up".equals(target.path("health").asString())
+                    && !last.isEmpty()
                     && java.time.OffsetDateTime.parse(last).toInstant().isAfter(instant)) {
                 count++;
             }

@@ -36,7 +36,8 @@ final class PrometheusContainer implements AutoCloseable {
 
     private final GenericContainer<?> container;
     private final ContainerLog log = new ContainerLog("prometheus");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private URI base;
 
     private PrometheusContainer(Network network, String configYaml, Map<String, String> ruleFiles) {
@@ -48,7 +49,9 @@ final class PrometheusContainer implements AutoCloseable {
             config.toFile().setReadable(true, false); // the image runs as nobody
             rules = Files.createTempDirectory("iolab-prometheus-rules-");
             for (Map.Entry<String, String> file : ruleFiles.entrySet()) {
-                Files.writeString(rules.resolve(file.getKey()), file.getValue()).toFile().setReadable(true, false);
+                Files.writeString(rules.resolve(file.getKey()), file.getValue())
+                        .toFile()
+                        .setReadable(true, false);
             }
             rules.toFile().setReadable(true, false);
             rules.toFile().setExecutable(true, false);
@@ -62,9 +65,13 @@ final class PrometheusContainer implements AutoCloseable {
                 .withFileSystemBind(config.toString(), "/etc/prometheus/prometheus.yml", BindMode.READ_ONLY)
                 .withFileSystemBind(rules.toAbsolutePath().toString(), "/etc/prometheus/rules", BindMode.READ_ONLY)
                 .withLogConsumer(log)
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPublishAllPorts(false)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withPublishAllPorts(false)
                         .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT))))
-                .waitingFor(Wait.forHttp("/-/ready").forPort(PORT).forStatusCode(200).withStartupTimeout(Duration.ofSeconds(60)));
+                .waitingFor(Wait.forHttp("/-/ready")
+                        .forPort(PORT)
+                        .forStatusCode(200)
+                        .withStartupTimeout(Duration.ofSeconds(60)));
     }
 
     /** Starts Prometheus with {@code configYaml} and the rule files (name to content) under /etc/prometheus/rules. */
@@ -73,8 +80,10 @@ final class PrometheusContainer implements AutoCloseable {
         try {
             prometheus.container.start();
         } catch (RuntimeException e) {
-            throw new AssertionError("Prometheus (" + ContainerSupport.PROMETHEUS_IMAGE + ") did not start: " + e.getMessage()
-                    + "; " + prometheus.log.tail(40), e);
+            throw new AssertionError(
+                    "Prometheus (" + ContainerSupport.PROMETHEUS_IMAGE + ") did not start: " + e.getMessage() + "; "
+                            + prometheus.log.tail(40),
+                    e);
         }
         prometheus.base = URI.create("http://127.0.0.1:" + prometheus.container.getMappedPort(PORT));
         System.out.println("CONTAINERS prometheus ready at " + prometheus.base);
@@ -83,8 +92,8 @@ final class PrometheusContainer implements AutoCloseable {
 
     /** The {@code data} node of an instant query evaluated at {@code time}; fails on an API error. */
     JsonNode query(String expr, Instant time) {
-        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
-                + "&time=" + time.getEpochSecond());
+        JsonNode body = get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&time="
+                + time.getEpochSecond());
         if (!"success".equals(body.path("status").asString())) {
             throw new AssertionError("Prometheus refused " + expr + ": " + body);
         }
@@ -98,8 +107,11 @@ final class PrometheusContainer implements AutoCloseable {
 
     JsonNode get(String pathAndQuery) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

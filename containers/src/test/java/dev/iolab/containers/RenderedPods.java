@@ -21,8 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class RenderedPods {
 
-    private RenderedPods() {
-    }
+    private RenderedPods() {}
 
     /** The pod specs of the Deployments of {@code overlay} (e.g. {@code k8s/overlays/local}), by Deployment name. */
     static Map<String, PodSpec> render(Path overlay) {
@@ -31,7 +30,8 @@ final class RenderedPods {
 
     /** {@code kubectl kustomize overlay}: every rendered object, as YAML documents. */
     static String kustomize(Path overlay) {
-        Path kubectl = RequiredTool.onPath("kubectl 1.27+ with kustomize v5 (https://kubernetes.io/docs/tasks/tools/)", "kubectl");
+        Path kubectl = RequiredTool.onPath(
+                "kubectl 1.27+ with kustomize v5 (https://kubernetes.io/docs/tasks/tools/)", "kubectl");
         return run(List.of(kubectl.toString(), "kustomize", overlay.toString()));
     }
 
@@ -39,8 +39,10 @@ final class RenderedPods {
     @SuppressWarnings("unchecked")
     static Map<String, String> configMap(String yaml, String prefix) {
         for (Object doc : new Yaml(new LoaderOptions()).loadAll(yaml)) {
-            if (doc instanceof Map<?, ?> object && "ConfigMap".equals(object.get("kind"))
-                    && String.valueOf(((Map<String, Object>) object.get("metadata")).get("name")).startsWith(prefix)) {
+            if (doc instanceof Map<?, ?> object
+                    && "ConfigMap".equals(object.get("kind"))
+                    && String.valueOf(((Map<String, Object>) object.get("metadata")).get("name"))
+                            .startsWith(prefix)) {
                 Map<String, String> data = new LinkedHashMap<>();
                 ((Map<String, Object>) object.get("data")).forEach((k, v) -> data.put(k, String.valueOf(v)));
                 return data;
@@ -73,7 +75,9 @@ final class RenderedPods {
                 Map<String, String> labels = new LinkedHashMap<>();
                 map(map(template, "metadata"), "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
                 try {
-                    pods.put(name, PodSpec.of(name, map(template, "spec"), configMaps).withLabels(labels));
+                    pods.put(
+                            name,
+                            PodSpec.of(name, map(template, "spec"), configMaps).withLabels(labels));
                 } catch (IllegalStateException e) {
                     // a pod the tests do not run (Grafana reads a Secret) may use what PodSpec cannot: fail only if run
                     pods.put(name, PodSpec.unrunnable(name, e.getMessage()));
@@ -97,7 +101,8 @@ final class RenderedPods {
 
     private static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -44,7 +44,9 @@ class RenderedPodsTests {
         PodSpec pod = RenderedPods.parse(RENDERED).get("gateway");
         assertThat(pod.image()).isEqualTo("iolab/gateway:latest");
         assertThat(pod.args()).containsExactly("--x");
-        assertThat(pod.env()).containsEntry("IOLAB_GATEWAY_UPSTREAMS_PLAIN_EPOLL", "http://plain-epoll:8094").containsEntry("A", "b");
+        assertThat(pod.env())
+                .containsEntry("IOLAB_GATEWAY_UPSTREAMS_PLAIN_EPOLL", "http://plain-epoll:8094")
+                .containsEntry("A", "b");
         assertThat(pod.ports()).containsExactly(Map.entry("http", 8080), Map.entry("management", 9080));
         assertThat(pod.httpPort()).isEqualTo(8080);
         assertThat(pod.readiness()).isEqualTo(new PodSpec.Probe("/actuator/health/readiness", 9080));
@@ -63,7 +65,8 @@ class RenderedPodsTests {
 
     @Test
     void aProbeOnAPortTheContainerDoesNotDeclareIsADefect() {
-        PodSpec pod = RenderedPods.parse(RENDERED.replace("port: management", "port: admin")).get("gateway");
+        PodSpec pod = RenderedPods.parse(RENDERED.replace("port: management", "port: admin"))
+                .get("gateway");
         assertThatThrownBy(pod::requireRunnable).hasMessageContaining("probe port admin");
     }
 
@@ -77,7 +80,9 @@ class RenderedPodsTests {
                       - {source_labels: [__meta_kubernetes_pod_label_app_kubernetes_io_part_of], regex: iolab, action: keep}
                 """;
         String swapped = RenderedPrometheus.withStaticPods(config, RenderedPods.parse(RENDERED));
-        assertThat(swapped).doesNotContain("kubernetes_sd_configs").contains("gateway:8080", "gateway:9080")
+        assertThat(swapped)
+                .doesNotContain("kubernetes_sd_configs")
+                .contains("gateway:8080", "gateway:9080")
                 .contains("__meta_kubernetes_pod_label_app_kubernetes_io_part_of: iolab")
                 .contains("__meta_kubernetes_pod_container_port_name: management")
                 .contains("action: keep");

@@ -17,8 +17,7 @@ final class RenderedPrometheus {
 
     static final String NAMESPACE = "iolab";
 
-    private RenderedPrometheus() {
-    }
+    private RenderedPrometheus() {}
 
     /** {@code config}: the rendered prometheus.yml; {@code pods}: network alias to the pod running under it. */
     @SuppressWarnings("unchecked")
@@ -33,8 +32,8 @@ final class RenderedPrometheus {
             }
             for (Map<String, Object> discovery : sd) {
                 if (!"pod".equals(discovery.get("role"))) {
-                    throw new IllegalStateException("job " + job.get("job_name") + " discovers role " + discovery.get("role")
-                            + "; only the pod role is swapped for static targets here");
+                    throw new IllegalStateException("job " + job.get("job_name") + " discovers role "
+                            + discovery.get("role") + "; only the pod role is swapped for static targets here");
                 }
             }
             List<Map<String, Object>> targets = new ArrayList<>();
@@ -59,7 +58,8 @@ final class RenderedPrometheus {
             swapped++;
         }
         if (swapped == 0) {
-            throw new IllegalStateException("the rendered configuration has no kubernetes_sd_configs to swap: " + config);
+            throw new IllegalStateException(
+                    "the rendered configuration has no kubernetes_sd_configs to swap: " + config);
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

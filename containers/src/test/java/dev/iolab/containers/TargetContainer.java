@@ -67,10 +67,12 @@ final class TargetContainer implements AutoCloseable {
             this.dataDir = Files.createDirectories(workDir.resolve("data"));
             // the pod's user writes here; the host user owning the dir may be anyone
             Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            // The secret sits beside /data and in a sibling whose name extends "data" (defeats a naive startsWith check).
+            // The secret sits beside /data and in a sibling whose name extends "data" (defeats a naive startsWith
+            // check).
             String marker = "IOLAB-SECRET-" + UUID.randomUUID() + "\n";
             this.secret = Files.writeString(workDir.resolve("secret.txt"), marker);
-            Files.writeString(Files.createDirectories(workDir.resolve("data-evil")).resolve("secret.txt"), marker);
+            Files.writeString(
+                    Files.createDirectories(workDir.resolve("data-evil")).resolve("secret.txt"), marker);
             workDir.toFile().setReadable(true, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,7 +95,8 @@ final class TargetContainer implements AutoCloseable {
             throw new IllegalStateException(name + ": seccomp " + pod.seccomp() + " is not one an iolab pod may use");
         }
         List<PortBinding> published = pod.ports().values().stream()
-                .map(port -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(port))).toList();
+                .map(port -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(port)))
+                .toList();
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(ContainerSupport.tagged(pod.image())))
                 .withEnv(pod.env())
                 .withNetwork(network)
@@ -112,7 +115,9 @@ final class TargetContainer implements AutoCloseable {
                     host.withReadonlyRootfs(pod.readOnlyRootFilesystem())
                             .withBinds(binds)
                             .withSecurityOpts(securityOpts)
-                            .withCapDrop(pod.capabilitiesDropped().stream().map(Capability::valueOf).toArray(Capability[]::new))
+                            .withCapDrop(pod.capabilitiesDropped().stream()
+                                    .map(Capability::valueOf)
+                                    .toArray(Capability[]::new))
                             // Published on loopback only: a test machine must not expose its targets to the network.
                             .withPublishAllPorts(false)
                             .withPortBindings(published);
@@ -123,7 +128,9 @@ final class TargetContainer implements AutoCloseable {
                         host.withNanoCPUs(pod.nanoCpus());
                     }
                 })
-                .waitingFor(Wait.forHttp(pod.readiness().path()).forPort(pod.readiness().port()).forStatusCode(200)
+                .waitingFor(Wait.forHttp(pod.readiness().path())
+                        .forPort(pod.readiness().port())
+                        .forStatusCode(200)
                         .withStartupTimeout(STARTUP_TIMEOUT));
         if (!pod.args().isEmpty()) {
             c.withCommand(pod.args().toArray(String[]::new));
@@ -141,12 +148,21 @@ final class TargetContainer implements AutoCloseable {
             if (liveness != 200) {
                 throw new IllegalStateException("liveness probe " + pod.liveness() + " answered " + liveness);
             }
-            System.out.printf("CONTAINERS %s ready at %s after %d ms (%s, user %s, read-only %s, %d MiB, %.1f CPU)%n", name,
-                    baseUri, (System.nanoTime() - started) / 1_000_000, container.getDockerImageName(), pod.user(),
-                    pod.readOnlyRootFilesystem(), pod.memoryLimitBytes() >> 20, pod.nanoCpus() / 1e9);
+            System.out.printf(
+                    "CONTAINERS %s ready at %s after %d ms (%s, user %s, read-only %s, %d MiB, %.1f CPU)%n",
+                    name,
+                    baseUri,
+                    (System.nanoTime() - started) / 1_000_000,
+                    container.getDockerImageName(),
+                    pod.user(),
+                    pod.readOnlyRootFilesystem(),
+                    pod.memoryLimitBytes() >> 20,
+                    pod.nanoCpus() / 1e9);
         } catch (RuntimeException e) {
-            startupFailure = new AssertionError(name + " (" + container.getDockerImageName() + ") did not become ready: "
-                    + e.getMessage() + "; last lines of " + log.tail(60), e);
+            startupFailure = new AssertionError(
+                    name + " (" + container.getDockerImageName() + ") did not become ready: " + e.getMessage()
+                            + "; last lines of " + log.tail(60),
+                    e);
             System.out.println("CONTAINERS " + startupFailure.getMessage());
         }
         return this;
@@ -154,10 +170,15 @@ final class TargetContainer implements AutoCloseable {
 
     /** The status a probe of the pod gets, through the port published for its container port. */
     int probe(PodSpec.Probe probe) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             URI uri = URI.create("http://127.0.0.1:" + container.getMappedPort(probe.port()) + probe.path());
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -222,7 +243,8 @@ final class TargetContainer implements AutoCloseable {
             System.err.println("CONTAINERS cannot stop " + name + ": " + e);
         }
         try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: a temp dir left behind is not worth failing a build for
         }

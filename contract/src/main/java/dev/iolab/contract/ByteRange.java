@@ -7,7 +7,11 @@ package dev.iolab.contract;
  */
 public record ByteRange(Kind kind, long start, long end) {
 
-    public enum Kind { WHOLE, SINGLE, UNSATISFIABLE }
+    public enum Kind {
+        WHOLE,
+        SINGLE,
+        UNSATISFIABLE
+    }
 
     /** No usable range: 200 with the whole file. */
     public static final ByteRange WHOLE = new ByteRange(Kind.WHOLE, 0, -1);

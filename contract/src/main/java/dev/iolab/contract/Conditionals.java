@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,13 +24,18 @@ public final class Conditionals {
             // which Tomcat and Spring read too (RFC 9110 §5.6.7: recipients are encouraged to be robust)
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss 'GMT'", Locale.US),
             // RFC 850's two-digit year: one more than 50 years ahead is in the past (RFC 9110 §5.6.7)
-            new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
-                    .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
-                    .appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.US),
+            new DateTimeFormatterBuilder()
+                    .appendPattern("EEEE, dd-MMM-")
+                    .appendValueReduced(
+                            ChronoField.YEAR,
+                            2,
+                            2,
+                            LocalDate.now(ZoneOffset.UTC).minusYears(49))
+                    .appendPattern(" HH:mm:ss 'GMT'")
+                    .toFormatter(Locale.US),
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US));
 
-    private Conditionals() {
-    }
+    private Conditionals() {}
 
     /**
      * True when a GET or HEAD must answer 304 (RFC 9110 §13.2.2 steps 3 and 4): {@code If-None-Match}, when

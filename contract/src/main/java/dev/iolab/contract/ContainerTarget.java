@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class ContainerTarget {
 
-    private ContainerTarget() {
-    }
+    private ContainerTarget() {}
 
     /** {@code args} unchanged when {@code IOLAB_TARGET} is unset, else the target's arguments followed by them. */
     public static String[] arguments(String[] args) {
@@ -24,8 +23,9 @@ public final class ContainerTarget {
         if (id == null || id.isBlank()) {
             return args;
         }
-        Target target = Target.byId(id.strip()).orElseThrow(() -> new IllegalArgumentException(
-                Target.TARGET_ENV + "=" + id + " is not a target (known: " + String.join(", ", Target.ids()) + ")"));
+        Target target = Target.byId(id.strip())
+                .orElseThrow(() -> new IllegalArgumentException(Target.TARGET_ENV + "=" + id
+                        + " is not a target (known: " + String.join(", ", Target.ids()) + ")"));
         // JVM-wide system properties (the poll selector provider) must be set before the first selector opens.
         for (String option : target.jvmOptions()) {
             if (option.startsWith("-D") && option.contains("=")) {
@@ -33,8 +33,8 @@ public final class ContainerTarget {
                 System.setProperty(option.substring(2, eq), option.substring(eq + 1));
             }
         }
-        List<String> all = new ArrayList<>(target.arguments(target.defaultPort(), target.managementPort(),
-                Path.of(Target.CONTAINER_DATA_DIR)));
+        List<String> all = new ArrayList<>(
+                target.arguments(target.defaultPort(), target.managementPort(), Path.of(Target.CONTAINER_DATA_DIR)));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
     }

@@ -14,8 +14,7 @@ public final class DataDirectory {
     /** Default, relative to the working directory. */
     public static final String DEFAULT = "run/data";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** The directory to use given an explicit choice (may be null or blank) and the environment. */
     public static Path resolve(String explicit) {

@@ -11,8 +11,7 @@ public final class DelayParameter {
     /** What {@link #millis} answers for a value the contract refuses with 400. */
     public static final int INVALID = -1;
 
-    private DelayParameter() {
-    }
+    private DelayParameter() {}
 
     /** The delay asked for by a raw query string, or {@link #INVALID}. */
     public static int millis(String rawQuery) {

@@ -27,8 +27,7 @@ public final class Endpoints {
     /** Body of a healthy {@code GET /actuator/health} (and its groups). */
     public static final String HEALTH_UP_BODY = "{\"status\":\"UP\"}";
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** The {@code uri} tag for a request path: the template for known endpoints, otherwise null. */
     public static String uriTemplate(String path) {
@@ -38,7 +37,8 @@ public final class Endpoints {
         if (path.equals(DELAY)) {
             return DELAY;
         }
-        if (path.startsWith(FILES_PREFIX) && path.length() > FILES_PREFIX.length()
+        if (path.startsWith(FILES_PREFIX)
+                && path.length() > FILES_PREFIX.length()
                 && path.indexOf('/', FILES_PREFIX.length()) < 0) {
             return FILES_TEMPLATE;
         }

@@ -12,8 +12,7 @@ public final class EngineErrors {
     /** The media type of the body. */
     public static final String CONTENT_TYPE = MediaTypes.TEXT_PLAIN_UTF8;
 
-    private EngineErrors() {
-    }
+    private EngineErrors() {}
 
     /** {@code "<status> <reason>\n"}, e.g. {@code "400 Bad Request\n"}. */
     public static String text(int status) {

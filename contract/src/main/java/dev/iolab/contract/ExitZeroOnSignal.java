@@ -8,8 +8,7 @@ import sun.misc.Signal;
  */
 public final class ExitZeroOnSignal {
 
-    private ExitZeroOnSignal() {
-    }
+    private ExitZeroOnSignal() {}
 
     /** Installs the handlers; call once from {@code main}. The exit runs on the signal's thread, so hooks run in full. */
     public static void install() {

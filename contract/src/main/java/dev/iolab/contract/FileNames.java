@@ -12,8 +12,7 @@ public final class FileNames {
     /** {@code [A-Za-z0-9_-][A-Za-z0-9._-]{0,127}}, matched against the name after one percent-decoding. */
     public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** True when {@code name} (already percent-decoded once) is a legal file name. */
     public static boolean isValid(String name) {

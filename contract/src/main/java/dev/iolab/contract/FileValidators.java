@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 public record FileValidators(String etag, Instant lastModified) {
 
     /** IMF-fixdate (RFC 9110 §5.6.7); not {@code RFC_1123_DATE_TIME}, which writes day 3 as "3", not "03". */
-    public static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     /** The validators of the version {@code attributes} describe. */
     public static FileValidators of(BasicFileAttributes attributes) {
-        return new FileValidators(etag(attributes), attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS));
+        return new FileValidators(
+                etag(attributes), attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The strong ETag of a version: size, modification time in ns and file key (inode and device), in hex. */

@@ -87,8 +87,10 @@ public final class FileVersion implements Closeable {
 
     /** Same inode (where the file system has one), same modification time, same size. */
     static boolean sameVersion(BasicFileAttributes a, BasicFileAttributes b) {
-        return Objects.equals(a.fileKey(), b.fileKey()) && a.lastModifiedTime().equals(b.lastModifiedTime())
-                && a.size() == b.size() && b.isRegularFile();
+        return Objects.equals(a.fileKey(), b.fileKey())
+                && a.lastModifiedTime().equals(b.lastModifiedTime())
+                && a.size() == b.size()
+                && b.isRegularFile();
     }
 
     public FileChannel channel() {

@@ -20,6 +20,7 @@ public final class Fixtures {
 
     /** The fixed seed of the generator (SplitMix64); changing it changes every fixture. */
     public static final long SEED = 0x10_1AB_C0FFEEL;
+
     public static final String HELLO_NAME = "hello.txt";
     public static final String HELLO_TEXT = "hello, world\n";
 
@@ -37,8 +38,7 @@ public final class Fixtures {
         SIZES = java.util.Collections.unmodifiableMap(sizes);
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * Creates the fixtures in {@code dir} when it is missing or empty; leaves a non-empty directory alone.
@@ -54,7 +54,8 @@ public final class Fixtures {
             }
             for (String name : SIZES.keySet()) {
                 Path tmp = Files.createTempFile(dir, ".fixture-", ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp); InputStream in = open(name)) {
+                try (OutputStream out = Files.newOutputStream(tmp);
+                        InputStream in = open(name)) {
                     in.transferTo(out);
                 }
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -6,6 +6,5 @@ public final class Headers {
     /** Names the target that produced a response: {@code X-IO-Model: <target id>}. */
     public static final String X_IO_MODEL = "X-IO-Model";
 
-    private Headers() {
-    }
+    private Headers() {}
 }

@@ -16,6 +16,7 @@ public final class HealthProbeMetrics implements MeterBinder {
     public static final String NAME = "iolab.health.probe";
     /** The tag naming the probe. */
     public static final String TAG_PROBE = "probe";
+
     public static final String LIVENESS = "liveness";
     public static final String READINESS = "readiness";
 
@@ -35,8 +36,10 @@ public final class HealthProbeMetrics implements MeterBinder {
     }
 
     private static void register(MeterRegistry registry, String probe, BooleanSupplier up) {
-        Gauge.builder(NAME, up, s -> s.getAsBoolean() ? 1 : 0).tag(TAG_PROBE, probe)
+        Gauge.builder(NAME, up, s -> s.getAsBoolean() ? 1 : 0)
+                .tag(TAG_PROBE, probe)
                 .description("1 when the " + probe + " probe answers 200, 0 when it answers 503")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 }

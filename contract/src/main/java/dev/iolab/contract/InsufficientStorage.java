@@ -11,8 +11,7 @@ public final class InsufficientStorage {
     /** The reason phrase. */
     public static final String REASON = "Insufficient Storage";
 
-    private InsufficientStorage() {
-    }
+    private InsufficientStorage() {}
 
     /**
      * True when {@code error} or one of its causes is the JDK's IOException for ENOSPC or EDQUOT: the JDK has no
@@ -21,7 +20,8 @@ public final class InsufficientStorage {
     public static boolean is(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             String message = e.getMessage();
-            if (e instanceof java.io.IOException && message != null
+            if (e instanceof java.io.IOException
+                    && message != null
                     && (message.contains("No space left on device") || message.contains("Disk quota exceeded"))) {
                 return true;
             }

@@ -34,6 +34,5 @@ public final class Limits {
     /** Size of the buffers bodies are streamed through: bounded memory per request. */
     public static final int STREAM_BUFFER_BYTES = 64 * 1024;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

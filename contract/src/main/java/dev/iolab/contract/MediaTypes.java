@@ -11,8 +11,7 @@ public final class MediaTypes {
     public static final String JSON = "application/json";
     public static final String HTML = "text/html";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** Content-Type of a data-directory file: by extension, {@link #OCTET_STREAM} when unknown. */
     public static String forFileName(String name) {

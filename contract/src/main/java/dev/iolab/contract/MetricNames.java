@@ -11,6 +11,7 @@ public final class MetricNames {
     public static final String HTTP_SERVER_REQUESTS_PROMETHEUS = "http_server_requests_seconds";
     /** Common tag on every metric: the target id. */
     public static final String TAG_IOMODEL = "iomodel";
+
     public static final String TAG_METHOD = "method";
     public static final String TAG_URI = "uri";
     public static final String TAG_STATUS = "status";
@@ -22,6 +23,7 @@ public final class MetricNames {
 
     /** Process and JVM metrics the report reads (Prometheus names). */
     public static final String JVM_THREADS_LIVE = "jvm_threads_live_threads";
+
     public static final String JVM_MEMORY_USED = "jvm_memory_used_bytes";
     public static final String PROCESS_CPU_USAGE = "process_cpu_usage";
     public static final String PROCESS_CPU_TIME = "process_cpu_time_ns_total";
@@ -31,8 +33,7 @@ public final class MetricNames {
     /** What each health probe answers, from {@link HealthProbeMetrics} in every target and the gateway. */
     public static final String HEALTH_PROBE = "iolab_health_probe";
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     /** The {@code uri} tag value for a request path: a template, or {@link #URI_NOT_FOUND}; a tag value stays as is. */
     public static String uriTag(String path) {

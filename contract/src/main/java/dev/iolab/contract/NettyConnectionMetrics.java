@@ -23,6 +23,7 @@ public final class NettyConnectionMetrics {
 
     /** Micrometer names; Prometheus adds {@code _total} to the counters. */
     public static final String CONNECTIONS = "reactor.netty.http.server.connections.total";
+
     public static final String ACCEPTED = "reactor.netty.http.server.connections.accepted";
     public static final String CLOSED = "reactor.netty.http.server.connections.closed";
     public static final String PENDING_TASKS = "reactor.netty.eventloop.pending.tasks";
@@ -34,10 +35,15 @@ public final class NettyConnectionMetrics {
 
     public NettyConnectionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        FunctionCounter.builder(ACCEPTED, accepted, LongAdder::sum).description("Connections accepted").register(registry);
-        FunctionCounter.builder(CLOSED, closed, LongAdder::sum).description("Connections closed").register(registry);
+        FunctionCounter.builder(ACCEPTED, accepted, LongAdder::sum)
+                .description("Connections accepted")
+                .register(registry);
+        FunctionCounter.builder(CLOSED, closed, LongAdder::sum)
+                .description("Connections closed")
+                .register(registry);
         Gauge.builder(CONNECTIONS, this, m -> m.accepted.sum() - m.closed.sum())
-                .description("Open connections").register(registry);
+                .description("Open connections")
+                .register(registry);
     }
 
     /** {@code server} with every accepted channel counted (composes with its other {@code doOnChannelInit}s). */
@@ -54,7 +60,8 @@ public final class NettyConnectionMetrics {
             // initChannel runs on the loop's own thread: its name is the loop's name (reactor-http-epoll-2)
             Gauge.builder(PENDING_TASKS, executor, SingleThreadEventExecutor::pendingTasks)
                     .tag("name", Thread.currentThread().getName())
-                    .description("Tasks waiting to run on this event loop").register(registry);
+                    .description("Tasks waiting to run on this event loop")
+                    .register(registry);
         }
     }
 }

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Percent-decoding (RFC 3986 §2.1) done exactly once, to UTF-8, rejecting malformed escapes and bytes. */
 public final class PercentDecoding {
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /**
      * Decodes {@code s} once; {@code plusIsSpace} for query values (form encoding, as Tomcat and the JDK's
@@ -44,9 +43,12 @@ public final class PercentDecoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

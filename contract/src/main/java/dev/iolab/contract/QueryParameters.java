@@ -6,8 +6,7 @@ package dev.iolab.contract;
  */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** The raw (still encoded) first value of {@code name} in {@code rawQuery}; null when absent. */
     public static String raw(String rawQuery, String name) {

@@ -25,6 +25,7 @@ public final class RequestHeadTimeout {
 
     /** Pipeline names of the two handlers. */
     public static final String BEFORE_CODEC = "iolab.requestHeadTimeout.bytes";
+
     public static final String AFTER_CODEC = "iolab.requestHeadTimeout.head";
 
     private final Duration timeout;
@@ -58,10 +59,14 @@ public final class RequestHeadTimeout {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (!inMessage && pending == null && msg instanceof ByteBuf buf && buf.isReadable()) {
-                    pending = ctx.executor().schedule(() -> {
-                        pending = null;
-                        ctx.channel().close();
-                    }, nanos, TimeUnit.NANOSECONDS);
+                    pending = ctx.executor()
+                            .schedule(
+                                    () -> {
+                                        pending = null;
+                                        ctx.channel().close();
+                                    },
+                                    nanos,
+                                    TimeUnit.NANOSECONDS);
                 }
                 ctx.fireChannelRead(msg);
             }

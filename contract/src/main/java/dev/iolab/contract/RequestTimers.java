@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RequestTimers {
 
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH",
-            "TRACE", "CONNECT");
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
     private static final String UNKNOWN_METHOD = "UNKNOWN";
 
     private final MeterRegistry registry;
@@ -28,7 +28,8 @@ public final class RequestTimers {
     public RequestTimers(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE, inFlight, AtomicInteger::get)
-                .description("Requests in flight").register(registry);
+                .description("Requests in flight")
+                .register(registry);
     }
 
     /** A request began: counts it in flight until {@link #end}. */

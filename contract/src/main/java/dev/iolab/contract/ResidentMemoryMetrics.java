@@ -33,8 +33,11 @@ public final class ResidentMemoryMetrics implements MeterBinder {
         if (!Files.isReadable(status)) {
             return; // not Linux: no series rather than a series of NaN
         }
-        Gauge.builder(NAME, this, ResidentMemoryMetrics::residentBytes).baseUnit("bytes")
-                .description("Resident set size of the process (VmRSS)").strongReference(true).register(registry);
+        Gauge.builder(NAME, this, ResidentMemoryMetrics::residentBytes)
+                .baseUnit("bytes")
+                .description("Resident set size of the process (VmRSS)")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** VmRSS in bytes, read at scrape time; NaN when the file cannot be read. */

@@ -11,29 +11,72 @@ import java.util.Optional;
  * report row), the module that builds it and how to launch it.
  */
 public enum Target {
-
-    MVC_PLATFORM("mvc-platform", Module.BLOCKING_SERVICE, "platform",
-            "Spring MVC on Tomcat, one platform thread per request (pool of 200)", 8081),
-    MVC_VIRTUAL("mvc-virtual", Module.BLOCKING_SERVICE, "virtual",
-            "Spring MVC on Tomcat, one virtual thread per request", 8082),
-    WEBFLUX_EPOLL("webflux-epoll", Module.REACTIVE_SERVICE, "epoll",
-            "WebFlux on Reactor Netty, native epoll event loops", 8083),
-    WEBFLUX_IOURING("webflux-iouring", Module.REACTIVE_SERVICE, "iouring",
-            "WebFlux on Reactor Netty, io_uring (completion-based, truly asynchronous)", 8084),
-    PLAIN_BLOCKING("plain-blocking", Module.PLAIN_IO, "blocking",
-            "blocking sockets, one thread per connection (model 1)", 8091),
-    PLAIN_POLL("plain-poll", Module.PLAIN_IO, "poll",
-            "I/O multiplexing with poll(2) via the JDK's poll selector (model 2)", 8092),
-    PLAIN_BUSYPOLL("plain-busypoll", Module.PLAIN_IO, "busypoll",
-            "non-blocking sockets polled in a loop without a selector (model 3)", 8093),
-    PLAIN_EPOLL("plain-epoll", Module.PLAIN_IO, "epoll",
-            "event-driven, epoll(7) selectors, one per reactor thread (model 4)", 8094),
-    PLAIN_AIO("plain-aio", Module.PLAIN_IO, "aio",
-            "NIO.2 asynchronous channels with completion handlers (model 5)", 8095),
-    PLAIN_MMAP("plain-mmap", Module.PLAIN_IO, "mmap",
-            "model 5 with file bodies memory-mapped, no read() copy (\"full async 2\")", 8096),
-    PLAIN_URING("plain-uring", Module.PLAIN_IO, "uring",
-            "io_uring through the FFM API, one ring per thread: the kernel completes each operation (model 5)", 8097);
+    MVC_PLATFORM(
+            "mvc-platform",
+            Module.BLOCKING_SERVICE,
+            "platform",
+            "Spring MVC on Tomcat, one platform thread per request (pool of 200)",
+            8081),
+    MVC_VIRTUAL(
+            "mvc-virtual",
+            Module.BLOCKING_SERVICE,
+            "virtual",
+            "Spring MVC on Tomcat, one virtual thread per request",
+            8082),
+    WEBFLUX_EPOLL(
+            "webflux-epoll",
+            Module.REACTIVE_SERVICE,
+            "epoll",
+            "WebFlux on Reactor Netty, native epoll event loops",
+            8083),
+    WEBFLUX_IOURING(
+            "webflux-iouring",
+            Module.REACTIVE_SERVICE,
+            "iouring",
+            "WebFlux on Reactor Netty, io_uring (completion-based, truly asynchronous)",
+            8084),
+    PLAIN_BLOCKING(
+            "plain-blocking",
+            Module.PLAIN_IO,
+            "blocking",
+            "blocking sockets, one thread per connection (model 1)",
+            8091),
+    PLAIN_POLL(
+            "plain-poll",
+            Module.PLAIN_IO,
+            "poll",
+            "I/O multiplexing with poll(2) via the JDK's poll selector (model 2)",
+            8092),
+    PLAIN_BUSYPOLL(
+            "plain-busypoll",
+            Module.PLAIN_IO,
+            "busypoll",
+            "non-blocking sockets polled in a loop without a selector (model 3)",
+            8093),
+    PLAIN_EPOLL(
+            "plain-epoll",
+            Module.PLAIN_IO,
+            "epoll",
+            "event-driven, epoll(7) selectors, one per reactor thread (model 4)",
+            8094),
+    PLAIN_AIO(
+            "plain-aio",
+            Module.PLAIN_IO,
+            "aio",
+            "NIO.2 asynchronous channels with completion handlers (model 5)",
+            8095),
+    PLAIN_MMAP(
+            "plain-mmap",
+            Module.PLAIN_IO,
+            "mmap",
+            "model 5 with file bodies memory-mapped, no read() copy (\"full async 2\")",
+            8096),
+    PLAIN_URING(
+            "plain-uring",
+            Module.PLAIN_IO,
+            "uring",
+            "io_uring through the FFM API, one ring per thread: the kernel completes each operation (model 5)",
+            8097);
 
     /** The id of the gateway, which is not a target but tags its own metrics the same way. */
     public static final String GATEWAY_ID = "gateway";
@@ -119,7 +162,8 @@ public enum Target {
      * as containers and Kubernetes set it; one spelling for the gateway that reads it and the manifests that write it.
      */
     public String gatewayUpstreamVariable() {
-        return "IOLAB_GATEWAY_UPSTREAMS_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "IOLAB_GATEWAY_UPSTREAMS_"
+                + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /** The target with this id, if any. */
@@ -154,13 +198,22 @@ public enum Target {
     public List<String> arguments(int port, int managementPort, Path dataDir) {
         String dir = dataDir.toAbsolutePath().toString();
         return switch (module) {
-            case BLOCKING_SERVICE, REACTIVE_SERVICE -> List.of(
-                    "--spring.profiles.active=" + variant,
-                    "--server.port=" + port,
-                    "--" + MANAGEMENT_PORT_PROPERTY + "=" + managementPort,
-                    "--" + DataDirectory.PROPERTY + "=" + dir);
-            case PLAIN_IO -> List.of("--model", variant, "--port", Integer.toString(port),
-                    MANAGEMENT_PORT_FLAG, Integer.toString(managementPort), DataDirectory.FLAG, dir);
+            case BLOCKING_SERVICE, REACTIVE_SERVICE ->
+                List.of(
+                        "--spring.profiles.active=" + variant,
+                        "--server.port=" + port,
+                        "--" + MANAGEMENT_PORT_PROPERTY + "=" + managementPort,
+                        "--" + DataDirectory.PROPERTY + "=" + dir);
+            case PLAIN_IO ->
+                List.of(
+                        "--model",
+                        variant,
+                        "--port",
+                        Integer.toString(port),
+                        MANAGEMENT_PORT_FLAG,
+                        Integer.toString(managementPort),
+                        DataDirectory.FLAG,
+                        dir);
         };
     }
 

@@ -10,20 +10,25 @@ import java.nio.file.Path;
  */
 public final class TargetsCli {
 
-    private TargetsCli() {
-    }
+    private TargetsCli() {}
 
     public static void main(String[] args) {
         if (args.length >= 2 && args[0].equals("list")) {
             Path root = Path.of(args[1]);
             for (Target t : Target.values()) {
                 boolean built = Files.isRegularFile(t.module().jar(root));
-                System.out.println(String.join("\t", t.id(), t.module().directory(), built ? "built" : "not-built",
-                        Integer.toString(t.defaultPort()), t.model()));
+                System.out.println(String.join(
+                        "\t",
+                        t.id(),
+                        t.module().directory(),
+                        built ? "built" : "not-built",
+                        Integer.toString(t.defaultPort()),
+                        t.model()));
             }
         } else if (args.length == 5 && args[0].equals("command")) {
-            Target target = Target.byId(args[1]).orElseThrow(() -> usage("unknown target: " + args[1]
-                    + " (known: " + String.join(", ", Target.ids()) + ")"));
+            Target target = Target.byId(args[1])
+                    .orElseThrow(() ->
+                            usage("unknown target: " + args[1] + " (known: " + String.join(", ", Target.ids()) + ")"));
             Path javaHome = Path.of(System.getProperty("java.home"));
             target.command(javaHome, Path.of(args[2]), Integer.parseInt(args[3]), Path.of(args[4]))
                     .forEach(System.out::println);

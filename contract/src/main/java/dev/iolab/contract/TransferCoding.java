@@ -43,8 +43,7 @@ public final class TransferCoding {
         }
     }
 
-    private TransferCoding() {
-    }
+    private TransferCoding() {}
 
     /** The verdict for every {@code Transfer-Encoding} field value of a request, in order (RFC 9110 §5.3 concatenates them). */
     public static Verdict verdict(List<String> fieldValues) {
@@ -97,8 +96,7 @@ public final class TransferCoding {
         return verdict == Verdict.CHUNKED || verdict == Verdict.UNSUPPORTED;
     }
 
-    private record Coding(String name, boolean parameters) {
-    }
+    private record Coding(String name, boolean parameters) {}
 
     /** A cursor over the value with the productions of RFC 9110 §5.6 (token, OWS, quoted-string). */
     private static final class Scanner {
@@ -194,7 +192,9 @@ public final class TransferCoding {
 
         /** tchar (RFC 9110 §5.6.2). */
         private static boolean tchar(char c) {
-            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            return (c >= '0' && c <= '9')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
         }
     }

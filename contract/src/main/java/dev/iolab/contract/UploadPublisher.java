@@ -17,10 +17,12 @@ import java.nio.file.StandardCopyOption;
 public final class UploadPublisher {
 
     /** Whether the name was new. */
-    public enum Published { CREATED, REPLACED }
-
-    private UploadPublisher() {
+    public enum Published {
+        CREATED,
+        REPLACED
     }
+
+    private UploadPublisher() {}
 
     /**
      * Moves the complete upload {@code temp} to {@code target}. {@code temp} is gone afterwards whatever happens

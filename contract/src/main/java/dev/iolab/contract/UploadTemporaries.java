@@ -24,8 +24,7 @@ public final class UploadTemporaries {
     /** Suffix of every temporary upload file. */
     public static final String SUFFIX = ".part";
 
-    private UploadTemporaries() {
-    }
+    private UploadTemporaries() {}
 
     /** Creates an empty temporary upload file in {@code dataDir}. */
     public static Path create(Path dataDir) throws IOException {
@@ -64,7 +63,8 @@ public final class UploadTemporaries {
         }
         int deleted = 0;
         try (Stream<Path> entries = Files.list(dataDir)) {
-            for (Path file : (Iterable<Path>) entries.filter(p -> isTemporary(p.getFileName().toString()))::iterator) {
+            for (Path file : (Iterable<Path>)
+                    entries.filter(p -> isTemporary(p.getFileName().toString()))::iterator) {
                 if (deleteIfOrphaned(file)) {
                     deleted++;
                 }

@@ -34,7 +34,8 @@ class ByteRangeTests {
 
     @Test
     void invalidOrMultipleRangesServeTheWholeFile() {
-        for (String header : new String[] {null, "", "items=0-1", "bytes=3-1", "bytes=a-b", "bytes=0-1,4-5", "bytes="}) {
+        for (String header :
+                new String[] {null, "", "items=0-1", "bytes=3-1", "bytes=a-b", "bytes=0-1,4-5", "bytes="}) {
             assertThat(ByteRange.parse(header, 13).kind()).as(header).isEqualTo(Kind.WHOLE);
         }
     }

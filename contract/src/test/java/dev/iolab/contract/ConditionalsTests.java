@@ -37,15 +37,20 @@ class ConditionalsTests {
 
     @Test
     void ifModifiedSinceIsIgnoredWhenIfNoneMatchIsPresent() {
-        assertThat(Conditionals.notModified("\"other\"", "Sun, 06 Nov 2094 08:49:37 GMT", CURRENT)).isFalse();
-        assertThat(Conditionals.notModified("\"a-b-c\"", "Sun, 06 Nov 1904 08:49:37 GMT", CURRENT)).isTrue();
+        assertThat(Conditionals.notModified("\"other\"", "Sun, 06 Nov 2094 08:49:37 GMT", CURRENT))
+                .isFalse();
+        assertThat(Conditionals.notModified("\"a-b-c\"", "Sun, 06 Nov 1904 08:49:37 GMT", CURRENT))
+                .isTrue();
     }
 
     @Test
     void ifModifiedSinceAtOrAfterLastModifiedIs304() {
-        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:37 GMT", CURRENT)).isTrue();
-        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:38 GMT", CURRENT)).isTrue();
-        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:36 GMT", CURRENT)).isFalse();
+        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:37 GMT", CURRENT))
+                .isTrue();
+        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:38 GMT", CURRENT))
+                .isTrue();
+        assertThat(Conditionals.notModified(null, "Sun, 06 Nov 1994 08:49:36 GMT", CURRENT))
+                .isFalse();
     }
 
     @Test
@@ -53,13 +58,15 @@ class ConditionalsTests {
         assertThat(Conditionals.httpDate("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(MODIFIED);
         assertThat(Conditionals.httpDate("Sunday, 06-Nov-94 08:49:37 GMT")).isEqualTo(MODIFIED);
         assertThat(Conditionals.httpDate("Sun Nov  6 08:49:37 1994")).isEqualTo(MODIFIED);
-        assertThat(Conditionals.httpDate("Sun, 6 Nov 1994 08:49:37 GMT")).isEqualTo(MODIFIED); // RFC_1123_DATE_TIME's day
+        assertThat(Conditionals.httpDate("Sun, 6 Nov 1994 08:49:37 GMT"))
+                .isEqualTo(MODIFIED); // RFC_1123_DATE_TIME's day
     }
 
     @Test
     void invalidIfModifiedSinceIsIgnored() {
         assertThat(Conditionals.notModified(null, "yesterday", CURRENT)).isFalse();
-        assertThat(Conditionals.notModified(null, "Mon, 06 Nov 1994 08:49:37 GMT", CURRENT)).isFalse(); // wrong weekday
+        assertThat(Conditionals.notModified(null, "Mon, 06 Nov 1994 08:49:37 GMT", CURRENT))
+                .isFalse(); // wrong weekday
     }
 
     @Test
@@ -73,8 +80,10 @@ class ConditionalsTests {
 
     @Test
     void ifRangeWithADateAppliesOnlyWhenItEqualsLastModified() {
-        assertThat(Conditionals.rangeApplies("Sun, 06 Nov 1994 08:49:37 GMT", CURRENT)).isTrue();
-        assertThat(Conditionals.rangeApplies("Sun, 06 Nov 1994 08:49:38 GMT", CURRENT)).isFalse();
+        assertThat(Conditionals.rangeApplies("Sun, 06 Nov 1994 08:49:37 GMT", CURRENT))
+                .isTrue();
+        assertThat(Conditionals.rangeApplies("Sun, 06 Nov 1994 08:49:38 GMT", CURRENT))
+                .isFalse();
         assertThat(Conditionals.rangeApplies("not a date", CURRENT)).isFalse();
     }
 }

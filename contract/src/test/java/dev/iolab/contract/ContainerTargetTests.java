@@ -19,8 +19,11 @@ class ContainerTargetTests {
     void theTargetIdGivesTheRegistryArgumentsOnTheDefaultPortAndContainerDataDir() {
         Target target = Target.WEBFLUX_IOURING;
         String[] result = ContainerTarget.arguments(Map.of(Target.TARGET_ENV, target.id()), new String[] {"--x=1"});
-        assertThat(result).containsExactlyElementsOf(concat(
-                target.arguments(target.defaultPort(), target.managementPort(), Path.of(Target.CONTAINER_DATA_DIR)), "--x=1"));
+        assertThat(result)
+                .containsExactlyElementsOf(concat(
+                        target.arguments(
+                                target.defaultPort(), target.managementPort(), Path.of(Target.CONTAINER_DATA_DIR)),
+                        "--x=1"));
         assertThat(result).contains("--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + target.managementPort());
     }
 
@@ -28,7 +31,8 @@ class ContainerTargetTests {
     void anUnknownIdNamesTheKnownOnes() {
         assertThatThrownBy(() -> ContainerTarget.arguments(Map.of(Target.TARGET_ENV, "nope"), new String[0]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nope").hasMessageContaining(Target.ids().get(0));
+                .hasMessageContaining("nope")
+                .hasMessageContaining(Target.ids().get(0));
     }
 
     private static java.util.List<String> concat(java.util.List<String> head, String last) {

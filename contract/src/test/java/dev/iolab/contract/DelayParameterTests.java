@@ -30,7 +30,8 @@ class DelayParameterTests {
 
     @Test
     void signsSpacesAndOtherNotationsAreRefused() {
-        for (String value : new String[] {"%2B1", "+1", "-1", "%2D1", "1e3", "1.5", "0x10", " 1", "1 ", "%201", "abc", "１"}) {
+        for (String value :
+                new String[] {"%2B1", "+1", "-1", "%2D1", "1e3", "1.5", "0x10", " 1", "1 ", "%201", "abc", "１"}) {
             assertThat(DelayParameter.millis("ms=" + value)).as(value).isEqualTo(DelayParameter.INVALID);
         }
     }
@@ -39,7 +40,8 @@ class DelayParameterTests {
     void outOfRangeAndHugeValuesAreRefusedWithoutOverflow() {
         assertThat(DelayParameter.millis("ms=" + (Limits.MAX_DELAY_MS + 1))).isEqualTo(DelayParameter.INVALID);
         assertThat(DelayParameter.millis("ms=99999999999")).isEqualTo(DelayParameter.INVALID);
-        assertThat(DelayParameter.millis("ms=4294967297")).isEqualTo(DelayParameter.INVALID); // 2^32 + 1 wraps to 1 in an int
+        assertThat(DelayParameter.millis("ms=4294967297"))
+                .isEqualTo(DelayParameter.INVALID); // 2^32 + 1 wraps to 1 in an int
         assertThat(DelayParameter.millis("ms=" + "9".repeat(1000))).isEqualTo(DelayParameter.INVALID);
     }
 

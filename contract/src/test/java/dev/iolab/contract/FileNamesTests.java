@@ -17,7 +17,8 @@ class FileNamesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..", ".hidden", "../etc/passwd", "a/b", "a\\b", "a%2fb", "a\u0000b", "é.txt", " a"})
+    @ValueSource(
+            strings = {"", ".", "..", ".hidden", "../etc/passwd", "a/b", "a\\b", "a%2fb", "a\u0000b", "é.txt", " a"})
     void illegalNamesAreRejected(String name) {
         assertThat(FileNames.isValid(name)).isFalse();
         assertThat(FileNames.resolve(Path.of("/srv/data"), name)).isNull();

@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.api.Assertions;
 
 /** A file version's channel and attributes belong together; its validators follow the one formula. */
 class FileVersionTests {
@@ -26,8 +26,9 @@ class FileVersionTests {
         try (FileVersion version = FileVersion.open(file)) {
             assertThat(version.size()).isEqualTo(5);
             assertThat(version.channel().size()).isEqualTo(5);
-            assertThat(version.attributes().fileKey()).isEqualTo(Files.readAttributes(file,
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            assertThat(version.attributes().fileKey())
+                    .isEqualTo(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                            .fileKey());
         }
     }
 
@@ -62,10 +63,11 @@ class FileVersionTests {
         Path file = Files.writeString(dir.resolve("a.bin"), "0");
         AtomicInteger n = new AtomicInteger();
         Assertions.assertThatThrownBy(() -> FileVersion.open(file, path -> {
-            Path other = Files.writeString(dir.resolve(".v" + n.incrementAndGet()), "v" + n.get());
-            Files.move(other, path, StandardCopyOption.ATOMIC_MOVE);
-            return null;
-        })).isInstanceOf(FileVersion.UnstableException.class);
+                    Path other = Files.writeString(dir.resolve(".v" + n.incrementAndGet()), "v" + n.get());
+                    Files.move(other, path, StandardCopyOption.ATOMIC_MOVE);
+                    return null;
+                }))
+                .isInstanceOf(FileVersion.UnstableException.class);
         assertThat(n.get()).isEqualTo(FileVersion.ATTEMPTS);
     }
 

@@ -34,6 +34,7 @@ class FixturesTests {
         assertThat(Fixtures.bytes("1k.bin")).isEqualTo(Fixtures.bytes("1k.bin"));
         assertThat(Fixtures.bytes("1k.bin")).isNotEqualTo(java.util.Arrays.copyOf(Fixtures.bytes("64k.bin"), 1024));
         // pins the generator: a change here changes every target's fixtures
-        assertThat(java.util.HexFormat.of().formatHex(Fixtures.bytes("1k.bin"), 0, 8)).isEqualTo("f00589f83421da43");
+        assertThat(java.util.HexFormat.of().formatHex(Fixtures.bytes("1k.bin"), 0, 8))
+                .isEqualTo("f00589f83421da43");
     }
 }

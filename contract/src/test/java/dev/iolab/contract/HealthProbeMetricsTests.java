@@ -27,6 +27,9 @@ class HealthProbeMetricsTests {
     }
 
     private static double probe(SimpleMeterRegistry registry, String probe) {
-        return registry.get(HealthProbeMetrics.NAME).tag(HealthProbeMetrics.TAG_PROBE, probe).gauge().value();
+        return registry.get(HealthProbeMetrics.NAME)
+                .tag(HealthProbeMetrics.TAG_PROBE, probe)
+                .gauge()
+                .value();
     }
 }

@@ -14,12 +14,14 @@ class ResidentMemoryMetricsTests {
 
     @Test
     void readsVmRssInBytesUnderThePrometheusClientName(@TempDir Path dir) throws IOException {
-        Path status = Files.writeString(dir.resolve("status"), "Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  2048 kB\nThreads:\t12\n");
+        Path status = Files.writeString(
+                dir.resolve("status"), "Name:\tjava\nVmPeak:\t  999 kB\nVmRSS:\t  2048 kB\nThreads:\t12\n");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags(MetricNames.TAG_IOMODEL, "plain-epoll");
         new ResidentMemoryMetrics(status).bindTo(registry);
 
-        assertThat(registry.scrape()).contains(MetricNames.PROCESS_RESIDENT_MEMORY + "{iomodel=\"plain-epoll\"} 2097152");
+        assertThat(registry.scrape())
+                .contains(MetricNames.PROCESS_RESIDENT_MEMORY + "{iomodel=\"plain-epoll\"} 2097152");
     }
 
     @Test

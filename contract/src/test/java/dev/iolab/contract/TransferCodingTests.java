@@ -4,22 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.contract.TransferCoding.Verdict;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TransferCodingTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"chunked", "Chunked", "CHUNKED", " chunked", "chunked\t", "\tchunked ", ", chunked", "chunked ,",
-            ",,chunked,,"})
+    @ValueSource(
+            strings = {
+                "chunked",
+                "Chunked",
+                "CHUNKED",
+                " chunked",
+                "chunked\t",
+                "\tchunked ",
+                ", chunked",
+                "chunked ,",
+                ",,chunked,,"
+            })
     void exactlyChunkedIsChunked(String value) {
         assertThat(TransferCoding.verdict(value)).isEqualTo(Verdict.CHUNKED);
         assertThat(TransferCoding.isChunkedFinal(value)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gzip, chunked", "gzip,chunked", "x-custom ; q=1 , chunked", "gzip;level=\"9 \\\"x\\\"\", chunked"})
+    @ValueSource(
+            strings = {
+                "gzip, chunked",
+                "gzip,chunked",
+                "x-custom ; q=1 , chunked",
+                "gzip;level=\"9 \\\"x\\\"\", chunked"
+            })
     void otherCodingsBeforeChunkedAreUnsupported(String value) {
         assertThat(TransferCoding.verdict(value)).isEqualTo(Verdict.UNSUPPORTED);
         assertThat(TransferCoding.verdict(value).status()).isEqualTo(501);
@@ -27,10 +43,35 @@ class TransferCodingTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u00a0chunked", "chunked\u00a0", "chunked, identity", "identity", "x-chunked", "chunked;",
-            "chunked;a=b", "\u000bchunked", "chunked\u000c", "\u0085chunked", "ch\u00fcnked", "\"chunked\"", "chunked chunked",
-            "chunked, chunked", "chunked,gzip", "", " ", ",", "chunk", "chunked\r", "chunked\u0000", "gzip;=1, chunked",
-            "gzip;a=\"open, chunked", "gzip;a, chunked", "gzip;a=\u00e9, chunked", "chunked\u3000"})
+    @ValueSource(
+            strings = {
+                "\u00a0chunked",
+                "chunked\u00a0",
+                "chunked, identity",
+                "identity",
+                "x-chunked",
+                "chunked;",
+                "chunked;a=b",
+                "\u000bchunked",
+                "chunked\u000c",
+                "\u0085chunked",
+                "ch\u00fcnked",
+                "\"chunked\"",
+                "chunked chunked",
+                "chunked, chunked",
+                "chunked,gzip",
+                "",
+                " ",
+                ",",
+                "chunk",
+                "chunked\r",
+                "chunked\u0000",
+                "gzip;=1, chunked",
+                "gzip;a=\"open, chunked",
+                "gzip;a, chunked",
+                "gzip;a=\u00e9, chunked",
+                "chunked\u3000"
+            })
     void anythingElseIsMalformed(String value) {
         assertThat(TransferCoding.verdict(value)).as("'%s'", value).isEqualTo(Verdict.MALFORMED);
         assertThat(TransferCoding.verdict(value).status()).isEqualTo(400);

@@ -35,7 +35,8 @@ class UploadPublisherTests {
 
     @Test
     void tempFilesAreNeverLegalNames() throws Exception {
-        assertThat(FileNames.isValid(UploadTemporaries.create(dir).getFileName().toString())).isFalse();
+        assertThat(FileNames.isValid(UploadTemporaries.create(dir).getFileName().toString()))
+                .isFalse();
     }
 
     @RepeatedTest(5)
@@ -57,7 +58,9 @@ class UploadPublisherTests {
         for (Future<UploadPublisher.Published> result : results) {
             outcomes.add(result.get());
         }
-        assertThat(outcomes).filteredOn(o -> o == UploadPublisher.Published.CREATED).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o == UploadPublisher.Published.CREATED)
+                .hasSize(1);
         assertThat(Files.readString(target)).matches("upload [0-7]");
     }
 }

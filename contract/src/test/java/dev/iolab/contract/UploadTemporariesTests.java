@@ -53,7 +53,9 @@ class UploadTemporariesTests {
                     }
                 }
                 """);
-        Process holder = new ProcessBuilder(java.toString(), source.toString(), temp.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(java.toString(), source.toString(), temp.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(7))).isEqualTo("locked\n");
             assertThat(UploadTemporaries.deleteLeftovers(dir)).isZero();
@@ -75,8 +77,10 @@ class UploadTemporariesTests {
     void outOfSpaceIsRecognisedThroughCauses() {
         IOException enospc = new IOException("No space left on device");
         assertThat(InsufficientStorage.is(enospc)).isTrue();
-        assertThat(InsufficientStorage.is(new java.io.UncheckedIOException(enospc))).isTrue();
-        assertThat(InsufficientStorage.is(new IOException("Disk quota exceeded"))).isTrue();
+        assertThat(InsufficientStorage.is(new java.io.UncheckedIOException(enospc)))
+                .isTrue();
+        assertThat(InsufficientStorage.is(new IOException("Disk quota exceeded")))
+                .isTrue();
         assertThat(InsufficientStorage.is(new IOException("Broken pipe"))).isFalse();
         assertThat(InsufficientStorage.is(null)).isFalse();
     }

@@ -2,7 +2,6 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
-
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -11,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,7 +48,8 @@ final class BodyLimitFilter implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        long limit = limitFor(request.getMethod(), request.getPath().pathWithinApplication().value());
+        long limit = limitFor(
+                request.getMethod(), request.getPath().pathWithinApplication().value());
         if (limit == NONE) {
             return chain.filter(exchange);
         }
@@ -62,15 +61,19 @@ final class BodyLimitFilter implements GatewayFilter, Ordered {
         if (declared >= 0) {
             return chain.filter(exchange); // Netty frames exactly the declared bytes: nothing to count
         }
-        ServerHttpRequest limited = new LimitedRequestBody(request, limit,
-                () -> exchange.getAttributes().put(EXCEEDED_ATTR, limit));
+        ServerHttpRequest limited = new LimitedRequestBody(
+                request, limit, () -> exchange.getAttributes().put(EXCEEDED_ATTR, limit));
         return chain.filter(exchange.mutate().request(limited).build())
-                .onErrorResume(error -> exceeded(exchange) && !exchange.getResponse().isCommitted()
-                        ? tooLarge(exchange, limit) : Mono.error(error))
+                .onErrorResume(
+                        error -> exceeded(exchange) && !exchange.getResponse().isCommitted()
+                                ? tooLarge(exchange, limit)
+                                : Mono.error(error))
                 // The aborted upstream exchange may also just end without a response: still 413.
-                .then(Mono.defer(() -> exceeded(exchange) && !exchange.getResponse().isCommitted()
-                        && exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) == null
-                        ? tooLarge(exchange, limit) : Mono.empty()));
+                .then(Mono.defer(() -> exceeded(exchange)
+                                && !exchange.getResponse().isCommitted()
+                                && exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) == null
+                        ? tooLarge(exchange, limit)
+                        : Mono.empty()));
     }
 
     static boolean exceeded(ServerWebExchange exchange) {
@@ -79,7 +82,7 @@ final class BodyLimitFilter implements GatewayFilter, Ordered {
 
     /** The contract's 413, from the gateway, closing the connection (the rest of the body is never read). */
     static Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
-        return GatewayAnswer.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
-                "request body over " + limit + " bytes", true);
+        return GatewayAnswer.write(
+                exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "request body over " + limit + " bytes", true);
     }
 }

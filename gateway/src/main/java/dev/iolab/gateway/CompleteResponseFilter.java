@@ -1,9 +1,7 @@
 package dev.iolab.gateway;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.reactivestreams.Publisher;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -16,7 +14,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientResponse;
@@ -92,9 +89,12 @@ class CompleteResponseFilter implements GlobalFilter, Ordered {
             }
             String route = routeId(exchange);
             // A failed upstream read (reset: "Connection reset by peer") must not pass as a client disconnect.
-            return body.onErrorMap(error -> !(error instanceof UpstreamCutOffException),
-                            error -> new UpstreamCutOffException(route, error.getClass().getSimpleName()))
-                    .concatWith(Mono.defer(() -> ended(upstream) ? Mono.empty()
+            return body.onErrorMap(
+                            error -> !(error instanceof UpstreamCutOffException),
+                            error -> new UpstreamCutOffException(
+                                    route, error.getClass().getSimpleName()))
+                    .concatWith(Mono.defer(() -> ended(upstream)
+                            ? Mono.empty()
                             : Mono.error(new UpstreamCutOffException(route, "closed without its last part"))));
         }
     }

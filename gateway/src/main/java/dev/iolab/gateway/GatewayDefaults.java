@@ -2,10 +2,8 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.Target;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -40,7 +38,9 @@ public final class GatewayDefaults implements EnvironmentPostProcessor {
         p.put(SCG + "httpclient.pool.max-connections", Limits.MAX_CONNECTIONS);
         // Drop idle upstream connections well before a target's keep-alive timeout closes them under us,
         // so a request is never written onto a connection the target is closing.
-        p.put(SCG + "httpclient.pool.max-idle-time", Limits.KEEP_ALIVE_TIMEOUT.dividedBy(2).toMillis() + "ms");
+        p.put(
+                SCG + "httpclient.pool.max-idle-time",
+                Limits.KEEP_ALIVE_TIMEOUT.dividedBy(2).toMillis() + "ms");
         p.put(SCG + "httpclient.max-header-size", Limits.MAX_HEADER_SECTION_BYTES + "B");
         p.put(SCG + "httpclient.max-initial-line-length", Limits.MAX_REQUEST_LINE_BYTES + "B");
         return p;

@@ -1,16 +1,14 @@
 package dev.iolab.gateway;
 
-import dev.iolab.contract.MetricNames;
 import dev.iolab.contract.HealthProbeMetrics;
+import dev.iolab.contract.MetricNames;
 import dev.iolab.contract.ResidentMemoryMetrics;
 import dev.iolab.contract.Target;
-
 import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +19,8 @@ class GatewayMetrics {
     /** What the liveness and readiness probes answer (Boot's probe groups hold exactly these two states), for alerts. */
     @Bean
     HealthProbeMetrics healthProbeMetrics(ApplicationAvailability availability) {
-        return new HealthProbeMetrics(() -> availability.getLivenessState() == LivenessState.CORRECT,
+        return new HealthProbeMetrics(
+                () -> availability.getLivenessState() == LivenessState.CORRECT,
                 () -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
     }
 

@@ -1,12 +1,10 @@
 package dev.iolab.gateway;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-
 import reactor.core.publisher.Flux;
 
 /**

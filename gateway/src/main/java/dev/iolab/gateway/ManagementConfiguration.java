@@ -15,9 +15,11 @@ import reactor.netty.resources.LoopResources;
 class ManagementConfiguration {
 
     @Bean
-    ManagementServer managementServer(HttpHandler httpHandler, ObjectProvider<NettyServerCustomizer> customizers,
-                                      Environment environment) {
-        return new ManagementServer(httpHandler, customizers.orderedStream().toList(),
+    ManagementServer managementServer(
+            HttpHandler httpHandler, ObjectProvider<NettyServerCustomizer> customizers, Environment environment) {
+        return new ManagementServer(
+                httpHandler,
+                customizers.orderedStream().toList(),
                 LoopResources.create("gateway-management", 1, true),
                 ManagementServer.port(environment, dev.iolab.contract.Target.GATEWAY_PORT));
     }

@@ -2,15 +2,12 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.RequestHeadTimeout;
-
 import io.netty.channel.ChannelOption;
-
-import reactor.netty.NettyPipeline;
-
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
 
 /**
  * The gateway's Reactor Netty server and upstream client tuned to the contract's equal limits, so that
@@ -22,8 +19,7 @@ class NettyTuning {
     @Bean
     NettyServerCustomizer gatewayServerLimits() {
         RequestHeadTimeout headTimeout = new RequestHeadTimeout(Limits.HEADER_READ_TIMEOUT);
-        return server -> headTimeout.apply(server
-                .option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)
+        return server -> headTimeout.apply(server.option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)
                 // a request whose bytes stop arriving for this long is dropped; RequestHeadTimeout also bounds the
                 // whole head (a slowloris trickling a header line a second resets this timer on every read)
                 .readTimeout(Limits.HEADER_READ_TIMEOUT)

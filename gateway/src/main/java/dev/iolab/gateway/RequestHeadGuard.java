@@ -3,10 +3,9 @@ package dev.iolab.gateway;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
 import dev.iolab.contract.TransferCoding;
-
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DateFormatter;
@@ -19,7 +18,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-
 import java.util.Date;
 import java.util.List;
 
@@ -48,8 +46,13 @@ final class RequestHeadGuard extends ChannelDuplexHandler {
         }
         if (msg instanceof HttpRequest request) {
             HttpResponseStatus verdict = verdict(request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
-            if (verdict == null && (hasControlOrSpace(request.uri()) || request.protocolVersion().equals(HttpVersion.HTTP_1_1)
-                    && request.headers().getAll(HttpHeaderNames.HOST).size() != 1)) {
+            if (verdict == null
+                    && (hasControlOrSpace(request.uri())
+                            || request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                                    && request.headers()
+                                                    .getAll(HttpHeaderNames.HOST)
+                                                    .size()
+                                            != 1)) {
                 verdict = HttpResponseStatus.BAD_REQUEST;
             }
             if (verdict != null) {

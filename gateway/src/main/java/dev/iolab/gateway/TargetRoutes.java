@@ -1,7 +1,6 @@
 package dev.iolab.gateway;
 
 import dev.iolab.contract.Target;
-
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +20,11 @@ class TargetRoutes {
         RouteLocatorBuilder.Builder routes = builder.routes();
         BodyLimitFilter bodyLimit = new BodyLimitFilter();
         for (Target target : Target.values()) {
-            routes.route(target.id(), r -> r.path("/" + target.id() + "/**")
-                    .filters(f -> f.stripPrefix(1).filter(bodyLimit))
-                    .uri(upstreams.of(target)));
+            routes.route(
+                    target.id(),
+                    r -> r.path("/" + target.id() + "/**")
+                            .filters(f -> f.stripPrefix(1).filter(bodyLimit))
+                            .uri(upstreams.of(target)));
         }
         return routes.build();
     }

@@ -2,15 +2,12 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
-
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,8 +16,7 @@ import reactor.core.publisher.Mono;
 class TargetsController {
 
     /** One target as the gateway sees it now. */
-    record TargetView(String id, String model, String upstream, String health) {
-    }
+    record TargetView(String id, String model, String upstream, String health) {}
 
     private final Upstreams upstreams;
     private final UpstreamHealth health;
@@ -35,7 +31,8 @@ class TargetsController {
         // All probes at once, answers in registry order.
         return Flux.fromIterable(Arrays.asList(Target.values()))
                 .flatMapSequential(t -> health.check(upstreams.of(t))
-                        .map(h -> new TargetView(t.id(), t.model(), upstreams.of(t).toString(), h)))
+                        .map(h -> new TargetView(
+                                t.id(), t.model(), upstreams.of(t).toString(), h)))
                 .collectList();
     }
 
@@ -48,13 +45,23 @@ class TargetsController {
         StringBuilder rows = new StringBuilder();
         for (TargetView t : targets) {
             String base = "/" + t.id();
-            rows.append("<tr><td><b>").append(esc(t.id())).append("</b></td><td>").append(esc(t.model()))
-                    .append("</td><td>").append(esc(t.upstream())).append("</td><td>").append(esc(t.health()))
+            rows.append("<tr><td><b>")
+                    .append(esc(t.id()))
+                    .append("</b></td><td>")
+                    .append(esc(t.model()))
                     .append("</td><td>")
-                    .append(link(base + Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello", "echo")).append(' ')
-                    .append(link(base + Endpoints.FILES_PREFIX + "1k.bin", "1k.bin")).append(' ')
-                    .append(link(base + Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=100", "delay")).append(' ')
-                    .append(link(base + Endpoints.HEALTH, "health")).append(' ')
+                    .append(esc(t.upstream()))
+                    .append("</td><td>")
+                    .append(esc(t.health()))
+                    .append("</td><td>")
+                    .append(link(base + Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello", "echo"))
+                    .append(' ')
+                    .append(link(base + Endpoints.FILES_PREFIX + "1k.bin", "1k.bin"))
+                    .append(' ')
+                    .append(link(base + Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=100", "delay"))
+                    .append(' ')
+                    .append(link(base + Endpoints.HEALTH, "health"))
+                    .append(' ')
                     .append(link(base + Endpoints.PROMETHEUS, "metrics"))
                     .append("</td></tr>\n");
         }

@@ -2,12 +2,10 @@ package dev.iolab.gateway;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -19,7 +17,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
@@ -57,17 +54,22 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
     /** The proxy status for an upstream failure, or null when the failure is not the upstream's. */
     static HttpStatus statusFor(Throwable error) {
-        if (error instanceof ConnectException || error instanceof ConnectTimeoutException
+        if (error instanceof ConnectException
+                || error instanceof ConnectTimeoutException
                 || error instanceof UnknownHostException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
-        if (error instanceof TimeoutException || error instanceof ReadTimeoutException
-                || error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
+        if (error instanceof TimeoutException
+                || error instanceof ReadTimeoutException
+                || error instanceof ResponseStatusException rse
+                        && rse.getStatusCode().value() == 504) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
         // Closed or reset before answering. A reset must not escape as is: Spring would take its
         // "Connection reset by peer" for a client that went away and let an empty 200 complete.
-        if (error instanceof PrematureCloseException || error instanceof IOException || error instanceof AbortedException) {
+        if (error instanceof PrematureCloseException
+                || error instanceof IOException
+                || error instanceof AbortedException) {
             return HttpStatus.BAD_GATEWAY;
         }
         return null;

@@ -1,16 +1,12 @@
 package dev.iolab.gateway;
 
 import dev.iolab.contract.Endpoints;
-
 import io.netty.channel.ChannelOption;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -37,11 +33,15 @@ class UpstreamHealth {
     Mono<String> check(URI upstream) {
         return client.get()
                 .uri(upstream.resolve(Endpoints.HEALTH))
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                .responseSingle((response, body) -> body.asString()
+                        .defaultIfEmpty("")
                         .map(text -> status(response.status().code(), text)))
                 .timeout(CONNECT_TIMEOUT.plus(RESPONSE_TIMEOUT))
-                .onErrorResume(e -> Mono.just(UpstreamFailureFilter.statusFor(e) == null
-                        || UpstreamFailureFilter.statusFor(e).value() != 504 ? UNREACHABLE : TIMEOUT));
+                .onErrorResume(e -> Mono.just(
+                        UpstreamFailureFilter.statusFor(e) == null
+                                        || UpstreamFailureFilter.statusFor(e).value() != 504
+                                ? UNREACHABLE
+                                : TIMEOUT));
     }
 
     /** The {@code status} field of a health document, else the HTTP status. */

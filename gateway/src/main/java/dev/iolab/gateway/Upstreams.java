@@ -1,11 +1,9 @@
 package dev.iolab.gateway;
 
 import dev.iolab.contract.Target;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,7 +24,8 @@ public record Upstreams(Map<String, URI> upstreams) {
         if (exact != null) {
             return exact;
         }
-        // Environment variables cannot spell '-': WEBFLUX_EPOLL binds as "webflux.epoll", WEBFLUXEPOLL as "webfluxepoll".
+        // Environment variables cannot spell '-': WEBFLUX_EPOLL binds as "webflux.epoll", WEBFLUXEPOLL as
+        // "webfluxepoll".
         for (Map.Entry<String, URI> e : upstreams.entrySet()) {
             if (normalized(e.getKey()).equals(normalized(target.id()))) {
                 return e.getValue();

@@ -7,11 +7,9 @@ import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.Target;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,8 @@ class BodyLimitIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
+        registry.add(
+                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
     }
 
     @AfterAll
@@ -54,12 +53,13 @@ class BodyLimitIT {
         for (String request : new String[] {"POST " + Endpoints.ECHO, "PUT " + Endpoints.FILES_PREFIX + "big.bin"}) {
             long limit = request.startsWith("POST") ? Limits.MAX_ECHO_BYTES : Limits.MAX_UPLOAD_BYTES;
             ClientExchange.Result result;
-            try (ClientExchange exchange = new ClientExchange(port, head(request, "Content-Length: " + (limit + 1)),
-                    1024 * 1024, false)) {
+            try (ClientExchange exchange =
+                    new ClientExchange(port, head(request, "Content-Length: " + (limit + 1)), 1024 * 1024, false)) {
                 result = exchange.read();
             }
             assertThat(result.status()).as("%s%n%s", request, result.head()).isEqualTo(413);
-            assertThat(result.head().toLowerCase()).contains(Headers.X_IO_MODEL.toLowerCase() + ": " + Target.GATEWAY_ID)
+            assertThat(result.head().toLowerCase())
+                    .contains(Headers.X_IO_MODEL.toLowerCase() + ": " + Target.GATEWAY_ID)
                     .contains("connection: close");
         }
         assertThat(UPSTREAM.seen()).as("requests the upstream received").isEmpty();
@@ -68,9 +68,11 @@ class BodyLimitIT {
     @Test
     void chunkedPutOverTheLimitIs413AndTheUpstreamNeverGetsAWholeBody() throws IOException {
         ClientExchange.Result result;
-        try (ClientExchange exchange = new ClientExchange(port,
+        try (ClientExchange exchange = new ClientExchange(
+                port,
                 head("PUT " + Endpoints.FILES_PREFIX + "big.bin", "Transfer-Encoding: chunked"),
-                Limits.MAX_UPLOAD_BYTES + 256 * 1024, true)) {
+                Limits.MAX_UPLOAD_BYTES + 256 * 1024,
+                true)) {
             result = exchange.read();
         }
         assertThat(result.status()).as(result.head()).isEqualTo(413);
@@ -82,13 +84,14 @@ class BodyLimitIT {
     void chunkedEchoOverTheLimitIsCutOffWithoutAFinalChunk() throws IOException {
         long size = Limits.MAX_ECHO_BYTES + 256 * 1024;
         ClientExchange.Result result;
-        try (ClientExchange exchange = new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"),
-                size, true)) {
+        try (ClientExchange exchange =
+                new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"), size, true)) {
             result = exchange.read();
         }
         assertThat(result.status()).as(result.head()).isEqualTo(200);
-        assertThat(result.complete()).as("a cut-off echo must not end with the final chunk (%d bytes came back)",
-                result.bodyBytes()).isFalse();
+        assertThat(result.complete())
+                .as("a cut-off echo must not end with the final chunk (%d bytes came back)", result.bodyBytes())
+                .isFalse();
         assertThat(result.bodyBytes()).isLessThanOrEqualTo(Limits.MAX_ECHO_BYTES);
         assertTruncatedUpstreamBody(Limits.MAX_ECHO_BYTES);
     }
@@ -97,14 +100,16 @@ class BodyLimitIT {
     void chunkedEchoUnderTheLimitPassesWhole() throws IOException {
         long size = 3 * 1024 * 1024 + 17;
         ClientExchange.Result result;
-        try (ClientExchange exchange = new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"),
-                size, true)) {
+        try (ClientExchange exchange =
+                new ClientExchange(port, head("POST " + Endpoints.ECHO, "Transfer-Encoding: chunked"), size, true)) {
             result = exchange.read();
         }
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.complete()).isTrue();
         assertThat(result.bodyBytes()).isEqualTo(size);
-        assertThat(UPSTREAM.seen()).singleElement().satisfies(s -> assertThat(s.complete()).isTrue());
+        assertThat(UPSTREAM.seen())
+                .singleElement()
+                .satisfies(s -> assertThat(s.complete()).isTrue());
     }
 
     @Test
@@ -113,14 +118,19 @@ class BodyLimitIT {
         // or the failed read first (a race), and must abort the client's response either way.
         for (int i = 0; i < 10; i++) {
             ClientExchange.Result result;
-            try (ClientExchange exchange = new ClientExchange(port,
-                    head("POST " + Endpoints.ECHO + "?reset", "Transfer-Encoding: chunked"), 8L * 1024 * 1024, true)) {
+            try (ClientExchange exchange = new ClientExchange(
+                    port,
+                    head("POST " + Endpoints.ECHO + "?reset", "Transfer-Encoding: chunked"),
+                    8L * 1024 * 1024,
+                    true)) {
                 result = exchange.read();
             } catch (IOException noResponseAtAll) {
                 continue; // aborted before the head arrived: also never complete
             }
             if (result.status() == 200) {
-                assertThat(result.complete()).as("round %d: %s, %d body bytes", i, result.head(), result.bodyBytes()).isFalse();
+                assertThat(result.complete())
+                        .as("round %d: %s, %d body bytes", i, result.head(), result.bodyBytes())
+                        .isFalse();
             } else {
                 // reset before any body byte reached the client: the gateway's own 502 (complete, not the upstream's)
                 assertThat(result.status()).as("round %d: %s", i, result.head()).isEqualTo(502);
@@ -129,9 +139,11 @@ class BodyLimitIT {
     }
 
     private void assertTruncatedUpstreamBody(long limit) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(UPSTREAM.seen()).singleElement()
-                .satisfies(seen -> {
-                    assertThat(seen.complete()).as("the upstream never gets a complete body").isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(UPSTREAM.seen()).singleElement().satisfies(seen -> {
+                    assertThat(seen.complete())
+                            .as("the upstream never gets a complete body")
+                            .isFalse();
                     assertThat(seen.bodyBytes()).as("bytes forwarded").isLessThanOrEqualTo(limit);
                 }));
     }

@@ -24,8 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ChunkedEchoUpstream implements AutoCloseable {
 
     /** One request as this upstream saw it. */
-    record Seen(String requestLine, long bodyBytes, boolean complete) {
-    }
+    record Seen(String requestLine, long bodyBytes, boolean complete) {}
 
     /** Body bytes read before a {@code ?reset} request is reset. */
     static final int RESET_AFTER = 256 * 1024;
@@ -74,7 +73,8 @@ final class ChunkedEchoUpstream implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
             String head;
             while ((head = readLine(in)) != null && !head.isEmpty()) {
@@ -91,7 +91,8 @@ final class ChunkedEchoUpstream implements AutoCloseable {
                 boolean echo = requestLine.startsWith("POST");
                 boolean reset = requestLine.contains("?reset");
                 if (echo) {
-                    out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
                 }
                 long total = 0;
                 while (true) {

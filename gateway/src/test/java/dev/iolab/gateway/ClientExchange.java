@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 final class ClientExchange implements AutoCloseable {
 
     /** What came back: status, head, body bytes read, and whether the framing said the body was complete. */
-    record Result(int status, String head, long bodyBytes, boolean complete) {
-    }
+    record Result(int status, String head, long bodyBytes, boolean complete) {}
 
     private final Socket socket;
     private final Thread writer;

@@ -2,7 +2,6 @@ package dev.iolab.gateway;
 
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,7 @@ final class CountingUpstream implements AutoCloseable {
 
     /** Bytes of a request body kept for the echo; the rest is read and dropped. */
     private static final int KEEP = 1 << 20;
+
     private static final Pattern DELAY = Pattern.compile("/delay\\?ms=(\\d+)");
 
     private final String modelId;
@@ -92,7 +92,9 @@ final class CountingUpstream implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             while (true) {
                 String head = readHead(in);
                 if (head == null) {
@@ -109,7 +111,8 @@ final class CountingUpstream implements AutoCloseable {
                     body = requestLine.getBytes(StandardCharsets.UTF_8);
                 }
                 out.write(("HTTP/1.1 200 OK\r\n" + Headers.X_IO_MODEL + ": " + modelId
-                        + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length
+                                + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();

@@ -2,7 +2,6 @@ package dev.iolab.gateway;
 
 import dev.iolab.conformance.LaunchedProcess;
 import dev.iolab.conformance.LaunchedTarget;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,8 +19,9 @@ final class DedicatedGatewayRoute implements LaunchedProcess {
     }
 
     static DedicatedGatewayRoute start(LaunchedTarget upstream, Path repoRoot, Path logDir) {
-        GatewayProcess gateway = GatewayProcess.start(repoRoot, Map.of(upstream.id(), GatewayProcess.upstreamOf(upstream)),
-                logDir).awaitReady();
+        GatewayProcess gateway = GatewayProcess.start(
+                        repoRoot, Map.of(upstream.id(), GatewayProcess.upstreamOf(upstream)), logDir)
+                .awaitReady();
         return new DedicatedGatewayRoute(new GatewayRoute(upstream, gateway, repoRoot, logDir));
     }
 

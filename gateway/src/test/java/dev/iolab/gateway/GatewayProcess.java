@@ -4,7 +4,6 @@ import dev.iolab.conformance.LaunchedProcess;
 import dev.iolab.conformance.LaunchedTarget;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.awaitility.Awaitility;
 
 /** The built gateway jar run as a real process on a free port, its upstreams given on the command line. */
@@ -37,10 +35,11 @@ final class GatewayProcess implements AutoCloseable {
     private GatewayProcess(Path repoRoot, Map<String, URI> upstreams, Path logDir) throws IOException {
         Path jar = repoRoot.resolve("gateway/target/gateway.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: failsafe runs after package, so the build did not make it");
+            throw new IllegalStateException(
+                    jar + " is missing: failsafe runs after package, so the build did not make it");
         }
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket freeManagement = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket freeManagement = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
             // a free port of its own rather than port + 1000, which another process may hold
             managementPort = freeManagement.getLocalPort();
@@ -50,11 +49,17 @@ final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Target.COMMON_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
                 "--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + managementPort));
         upstreams.forEach((id, uri) -> command.add("--iolab.gateway.upstreams." + id + "=" + uri));
         System.out.println("CONFORMANCE launching gateway on port " + port + ", log " + log);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     static GatewayProcess start(Path repoRoot, Map<String, URI> upstreams, Path logDir) {
@@ -68,16 +73,22 @@ final class GatewayProcess implements AutoCloseable {
     /** Waits for readiness; a failure is kept and thrown by {@link #base()}, so every route's tests say why. */
     GatewayProcess awaitReady() {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + Endpoints.READINESS))
-                .timeout(Duration.ofSeconds(2)).build();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            Awaitility.await("gateway readiness").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            Awaitility.await("gateway readiness")
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions()
                     .failFast("gateway process exited", () -> !process.isAlive())
-                    .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                    .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
             System.out.println("CONFORMANCE gateway ready at " + base());
         } catch (RuntimeException e) {
-            startupFailure = new AssertionError("gateway did not become ready on port " + port + " (" + e.getMessage()
-                    + "); see " + log, e);
+            startupFailure = new AssertionError(
+                    "gateway did not become ready on port " + port + " (" + e.getMessage() + "); see " + log, e);
             process.destroyForcibly();
         }
         return this;

@@ -3,7 +3,6 @@ package dev.iolab.gateway;
 import dev.iolab.conformance.LaunchedTarget;
 import dev.iolab.conformance.TargetLauncher;
 import dev.iolab.conformance.TargetUnderTest;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import java.util.Optional;
  * One gateway route as a conformance target: requests go to {@code <gateway>/<id>}, while the expected
  * {@code X-IO-Model} and {@code iomodel} stay the upstream's id and the data directory is the upstream's.
  */
-record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway, Path repoRoot, Path logDir) implements TargetUnderTest {
+record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway, Path repoRoot, Path logDir)
+        implements TargetUnderTest {
 
     @Override
     public String id() {

@@ -4,7 +4,6 @@ import dev.iolab.conformance.LaunchedTarget;
 import dev.iolab.conformance.TargetProvider;
 import dev.iolab.conformance.TargetUnderTest;
 import dev.iolab.contract.Target;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +31,18 @@ public final class GatewayTargetProvider implements TargetProvider {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Path root = Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("iolab.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path logs = Path.of(System.getProperty("iolab.conformance.logs", "target/conformance-logs"));
         Map<String, URI> routes = new LinkedHashMap<>();
-        for (String id : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
-            Target target = Target.byId(id).orElseThrow(() -> new IllegalStateException(ROUTES + " names unknown target '"
-                    + id + "' (known: " + String.join(", ", Target.ids()) + ")"));
+        for (String id : Arrays.stream(ids.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
+            Target target = Target.byId(id)
+                    .orElseThrow(() -> new IllegalStateException(ROUTES + " names unknown target '" + id + "' (known: "
+                            + String.join(", ", Target.ids()) + ")"));
             // One at a time: on 2 busy cores, JVMs booting together time each other out.
             // A failed upstream fails only its own route's tests.
             LaunchedTarget upstream = LaunchedTarget.start(target, root).awaitReady();
@@ -45,7 +50,9 @@ public final class GatewayTargetProvider implements TargetProvider {
             routes.put(upstream.id(), GatewayProcess.upstreamOf(upstream));
         }
         gateway = GatewayProcess.start(root, routes, logs).awaitReady();
-        return upstreams.stream().<TargetUnderTest>map(u -> new GatewayRoute(u, gateway, root, logs)).toList();
+        return upstreams.stream()
+                .<TargetUnderTest>map(u -> new GatewayRoute(u, gateway, root, logs))
+                .toList();
     }
 
     @Override

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +34,8 @@ class ManagementPortIT {
             for (int p : List.of(management.boundPort(), port)) {
                 HttpResponse<String> response = get(p, path);
                 assertThat(response.statusCode()).as(path + " on port " + p).isEqualTo(200);
-                assertThat(response.headers().firstValue(Headers.X_IO_MODEL)).as(path + " on port " + p)
+                assertThat(response.headers().firstValue(Headers.X_IO_MODEL))
+                        .as(path + " on port " + p)
                         .contains(Target.GATEWAY_ID);
             }
         }
@@ -45,12 +44,16 @@ class ManagementPortIT {
     @Test
     void routesAndTheIndexAreNotServedOnTheManagementPort() throws Exception {
         assertThat(get(management.boundPort(), "/targets").statusCode()).isEqualTo(404);
-        assertThat(get(management.boundPort(), "/" + Target.MVC_PLATFORM.id() + Endpoints.ECHO).statusCode()).isEqualTo(404);
+        assertThat(get(management.boundPort(), "/" + Target.MVC_PLATFORM.id() + Endpoints.ECHO)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(get(port, "/targets").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(int p, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package dev.iolab.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RequestHeadGuardTests {
@@ -15,7 +14,8 @@ class RequestHeadGuardTests {
         assertThat(RequestHeadGuard.verdict(List.of("gzip")).code()).isEqualTo(400);
         assertThat(RequestHeadGuard.verdict(List.of("gzip, chunked")).code()).isEqualTo(501);
         assertThat(RequestHeadGuard.verdict(List.of("\u00a0chunked")).code()).isEqualTo(400);
-        assertThat(RequestHeadGuard.verdict(List.of("chunked, identity")).code()).isEqualTo(400);
+        assertThat(RequestHeadGuard.verdict(List.of("chunked, identity")).code())
+                .isEqualTo(400);
         assertThat(RequestHeadGuard.verdict(List.of("\"chunked\"")).code()).isEqualTo(400);
     }
 

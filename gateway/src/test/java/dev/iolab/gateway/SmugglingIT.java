@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -56,7 +53,8 @@ class SmugglingIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
+        registry.add(
+                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
     }
 
     @AfterAll
@@ -70,7 +68,10 @@ class SmugglingIT {
         try (RawExchange exchange = new RawExchange(port, 30_000)) {
             exchange.send(("GET /" + ROUTE.id() + "/echo?msg=warm-up HTTP/1.1\r\nHost: localhost\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(exchange.readResponses(1)).singleElement().extracting(RawExchange.Response::status).isEqualTo(200);
+            assertThat(exchange.readResponses(1))
+                    .singleElement()
+                    .extracting(RawExchange.Response::status)
+                    .isEqualTo(200);
         }
     }
 
@@ -82,14 +83,17 @@ class SmugglingIT {
         AtomicInteger number = new AtomicInteger();
         Stream<DynamicTest> cases = lines.stream().map(json::readTree).map(c -> {
             int n = number.incrementAndGet();
-            return DynamicTest.dynamicTest(n + " " + c.path("technique").asString() + ": " + c.path("name").asString(),
+            return DynamicTest.dynamicTest(
+                    n + " " + c.path("technique").asString() + ": "
+                            + c.path("name").asString(),
                     () -> check(n, c));
         });
         // Last, once late upstream requests had time to arrive: still at most one per case, none smuggled.
         return Stream.concat(cases, Stream.of(DynamicTest.dynamicTest("no case reached the upstream twice", () -> {
             Map<String, Long> perCase = UPSTREAM.requestLines().stream()
                     .collect(Collectors.groupingBy(SmugglingIT::caseOf, Collectors.counting()));
-            assertThat(perCase).as("upstream requests per case (probes included under probe-N)")
+            assertThat(perCase)
+                    .as("upstream requests per case (probes included under probe-N)")
                     .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(1L));
             Files.write(VERDICTS, verdicts);
         })));
@@ -104,10 +108,14 @@ class SmugglingIT {
             exchange.send(raw);
             List<RawExchange.Response> first = exchange.readResponses(2);
             String context = "case " + n + " " + c.path("name").asString() + " (expect " + expect
-                    + ")\nsent: " + new String(raw, StandardCharsets.ISO_8859_1).replace("\r", "\\r").replace("\n", "\\n\n")
+                    + ")\nsent: "
+                    + new String(raw, StandardCharsets.ISO_8859_1)
+                            .replace("\r", "\\r")
+                            .replace("\n", "\\n\n")
                     + "\ngot: " + first + "\nupstream saw: " + seen(n);
             assertThat(first).as("one answer to one request: " + context).hasSizeLessThanOrEqualTo(1);
-            assertThat(seen(n)).as("the upstream got at most the one intended request: " + context)
+            assertThat(seen(n))
+                    .as("the upstream got at most the one intended request: " + context)
                     .hasSizeLessThanOrEqualTo(1)
                     .allSatisfy(line -> assertThat(line).startsWith("POST /echo?case=" + n));
             boolean open = !exchange.closedByPeer();
@@ -116,23 +124,35 @@ class SmugglingIT {
                 // Whatever tail the case left behind must not prefix the next request on this connection.
                 exchange.send(probe.getBytes(StandardCharsets.US_ASCII));
                 List<RawExchange.Response> next = exchange.readResponses(1);
-                probed = next.isEmpty() ? "closed" : Integer.toString(next.getFirst().status());
+                probed = next.isEmpty()
+                        ? "closed"
+                        : Integer.toString(next.getFirst().status());
                 if (!next.isEmpty()) {
-                    assertThat(next.getFirst().status()).as("probe status: " + context + "\nprobe got: " + next)
+                    assertThat(next.getFirst().status())
+                            .as("probe status: " + context + "\nprobe got: " + next)
                             .isEqualTo(200);
-                    assertThat(next.getFirst().bodyText()).as("probe echo: " + context)
+                    assertThat(next.getFirst().bodyText())
+                            .as("probe echo: " + context)
                             .isEqualTo("GET /echo?msg=probe-" + n + " HTTP/1.1");
                 }
             }
-            verdicts.add(String.join("\t", Integer.toString(n), c.path("technique").asString(), expect,
+            verdicts.add(String.join(
+                    "\t",
+                    Integer.toString(n),
+                    c.path("technique").asString(),
+                    expect,
                     first.isEmpty() ? "none" : Integer.toString(first.getFirst().status()),
-                    open ? "open" : "closed", "probe:" + probed, "upstream:" + seen(n).size(),
+                    open ? "open" : "closed",
+                    "probe:" + probed,
+                    "upstream:" + seen(n).size(),
                     c.path("name").asString()));
         }
     }
 
     private static List<String> seen(int n) {
-        return UPSTREAM.requestLines().stream().filter(l -> caseOf(l).equals("case=" + n)).toList();
+        return UPSTREAM.requestLines().stream()
+                .filter(l -> caseOf(l).equals("case=" + n))
+                .toList();
     }
 
     /** The case marker of an upstream request line ({@code case=N} or {@code probe-N}). */
@@ -147,8 +167,9 @@ class SmugglingIT {
             return Base64.getDecoder().decode(c.get("raw_b64").asString());
         }
         String encoding = c.path("raw_encoding").asString("latin-1");
-        return c.get("raw").asString().getBytes(encoding.equalsIgnoreCase("utf-8")
-                ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return c.get("raw")
+                .asString()
+                .getBytes(encoding.equalsIgnoreCase("utf-8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -161,7 +182,9 @@ class SmugglingIT {
         if (!target.find()) {
             throw new AssertionError("corpus case " + n + " does not start with a request to /echo: " + text);
         }
-        String marked = target.group(2) == null ? "?case=" + n : "?case=" + n + "&" + target.group(2).substring(1);
+        String marked = target.group(2) == null
+                ? "?case=" + n
+                : "?case=" + n + "&" + target.group(2).substring(1);
         String rewritten = target.group(1) + "/" + ROUTE.id() + "/echo" + marked + text.substring(target.end());
         return rewritten.getBytes(StandardCharsets.ISO_8859_1);
     }

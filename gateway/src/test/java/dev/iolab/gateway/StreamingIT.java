@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.Target;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +63,8 @@ class StreamingIT {
             client.setSoTimeout(30_000);
             OutputStream out = client.getOutputStream();
             out.write(("PUT /" + ROUTE.id() + "/files/up.bin HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + total
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] part = new byte[PART];
             out.write(part);
             out.flush();
@@ -89,8 +88,9 @@ class StreamingIT {
     @Test
     void responseStreamsToTheClientBeforeTheUpstreamHasSentItAll() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/" + ROUTE.id() + "/files/16m.bin")).build(),
+        HttpResponse<InputStream> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + ROUTE.id() + "/files/16m.bin"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (InputStream body = response.body()) {
@@ -121,7 +121,9 @@ class StreamingIT {
 
     /** PUT: counts the body as it arrives, then 201. GET: one part, waits for the test, the second part. */
     private static void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             String head = readHead(in);
             if (head.startsWith("PUT")) {
                 long length = Long.parseLong(head.replaceAll("(?is).*\r\ncontent-length: *(\\d+).*", "$1"));
@@ -135,7 +137,8 @@ class StreamingIT {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
             } else {
-                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + 2 * PART + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + 2 * PART + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(new byte[PART]);
                 out.flush();
                 if (!releaseRest.await(30, TimeUnit.SECONDS)) {

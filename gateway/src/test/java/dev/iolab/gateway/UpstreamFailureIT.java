@@ -5,20 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,8 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * An upstream that is down or too slow: 503 within the connect timeout on that route only, recovery
  * when it returns, 504 after the response timeout (shortened here to keep the test quick).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=" + UpstreamFailureIT.RESPONSE_TIMEOUT_MS + "ms")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
+                + UpstreamFailureIT.RESPONSE_TIMEOUT_MS + "ms")
 class UpstreamFailureIT {
 
     static final int RESPONSE_TIMEOUT_MS = 1000;
@@ -38,7 +38,8 @@ class UpstreamFailureIT {
     static final CountingUpstream ALIVE_UPSTREAM = CountingUpstream.start(ALIVE);
     static final int DOWN_PORT = down.port();
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -49,7 +50,9 @@ class UpstreamFailureIT {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("iolab.gateway.upstreams." + DOWN.id(), () -> down.uri().toString());
-        registry.add("iolab.gateway.upstreams." + ALIVE.id(), () -> ALIVE_UPSTREAM.uri().toString());
+        registry.add(
+                "iolab.gateway.upstreams." + ALIVE.id(),
+                () -> ALIVE_UPSTREAM.uri().toString());
     }
 
     @AfterAll
@@ -69,12 +72,16 @@ class UpstreamFailureIT {
         assertThat(refused.statusCode()).as("response: %s", refused.body()).isEqualTo(503);
         assertThat(millis).as("503 within the connect timeout (1 s)").isLessThan(1500);
         assertThat(refused.headers().firstValue(Headers.X_IO_MODEL)).contains(Target.GATEWAY_ID);
-        assertThat(get(ALIVE, "/echo?msg=other-route").statusCode()).as("another route is unaffected").isEqualTo(200);
+        assertThat(get(ALIVE, "/echo?msg=other-route").statusCode())
+                .as("another route is unaffected")
+                .isEqualTo(200);
 
         down = new CountingUpstream(DOWN.id(), DOWN_PORT);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(get(DOWN, "/echo?msg=back").statusCode()).isEqualTo(200));
-        assertThat(get(DOWN, "/echo?msg=back").headers().firstValue(Headers.X_IO_MODEL)).contains(DOWN.id());
+                .untilAsserted(() ->
+                        assertThat(get(DOWN, "/echo?msg=back").statusCode()).isEqualTo(200));
+        assertThat(get(DOWN, "/echo?msg=back").headers().firstValue(Headers.X_IO_MODEL))
+                .contains(DOWN.id());
     }
 
     @Test
@@ -82,7 +89,9 @@ class UpstreamFailureIT {
         // A host that drops SYNs cannot be made deterministically here (loopback answers or refuses), so the
         // setting itself is checked; ConnectTimeoutException maps to 503 like a refusal (UpstreamFailureFilter).
         assertThat(httpClient.getConnectTimeout()).isEqualTo(1000);
-        assertThat(UpstreamFailureFilter.statusFor(new io.netty.channel.ConnectTimeoutException("x")).value()).isEqualTo(503);
+        assertThat(UpstreamFailureFilter.statusFor(new io.netty.channel.ConnectTimeoutException("x"))
+                        .value())
+                .isEqualTo(503);
     }
 
     @Test
@@ -94,11 +103,16 @@ class UpstreamFailureIT {
         assertThat(response.statusCode()).as("response: %s", response.body()).isEqualTo(504);
         // after the timeout, and well before the upstream would have answered (slack for a busy machine)
         assertThat(millis).isBetween((long) RESPONSE_TIMEOUT_MS - 50, 6L * RESPONSE_TIMEOUT_MS);
-        assertThat(get(ALIVE, "/delay?ms=10").statusCode()).as("a fast request still passes").isEqualTo(200);
+        assertThat(get(ALIVE, "/delay?ms=10").statusCode())
+                .as("a fast request still passes")
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> get(Target route, String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route.id() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route.id() + pathAndQuery))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,10 +3,8 @@ package dev.iolab.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.contract.Target;
-
 import java.net.URI;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class UpstreamsTests {

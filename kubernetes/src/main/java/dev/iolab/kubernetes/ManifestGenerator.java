@@ -17,8 +17,7 @@ public final class ManifestGenerator {
     static final String HEADER = "# GENERATED from dev.iolab.contract.Target by ./iolab k8s generate - do not edit.\n";
     static final String REGENERATE = "./iolab k8s generate";
 
-    private ManifestGenerator() {
-    }
+    private ManifestGenerator() {}
 
     /** File name (relative to the targets directory) to its content. */
     public static Map<String, String> render() {
@@ -28,8 +27,10 @@ public final class ManifestGenerator {
         for (Target target : Target.values()) {
             String file = target.id() + ".yaml";
             resources.add(file);
-            files.put(file, HEADER + yaml.dump(TargetManifests.deployment(target)) + "---\n"
-                    + yaml.dump(TargetManifests.service(target)));
+            files.put(
+                    file,
+                    HEADER + yaml.dump(TargetManifests.deployment(target)) + "---\n"
+                            + yaml.dump(TargetManifests.service(target)));
         }
         files.put("upstreams.env", HEADER + upstreams());
         Map<String, Object> kustomization = TargetManifests.m(
@@ -43,7 +44,11 @@ public final class ManifestGenerator {
         StringBuilder env = new StringBuilder();
         for (Target target : Target.values()) {
             env.append(target.gatewayUpstreamVariable())
-                    .append("=http://").append(target.id()).append(':').append(target.defaultPort()).append('\n');
+                    .append("=http://")
+                    .append(target.id())
+                    .append(':')
+                    .append(target.defaultPort())
+                    .append('\n');
         }
         return env.toString();
     }

@@ -13,10 +13,10 @@ public final class TargetManifests {
     static final int TERMINATION_GRACE_SECONDS = 45;
     /** Long enough for endpoints to drop the pod before SIGTERM starts the drain. */
     static final int PRE_STOP_SLEEP_SECONDS = 5;
+
     static final int RUN_AS_USER = 10001;
 
-    private TargetManifests() {
-    }
+    private TargetManifests() {}
 
     static Map<String, Object> labels(String name, String component) {
         Map<String, Object> labels = new LinkedHashMap<>();
@@ -35,39 +35,58 @@ public final class TargetManifests {
         container.put("image", target.image() + ":latest");
         container.put("env", List.of(m("name", Target.TARGET_ENV, "value", target.id())));
         // Probes and scrapes on the management port: its own threads answer them however flooded the service port is.
-        container.put("ports", List.of(
-                m("name", "http", "containerPort", target.defaultPort()),
-                m("name", "management", "containerPort", target.managementPort())));
+        container.put(
+                "ports",
+                List.of(
+                        m("name", "http", "containerPort", target.defaultPort()),
+                        m("name", "management", "containerPort", target.managementPort())));
         container.put("livenessProbe", probe(Endpoints.LIVENESS, "management"));
         container.put("readinessProbe", probe(Endpoints.READINESS, "management"));
         container.put("lifecycle", m("preStop", m("sleep", m("seconds", PRE_STOP_SLEEP_SECONDS))));
-        container.put("resources", m(
-                "requests", m("cpu", "500m", "memory", "512Mi"),
-                "limits", m("cpu", "1", "memory", "512Mi")));
-        container.put("securityContext", m(
-                "allowPrivilegeEscalation", false,
-                "readOnlyRootFilesystem", true,
-                "capabilities", m("drop", List.of("ALL"))));
-        container.put("volumeMounts", List.of(
-                m("name", "data", "mountPath", Target.CONTAINER_DATA_DIR),
-                m("name", "tmp", "mountPath", "/tmp")));
+        container.put(
+                "resources",
+                m(
+                        "requests", m("cpu", "500m", "memory", "512Mi"),
+                        "limits", m("cpu", "1", "memory", "512Mi")));
+        container.put(
+                "securityContext",
+                m(
+                        "allowPrivilegeEscalation", false,
+                        "readOnlyRootFilesystem", true,
+                        "capabilities", m("drop", List.of("ALL"))));
+        container.put(
+                "volumeMounts",
+                List.of(
+                        m("name", "data", "mountPath", Target.CONTAINER_DATA_DIR),
+                        m("name", "tmp", "mountPath", "/tmp")));
 
         Map<String, Object> podSpec = new LinkedHashMap<>();
         podSpec.put("terminationGracePeriodSeconds", TERMINATION_GRACE_SECONDS);
-        podSpec.put("securityContext", m(
-                "runAsNonRoot", true, "runAsUser", RUN_AS_USER, "runAsGroup", RUN_AS_USER, "fsGroup", RUN_AS_USER,
-                "seccompProfile", m("type", "RuntimeDefault")));
+        podSpec.put(
+                "securityContext",
+                m(
+                        "runAsNonRoot",
+                        true,
+                        "runAsUser",
+                        RUN_AS_USER,
+                        "runAsGroup",
+                        RUN_AS_USER,
+                        "fsGroup",
+                        RUN_AS_USER,
+                        "seccompProfile",
+                        m("type", "RuntimeDefault")));
         podSpec.put("containers", List.of(container));
-        podSpec.put("volumes", List.of(
-                m("name", "data", "emptyDir", m()),
-                m("name", "tmp", "emptyDir", m("medium", "Memory"))));
+        podSpec.put(
+                "volumes",
+                List.of(m("name", "data", "emptyDir", m()), m("name", "tmp", "emptyDir", m("medium", "Memory"))));
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", 1);
         spec.put("selector", m("matchLabels", m("app.kubernetes.io/name", target.id())));
         // a fresh copy, so the YAML carries no anchor/alias pair
-        spec.put("template", m("metadata", m("labels", labels(target.id(), target.module().directory())),
-                "spec", podSpec));
+        spec.put(
+                "template",
+                m("metadata", m("labels", labels(target.id(), target.module().directory())), "spec", podSpec));
         return object("apps/v1", "Deployment", target.id(), labels, spec);
     }
 
@@ -76,7 +95,12 @@ public final class TargetManifests {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("selector", m("app.kubernetes.io/name", target.id()));
         spec.put("ports", List.of(m("name", "http", "port", target.defaultPort(), "targetPort", "http")));
-        return object("v1", "Service", target.id(), labels(target.id(), target.module().directory()), spec);
+        return object(
+                "v1",
+                "Service",
+                target.id(),
+                labels(target.id(), target.module().directory()),
+                spec);
     }
 
     private static Map<String, Object> probe(String path, String port) {
@@ -96,8 +120,8 @@ public final class TargetManifests {
         return map;
     }
 
-    static Map<String, Object> object(String apiVersion, String kind, String name, Map<String, Object> labels,
-                                      Map<String, Object> spec) {
+    static Map<String, Object> object(
+            String apiVersion, String kind, String name, Map<String, Object> labels, Map<String, Object> spec) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", apiVersion);
         object.put("kind", kind);

@@ -20,12 +20,13 @@ final class Kustomize {
 
     private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)\\.");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The clone's root: failsafe passes it; from the module directory otherwise. */
     static Path repoRoot() {
-        return Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("iolab.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path k8s() {
@@ -34,8 +35,8 @@ final class Kustomize {
 
     /** Skips (one clear line) without kubectl outside CI, fails under CI=true; checks kustomize is v5+. */
     static void requireKubectl() {
-        RequiredTool.onPath("install kubectl >= 1.27 (https://kubernetes.io/docs/tasks/tools/; Debian's is too old)",
-                "kubectl");
+        RequiredTool.onPath(
+                "install kubectl >= 1.27 (https://kubernetes.io/docs/tasks/tools/; Debian's is too old)", "kubectl");
         String version;
         try {
             version = run(List.of("kubectl", "version", "--client"));
@@ -43,8 +44,11 @@ final class Kustomize {
             throw new AssertionError("kubectl version --client failed: " + e.getMessage(), e);
         }
         Matcher m = KUSTOMIZE_VERSION.matcher(version);
-        assertThat(m.find()).as("kubectl prints its kustomize version: " + version).isTrue();
-        assertThat(Integer.parseInt(m.group(1))).as("kustomize major version (components need v5)")
+        assertThat(m.find())
+                .as("kubectl prints its kustomize version: " + version)
+                .isTrue();
+        assertThat(Integer.parseInt(m.group(1)))
+                .as("kustomize major version (components need v5)")
                 .isGreaterThanOrEqualTo(5);
     }
 
@@ -70,7 +74,10 @@ final class Kustomize {
         Path out = Files.createTempFile("kubectl", ".out");
         Path err = Files.createTempFile("kubectl", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(command + " timed out");

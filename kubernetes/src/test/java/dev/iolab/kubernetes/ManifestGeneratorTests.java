@@ -25,7 +25,8 @@ class ManifestGeneratorTests {
 
     @Test
     void everyTargetHasAnUpstream() {
-        assertThat(ManifestGenerator.upstreams().lines()).hasSize(dev.iolab.contract.Target.values().length)
+        assertThat(ManifestGenerator.upstreams().lines())
+                .hasSize(dev.iolab.contract.Target.values().length)
                 .allMatch(line -> line.startsWith("IOLAB_GATEWAY_UPSTREAMS_"));
     }
 }

@@ -15,8 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ManifestSchemaIT {
 
     /** The validator lets unknown kinds through, so the kinds iolab means to ship are listed here. */
-    static final Set<String> ALLOWED_KINDS = Set.of("Namespace", "Deployment", "Service", "Ingress", "Job",
-            "ConfigMap", "Secret", "ServiceAccount", "Role", "RoleBinding");
+    static final Set<String> ALLOWED_KINDS = Set.of(
+            "Namespace",
+            "Deployment",
+            "Service",
+            "Ingress",
+            "Job",
+            "ConfigMap",
+            "Secret",
+            "ServiceAccount",
+            "Role",
+            "RoleBinding");
 
     private static final Validator VALIDATOR = Validator.newInstance();
 
@@ -31,12 +40,15 @@ class ManifestSchemaIT {
         assertThat(objects).isNotEmpty();
         for (Map<String, Object> object : objects) {
             String id = object.get("kind") + "/" + ((Map<?, ?>) object.get("metadata")).get("name");
-            assertThat((String) object.get("kind")).as(rendering + ": kind of " + id).isIn(ALLOWED_KINDS);
+            assertThat((String) object.get("kind"))
+                    .as(rendering + ": kind of " + id)
+                    .isIn(ALLOWED_KINDS);
             ValidationReport report = VALIDATOR.validate(new org.yaml.snakeyaml.Yaml().dump(object));
             assertThat(report.getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationMessage.Level.ERROR)
-                    .map(m -> m.getSchema() + ": " + m.getMessage()))
-                    .as(rendering + ": " + id).isEmpty();
+                            .filter(m -> m.getLevel() == ValidationMessage.Level.ERROR)
+                            .map(m -> m.getSchema() + ": " + m.getMessage()))
+                    .as(rendering + ": " + id)
+                    .isEmpty();
         }
     }
 
@@ -50,6 +62,8 @@ class ManifestSchemaIT {
                 spec:
                   portz: []
                 """);
-        assertThat(report.hasErrors()).as("strict validation: %s", report.getMessages()).isTrue();
+        assertThat(report.hasErrors())
+                .as("strict validation: %s", report.getMessages())
+                .isTrue();
     }
 }

@@ -6,18 +6,19 @@ import dev.iolab.conformance.tools.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Prometheus configurations, recording rules and alerts pass the real promtool, unit tests included. */
 class PrometheusConfigIT {
 
-    private static final Path PROMETHEUS = Path.of("..", "k8s", "monitoring", "prometheus").toAbsolutePath().normalize();
+    private static final Path PROMETHEUS =
+            Path.of("..", "k8s", "monitoring", "prometheus").toAbsolutePath().normalize();
 
     @BeforeAll
     static void requirePromtool() {
-        RequiredTool.onPath("apt-get install prometheus, the Debian package of promtool (./iolab verify does)", "promtool");
+        RequiredTool.onPath(
+                "apt-get install prometheus, the Debian package of promtool (./iolab verify does)", "promtool");
     }
 
     @Test
@@ -32,7 +33,8 @@ class PrometheusConfigIT {
 
     @Test
     void localScrapeConfigIsValid() throws IOException {
-        assertThat(promtool("check", "config", "--syntax-only", "prometheus.yml")).contains("SUCCESS");
+        assertThat(promtool("check", "config", "--syntax-only", "prometheus.yml"))
+                .contains("SUCCESS");
     }
 
     // prometheus-kubernetes.yml is not checked here: Debian builds Prometheus without kubernetes_sd_configs, so its
@@ -40,8 +42,8 @@ class PrometheusConfigIT {
 
     private static String promtool(String... args) throws IOException {
         // promtool resolves rule_files and tests relative to the file it reads: run it from that folder
-        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec promtool \"$@\" 2>&1",
-                PROMETHEUS.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("sh", "-c", "cd \"$0\" && exec promtool \"$@\" 2>&1", PROMETHEUS.toString()));
         command.addAll(List.of(args));
         return Kustomize.run(command);
     }

@@ -42,11 +42,13 @@ class PrometheusScrapeIT {
             Map<String, Object> labels = map(podTemplate(deployment), "metadata", "labels");
             for (Map<String, Object> port : list(containers(deployment).getFirst(), "ports")) {
                 Map<String, String> meta = new HashMap<>();
-                labels.forEach((k, v) -> meta.put("__meta_kubernetes_pod_label_" + k.replaceAll("[^a-zA-Z0-9_]", "_"), v.toString()));
+                labels.forEach((k, v) ->
+                        meta.put("__meta_kubernetes_pod_label_" + k.replaceAll("[^a-zA-Z0-9_]", "_"), v.toString()));
                 meta.put("__meta_kubernetes_pod_container_port_name", String.valueOf(port.get("name")));
                 if (kept(list(scrape, "relabel_configs"), meta)) {
                     assertThat(scraped.put(name(deployment), String.valueOf(port.get("name"))))
-                            .as("one scrape per pod: " + name(deployment)).isNull();
+                            .as("one scrape per pod: " + name(deployment))
+                            .isNull();
                 }
             }
         }
@@ -62,14 +64,18 @@ class PrometheusScrapeIT {
     @MethodSource("renderings")
     void theRulesOfTheMonitoringIssueAreLoaded(Rendering rendering) {
         Map<String, Object> rules = ofKind(rendering.objects(), "ConfigMap").stream()
-                .filter(c -> name(c).startsWith("prometheus-rules")).findFirst().orElseThrow();
+                .filter(c -> name(c).startsWith("prometheus-rules"))
+                .findFirst()
+                .orElseThrow();
         assertThat(map(rules, "data")).containsKey("iolab.rules.yml");
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> scrapeConfig(List<Map<String, Object>> objects) {
         Map<String, Object> config = ofKind(objects, "ConfigMap").stream()
-                .filter(c -> name(c).startsWith("prometheus-config")).findFirst().orElseThrow();
+                .filter(c -> name(c).startsWith("prometheus-config"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> prometheus = new Yaml().load(string(config, "data", "prometheus.yml"));
         List<Map<String, Object>> scrapes = (List<Map<String, Object>>) prometheus.get("scrape_configs");
         assertThat(scrapes).hasSize(1);
@@ -85,8 +91,10 @@ class PrometheusScrapeIT {
                 continue;
             }
             String separator = String.valueOf(rule.getOrDefault("separator", ";"));
-            String value = String.join(separator, ((List<String>) rule.get("source_labels")).stream()
-                    .map(l -> meta.getOrDefault(l, "")).toList());
+            String value = String.join(
+                    separator,
+                    ((List<String>) rule.get("source_labels"))
+                            .stream().map(l -> meta.getOrDefault(l, "")).toList());
             boolean matches = value.matches("(?:" + rule.get("regex") + ")");
             if (action.equals("keep") != matches) {
                 return false;

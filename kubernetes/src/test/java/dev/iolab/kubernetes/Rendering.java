@@ -29,10 +29,12 @@ record Rendering(String name, Path directory, boolean monitoring) {
         List<Rendering> renderings = new ArrayList<>();
         renderings.add(new Rendering("base", k8s.resolve("base"), false));
         for (String component : COMPONENTS) {
-            renderings.add(new Rendering("base+" + component, componentOnBase(component), component.equals("monitoring")));
+            renderings.add(
+                    new Rendering("base+" + component, componentOnBase(component), component.equals("monitoring")));
         }
         for (String overlay : OVERLAYS) {
-            renderings.add(new Rendering("overlays/" + overlay, k8s.resolve("overlays").resolve(overlay), true));
+            renderings.add(
+                    new Rendering("overlays/" + overlay, k8s.resolve("overlays").resolve(overlay), true));
         }
         return renderings.stream();
     }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Walks the maps and lists snakeyaml gives, so that tests read like the manifest's own paths. */
 final class Yamls {
 
-    private Yamls() {
-    }
+    private Yamls() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object node, String... path) {

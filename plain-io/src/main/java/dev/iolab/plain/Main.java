@@ -18,8 +18,7 @@ public final class Main {
      */
     private static final long FLUSH_GRACE_MILLIS = 500;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         ServerConfig config;
@@ -38,8 +37,8 @@ public final class Main {
         UploadTemporaries.deleteLeftovers(config.dataDir());
         Fixtures.createIfEmpty(config.dataDir());
         String id = config.model().target().id();
-        ServerContext context = new ServerContext(id, config.dataDir(), config.headerTimeout(), config.idleTimeout(),
-                new Metrics(id));
+        ServerContext context =
+                new ServerContext(id, config.dataDir(), config.headerTimeout(), config.idleTimeout(), new Metrics(id));
         HttpServer server = config.model().newServer(context, config.threads());
         ManagementServer management = new ManagementServer(context);
         int port;
@@ -54,10 +53,20 @@ public final class Main {
             System.exit(1);
             return;
         }
-        context.metrics().ioInfo(server.ioImplementation().startsWith("sun.nio.ch.") && server.ioImplementation()
-                .endsWith("SelectorImpl") ? "selector" : "channel", server.ioImplementation());
-        System.out.printf("plain-io %s (%s) listening on port %d (management %d), I/O implementation %s, data dir %s%n",
-                id, config.model().target().model(), port, managementPort, server.ioImplementation(),
+        context.metrics()
+                .ioInfo(
+                        server.ioImplementation().startsWith("sun.nio.ch.")
+                                        && server.ioImplementation().endsWith("SelectorImpl")
+                                ? "selector"
+                                : "channel",
+                        server.ioImplementation());
+        System.out.printf(
+                "plain-io %s (%s) listening on port %d (management %d), I/O implementation %s, data dir %s%n",
+                id,
+                config.model().target().model(),
+                port,
+                managementPort,
+                server.ioImplementation(),
                 config.dataDir().toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(context, server, management), "shutdown"));
     }

@@ -41,7 +41,9 @@ public enum Model {
 
     /** The model named by {@code --model} (the target's variant). */
     public static Model of(String variant) {
-        return Arrays.stream(values()).filter(m -> m.target.variant().equals(variant)).findFirst()
+        return Arrays.stream(values())
+                .filter(m -> m.target.variant().equals(variant))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + variant
                         + " (expected one of blocking, poll, busypoll, epoll, aio, mmap, uring)"));
     }

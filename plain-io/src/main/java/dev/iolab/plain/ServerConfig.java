@@ -12,7 +12,13 @@ import java.util.Locale;
  * {@code --model <blocking|poll|busypoll|epoll|aio|mmap|uring> --port N [--management-port N] --data-dir DIR [--threads N]
  * [--header-timeout-ms N] [--idle-timeout-ms N]}.
  */
-public record ServerConfig(Model model, int port, int managementPort, Path dataDir, int threads, Duration headerTimeout,
+public record ServerConfig(
+        Model model,
+        int port,
+        int managementPort,
+        Path dataDir,
+        int threads,
+        Duration headerTimeout,
         Duration idleTimeout) {
 
     public static final String USAGE = """
@@ -60,9 +66,14 @@ public record ServerConfig(Model model, int port, int managementPort, Path dataD
             throw new IllegalArgumentException("--model is required");
         }
         int servicePort = port == null ? model.target().defaultPort() : port;
-        return new ServerConfig(model, servicePort,
+        return new ServerConfig(
+                model,
+                servicePort,
                 managementPort == null ? Target.managementPortFor(servicePort) : managementPort,
-                DataDirectory.resolve(dataDir), threads, header, idle);
+                DataDirectory.resolve(dataDir),
+                threads,
+                header,
+                idle);
     }
 
     /** Thrown for {@code --help}. */

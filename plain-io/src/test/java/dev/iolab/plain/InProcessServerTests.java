@@ -29,20 +29,24 @@ class InProcessServerTests {
             int port = server.start(0);
             assertThat(port).isPositive();
             assertThat(server.ioImplementation()).isNotBlank();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + Endpoints.ECHO + "?msg=hi%20there")).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + Endpoints.ECHO + "?msg=hi%20there"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("hi there");
-            assertThat(response.headers().firstValue(Headers.X_IO_MODEL)).hasValue(model.target().id());
+            assertThat(response.headers().firstValue(Headers.X_IO_MODEL))
+                    .hasValue(model.target().id());
         }
     }
 
     @Test
     void pollRefusesToStartOnAnotherSelector(@TempDir Path dataDir) {
         // this JVM runs with the default (epoll) provider, as every JVM does unless told otherwise
-        HttpServer server = Model.POLL.newServer(ServerContext.of(Model.POLL.target().id(), dataDir), 0);
-        assertThatThrownBy(() -> server.start(0)).isInstanceOf(IllegalStateException.class)
+        HttpServer server =
+                Model.POLL.newServer(ServerContext.of(Model.POLL.target().id(), dataDir), 0);
+        assertThatThrownBy(() -> server.start(0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sun.nio.ch.PollSelectorImpl");
         server.close();
     }
@@ -52,9 +56,13 @@ class InProcessServerTests {
         ServerConfig config = ServerConfig.parse("--model", "epoll");
         assertThat(config.port()).isEqualTo(Model.EPOLL.target().defaultPort());
         assertThat(config.managementPort()).isEqualTo(Model.EPOLL.target().managementPort());
-        assertThat(ServerConfig.parse("--model", "epoll", "--port", "7000").managementPort()).isEqualTo(8000);
-        assertThat(ServerConfig.parse("--model", "epoll", "--port", "0").managementPort()).isZero();
-        assertThat(ServerConfig.parse("--model", "epoll", "--management-port", "7001").managementPort()).isEqualTo(7001);
+        assertThat(ServerConfig.parse("--model", "epoll", "--port", "7000").managementPort())
+                .isEqualTo(8000);
+        assertThat(ServerConfig.parse("--model", "epoll", "--port", "0").managementPort())
+                .isZero();
+        assertThat(ServerConfig.parse("--model", "epoll", "--management-port", "7001")
+                        .managementPort())
+                .isEqualTo(7001);
         assertThat(config.threads()).isZero();
         assertThat(config.headerTimeout()).isEqualTo(dev.iolab.contract.Limits.HEADER_READ_TIMEOUT);
         assertThatThrownBy(() -> ServerConfig.parse("--model", "select")).hasMessageContaining("unknown model");

@@ -23,10 +23,13 @@ class ManagementServerTests {
         ServerContext service = ServerContext.of("plain-epoll", dataDir);
         try (ManagementServer management = new ManagementServer(service)) {
             int port = management.start(0);
-            for (String path : new String[] {Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS}) {
+            for (String path :
+                    new String[] {Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS}) {
                 HttpResponse<String> response = get(port, path);
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
-                assertThat(response.headers().firstValue(Headers.X_IO_MODEL)).as(path).hasValue("plain-epoll");
+                assertThat(response.headers().firstValue(Headers.X_IO_MODEL))
+                        .as(path)
+                        .hasValue("plain-epoll");
             }
             assertThat(get(port, Endpoints.ECHO + "?msg=x").statusCode()).isEqualTo(404);
             assertThat(get(port, Endpoints.DELAY + "?ms=1").statusCode()).isEqualTo(404);
@@ -37,7 +40,9 @@ class ManagementServerTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each model counts its connections and its loop's wakeups and events where it waits, and the scrape shows them with
@@ -37,25 +37,35 @@ class ModelMetricsTests {
             for (int i = 0; i < CONNECTIONS; i++) {
                 // a client per request: a connection each, closed with the client
                 try (HttpClient client = HttpClient.newHttpClient()) {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + Endpoints.ECHO + "?msg=m" + i)).build(),
+                    HttpResponse<String> response = client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + Endpoints.ECHO + "?msg=m" + i))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).isEqualTo(200);
                 }
             }
-            Awaitility.await(id + " counts " + CONNECTIONS + " closed connections").atMost(Duration.ofSeconds(10))
+            Awaitility.await(id + " counts " + CONNECTIONS + " closed connections")
+                    .atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> {
                         List<PrometheusText.Sample> samples = PrometheusText.parse(
                                 new String(context.metrics().scrape(), StandardCharsets.UTF_8));
-                        assertThat(value(samples, id, "iolab_connections_accepted_total")).isEqualTo(CONNECTIONS);
-                        assertThat(value(samples, id, "iolab_connections_closed_total")).isEqualTo(CONNECTIONS);
+                        assertThat(value(samples, id, "iolab_connections_accepted_total"))
+                                .isEqualTo(CONNECTIONS);
+                        assertThat(value(samples, id, "iolab_connections_closed_total"))
+                                .isEqualTo(CONNECTIONS);
                         assertThat(value(samples, id, "iolab_connections_open")).isZero();
                         // every model's loop woke up and handled something: at least the requests' reads
-                        assertThat(value(samples, id, "iolab_loop_wakeups_total")).isGreaterThanOrEqualTo(CONNECTIONS);
-                        assertThat(value(samples, id, "iolab_loop_events_total")).isGreaterThanOrEqualTo(CONNECTIONS);
-                        assertThat(samples).as("loop tag").anyMatch(s -> s.name().equals("iolab_loop_wakeups_total")
-                                && s.labels().containsKey("loop"));
-                        assertThat(value(samples, id, MetricNames.PROCESS_RESIDENT_MEMORY)).isGreaterThan(1 << 20);
+                        assertThat(value(samples, id, "iolab_loop_wakeups_total"))
+                                .isGreaterThanOrEqualTo(CONNECTIONS);
+                        assertThat(value(samples, id, "iolab_loop_events_total"))
+                                .isGreaterThanOrEqualTo(CONNECTIONS);
+                        assertThat(samples)
+                                .as("loop tag")
+                                .anyMatch(s -> s.name().equals("iolab_loop_wakeups_total")
+                                        && s.labels().containsKey("loop"));
+                        assertThat(value(samples, id, MetricNames.PROCESS_RESIDENT_MEMORY))
+                                .isGreaterThan(1 << 20);
                     });
         }
     }
@@ -63,7 +73,8 @@ class ModelMetricsTests {
     /** The sum of {@code name}'s samples tagged {@code iomodel=id} (every loop together). */
     private static double value(List<PrometheusText.Sample> samples, String id, String name) {
         List<PrometheusText.Sample> matching = samples.stream()
-                .filter(s -> s.name().equals(name) && id.equals(s.labels().get(MetricNames.TAG_IOMODEL))).toList();
+                .filter(s -> s.name().equals(name) && id.equals(s.labels().get(MetricNames.TAG_IOMODEL)))
+                .toList();
         assertThat(matching).as("%s{iomodel=%s}", name, id).isNotEmpty();
         return matching.stream().mapToDouble(s -> Double.parseDouble(s.value())).sum();
     }

@@ -1,8 +1,8 @@
 package dev.iolab.reactive;
 
-import dev.iolab.contract.Limits;
 import dev.iolab.contract.ContainerTarget;
 import dev.iolab.contract.ExitZeroOnSignal;
+import dev.iolab.contract.Limits;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

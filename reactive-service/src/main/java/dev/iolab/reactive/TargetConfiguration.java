@@ -20,7 +20,9 @@ class TargetConfiguration {
 
     @Bean
     DataDir dataDir(Environment environment) {
-        Path dir = DataDirectory.resolve(environment.getProperty(DataDirectory.PROPERTY)).toAbsolutePath().normalize();
+        Path dir = DataDirectory.resolve(environment.getProperty(DataDirectory.PROPERTY))
+                .toAbsolutePath()
+                .normalize();
         // Uploads a killed process left half-written: hidden already, deleted before this one serves.
         UploadTemporaries.deleteLeftovers(dir);
         Fixtures.createIfEmpty(dir);

@@ -20,8 +20,9 @@ class ReactiveTargetsTests {
     @Test
     void noneOrSeveralTargetProfilesFail() {
         assertThatThrownBy(ReactiveTargets::fromProfiles).hasMessageContaining("--spring.profiles.active");
-        assertThatThrownBy(() -> ReactiveTargets.fromProfiles(Target.WEBFLUX_EPOLL.variant(),
-                Target.WEBFLUX_IOURING.variant())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() ->
+                        ReactiveTargets.fromProfiles(Target.WEBFLUX_EPOLL.variant(), Target.WEBFLUX_IOURING.variant()))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ReactiveTargets.fromProfiles(Target.MVC_VIRTUAL.variant()))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -23,7 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Cold start of a Boot jar on a busy 2-core machine. */
     public static final Duration STARTUP = Duration.ofSeconds(90);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path output;
@@ -44,8 +45,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Launches the target exactly as the registry says ({@link Target#command}). */
     public static ServiceProcess launch(Target target, Path work) {
         int port = freePort();
-        List<String> command = target.command(Path.of(System.getProperty("java.home")), repoRoot(), port,
-                0 /* management port: any free one, so two launches never collide */, work.resolve("data"));
+        List<String> command = target.command(
+                Path.of(System.getProperty("java.home")),
+                repoRoot(),
+                port,
+                0 /* management port: any free one, so two launches never collide */,
+                work.resolve("data"));
         return start(command, work, port);
     }
 
@@ -53,8 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(List<String> command, Path work, int port) {
         try {
             Path output = work.resolve("output.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             return new ServiceProcess(process, output, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,7 +99,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until readiness answers 200. */
     public ServiceProcess awaitReady() {
-        await("readiness on port " + port).atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+        await("readiness on port " + port)
+                .atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .failFast("process exited", () -> !process.isAlive())
                 .until(() -> get(Endpoints.READINESS).statusCode() == 200);
@@ -100,7 +109,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(15)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .timeout(Duration.ofSeconds(15))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

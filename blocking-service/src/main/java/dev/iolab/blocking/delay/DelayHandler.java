@@ -22,13 +22,16 @@ public class DelayHandler {
     private static final byte[] OK = Endpoints.DELAY_BODY.getBytes(StandardCharsets.US_ASCII);
 
     // HEAD listed explicitly so that a 405 elsewhere names it in Allow.
-    @RequestMapping(path = Endpoints.DELAY, method = {RequestMethod.GET, RequestMethod.HEAD})
+    @RequestMapping(
+            path = Endpoints.DELAY,
+            method = {RequestMethod.GET, RequestMethod.HEAD})
     public void delay(HttpServletRequest request, HttpServletResponse response)
             throws IOException, InterruptedException {
         // the contract's grammar on the raw query, not Tomcat's getParameter (which decodes by its own rules)
         int ms = DelayParameter.millis(request.getQueryString());
         if (ms == DelayParameter.INVALID) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+            response.sendError(
+                    HttpServletResponse.SC_BAD_REQUEST,
                     Endpoints.DELAY_PARAM + " must be an integer in 0.." + Limits.MAX_DELAY_MS);
             return;
         }

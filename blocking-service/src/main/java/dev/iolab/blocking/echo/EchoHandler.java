@@ -33,7 +33,9 @@ public class EchoHandler {
 
     // Writes straight to the servlet response: no message-converter negotiation on the hot path.
     // HEAD listed explicitly so that a 405 names it in Allow.
-    @RequestMapping(path = Endpoints.ECHO, method = {RequestMethod.GET, RequestMethod.HEAD})
+    @RequestMapping(
+            path = Endpoints.ECHO,
+            method = {RequestMethod.GET, RequestMethod.HEAD})
     public void echoQuery(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String msg;
         try {
@@ -57,8 +59,8 @@ public class EchoHandler {
             return;
         }
         InputStream in = request.getInputStream();
-        byte[] buffer = new byte[(int) (length >= 0 ? Math.clamp(length, 1, Limits.STREAM_BUFFER_BYTES)
-                : Limits.STREAM_BUFFER_BYTES)];
+        byte[] buffer = new byte
+                [(int) (length >= 0 ? Math.clamp(length, 1, Limits.STREAM_BUFFER_BYTES) : Limits.STREAM_BUFFER_BYTES)];
         // With a Content-Length, read exactly that much: once the response has as many bytes Tomcat
         // completes it and closes the request stream, so one more read() would fail instead of returning -1.
         long remaining = length >= 0 ? length : Long.MAX_VALUE;

@@ -10,9 +10,9 @@ import dev.iolab.contract.PercentDecoding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.nio.file.Path;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -45,7 +45,9 @@ public class FileHandler {
     }
 
     // HEAD listed explicitly so that a 405 (say for DELETE) names it in Allow.
-    @RequestMapping(path = Endpoints.FILES_TEMPLATE, method = {RequestMethod.GET, RequestMethod.HEAD})
+    @RequestMapping(
+            path = Endpoints.FILES_TEMPLATE,
+            method = {RequestMethod.GET, RequestMethod.HEAD})
     public ResponseEntity<Resource> get(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = nameOf(request);
         Path path = name == null ? null : store.resolve(name);
@@ -57,33 +59,40 @@ public class FileHandler {
             return ResponseEntity.notFound().build();
         }
         // Closed when the request completes, after Spring has written the body (or a 304 / 416).
-        RequestContextHolder.currentRequestAttributes().registerDestructionCallback(OPEN_FILE_ATTRIBUTE, file::close,
-                RequestAttributes.SCOPE_REQUEST);
+        RequestContextHolder.currentRequestAttributes()
+                .registerDestructionCallback(OPEN_FILE_ATTRIBUTE, file::close, RequestAttributes.SCOPE_REQUEST);
         FileValidators validators = file.validators();
         // On the servlet response, not the entity: Spring's own conditional check then finds no validator and
         // leaves 304 and If-Range to the contract's Conditionals, like every other target.
         response.setHeader(HttpHeaders.ETAG, validators.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, validators.lastModifiedHttpDate());
-        if (Conditionals.notModified(header(request, HttpHeaders.IF_NONE_MATCH),
-                header(request, HttpHeaders.IF_MODIFIED_SINCE), validators)) {
+        if (Conditionals.notModified(
+                header(request, HttpHeaders.IF_NONE_MATCH),
+                header(request, HttpHeaders.IF_MODIFIED_SINCE),
+                validators)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
         }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(MediaTypes.forFileName(name)))
                 // Set here so that Spring does not add its RFD guard "inline;filename=f.txt" for .bin files.
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString());
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString());
         // RFC 9110 §13.1.5: an If-Range naming another version turns the Range into a request for the whole file
         boolean rangeApplies = Conditionals.rangeApplies(header(request, HttpHeaders.IF_RANGE), validators);
         return switch (rangeApplies ? Ranges.check(request, file) : Ranges.Verdict.IGNORED) {
             // Spring's own range support: 206 with Content-Range, or multipart/byteranges; 304 first.
             case NONE, SATISFIABLE -> ok.body(file);
             // Spring would answer 416 but with the whole file as its body: answer it here, empty.
-            case UNSATISFIABLE -> ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
-                    .build();
+            case UNSATISFIABLE ->
+                ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.contentLength())
+                        .build();
             // Invalid, or ranges Spring would refuse as a whole: ignore Range (RFC 9110 §14.2) and send it all.
-            case IGNORED -> ok.contentLength(file.contentLength()).header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                    .body(Ranges.withoutRangeSupport(file));
+            case IGNORED ->
+                ok.contentLength(file.contentLength())
+                        .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                        .body(Ranges.withoutRangeSupport(file));
         };
     }
 
@@ -105,12 +114,15 @@ public class FileHandler {
                 throw e;
             }
             // Disk full: the temporary file is gone, the old file untouched; the unread body ends the connection.
-            return ResponseEntity.status(InsufficientStorage.STATUS).header(HttpHeaders.CONNECTION, "close").build();
+            return ResponseEntity.status(InsufficientStorage.STATUS)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .build();
         }
         return switch (stored) {
             case CREATED -> ResponseEntity.status(HttpStatus.CREATED).build();
             case REPLACED -> ResponseEntity.noContent().build();
-            case TOO_LARGE -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+            case TOO_LARGE ->
+                ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
         };
     }
 

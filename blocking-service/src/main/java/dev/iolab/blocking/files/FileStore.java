@@ -2,8 +2,8 @@ package dev.iolab.blocking.files;
 
 import dev.iolab.blocking.IolabProperties;
 import dev.iolab.contract.FileNames;
-import dev.iolab.contract.Fixtures;
 import dev.iolab.contract.FileVersion;
+import dev.iolab.contract.Fixtures;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.UploadPublisher;
 import dev.iolab.contract.UploadTemporaries;
@@ -23,7 +23,11 @@ import org.springframework.stereotype.Component;
 public class FileStore {
 
     /** Outcome of a store: a new file, a replaced one, or a body over the limit (nothing changed). */
-    public enum Stored { CREATED, REPLACED, TOO_LARGE }
+    public enum Stored {
+        CREATED,
+        REPLACED,
+        TOO_LARGE
+    }
 
     private final Path dir;
 
@@ -59,7 +63,9 @@ public class FileStore {
             if (!copy(body, tmp, maxBytes)) {
                 return Stored.TOO_LARGE;
             }
-            return UploadPublisher.publish(tmp, file) == UploadPublisher.Published.CREATED ? Stored.CREATED : Stored.REPLACED;
+            return UploadPublisher.publish(tmp, file) == UploadPublisher.Published.CREATED
+                    ? Stored.CREATED
+                    : Stored.REPLACED;
         } finally {
             Files.deleteIfExists(tmp);
         }

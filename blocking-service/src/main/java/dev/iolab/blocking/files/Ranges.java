@@ -16,10 +16,14 @@ import org.springframework.http.HttpRange;
 final class Ranges {
 
     /** What to do with a request's Range header. */
-    enum Verdict { NONE, SATISFIABLE, UNSATISFIABLE, IGNORED }
-
-    private Ranges() {
+    enum Verdict {
+        NONE,
+        SATISFIABLE,
+        UNSATISFIABLE,
+        IGNORED
     }
+
+    private Ranges() {}
 
     static Verdict check(HttpServletRequest request, Resource file) {
         String header = request.getHeader(HttpHeaders.RANGE);

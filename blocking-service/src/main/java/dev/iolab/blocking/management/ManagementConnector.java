@@ -26,7 +26,8 @@ final class ManagementConnector implements WebServerFactoryCustomizer<TomcatServ
     /** {@value Target#MANAGEMENT_PORT_PROPERTY}, else {@link Target#managementPortFor} the service port. */
     static int port(Environment environment) {
         Integer configured = environment.getProperty(Target.MANAGEMENT_PORT_PROPERTY, Integer.class);
-        return configured != null ? configured
+        return configured != null
+                ? configured
                 : Target.managementPortFor(environment.getProperty("server.port", Integer.class, 8080));
     }
 

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ManagementPathsFilter extends OncePerRequestFilter {
 
-    static final Set<String> PATHS = Set.of(Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS);
+    static final Set<String> PATHS =
+            Set.of(Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS);
 
     private final Connector management;
 

@@ -11,6 +11,7 @@ final class ManagementProtocol extends Http11NioProtocol {
 
     /** Probes and scrapes, not load: two threads answer them, four at most. */
     static final int MAX_THREADS = 4;
+
     static final int MAX_CONNECTIONS = 64;
 
     ManagementProtocol() {

@@ -27,6 +27,5 @@ class HealthBodyConfiguration {
     }
 
     @JsonIgnoreProperties("groups")
-    private interface WithoutGroups {
-    }
+    private interface WithoutGroups {}
 }

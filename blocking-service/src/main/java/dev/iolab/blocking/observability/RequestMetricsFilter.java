@@ -36,7 +36,8 @@ final class RequestMetricsFilter implements Filter {
             failed = false;
         } finally {
             // an exception that escapes before anything was sent becomes Tomcat's 500
-            int status = failed && !answer.isCommitted() ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : answer.getStatus();
+            int status =
+                    failed && !answer.isCommitted() ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : answer.getStatus();
             timers.end();
             timers.record(http.getMethod(), http.getRequestURI(), status, System.nanoTime() - start);
         }

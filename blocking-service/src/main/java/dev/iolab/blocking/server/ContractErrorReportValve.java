@@ -41,8 +41,9 @@ final class ContractErrorReportValve extends ErrorReportValve {
             return;
         }
         // RFC 9112 §6.3: chunked not final is 400; Tomcat says 501 for a lone unknown coding (identity, x-chunked)
-        if (status == 501 && TransferCoding.verdict(Collections.list(request.getHeaders("Transfer-Encoding")))
-                == TransferCoding.Verdict.MALFORMED) {
+        if (status == 501
+                && TransferCoding.verdict(Collections.list(request.getHeaders("Transfer-Encoding")))
+                        == TransferCoding.Verdict.MALFORMED) {
             status = 400;
             response.setStatus(status);
         }

@@ -39,7 +39,11 @@ public final class RequestLineLimitFilter implements Filter {
     /** {@code method SP request-target SP HTTP-version}, as sent (the URI and query are still encoded). */
     static int requestLineLength(HttpServletRequest request) {
         String query = request.getQueryString();
-        return request.getMethod().length() + 1 + request.getRequestURI().length()
-                + (query != null ? 1 + query.length() : 0) + 1 + request.getProtocol().length();
+        return request.getMethod().length()
+                + 1
+                + request.getRequestURI().length()
+                + (query != null ? 1 + query.length() : 0)
+                + 1
+                + request.getProtocol().length();
     }
 }

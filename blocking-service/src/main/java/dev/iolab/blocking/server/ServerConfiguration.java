@@ -62,8 +62,10 @@ class ServerConfiguration {
     TomcatConnectorCustomizer socketBuffers(IolabProperties properties) {
         return connector -> {
             if (properties.socketBufferBytes() != null) {
-                connector.setProperty("socket.rxBufSize", properties.socketBufferBytes().toString());
-                connector.setProperty("socket.txBufSize", properties.socketBufferBytes().toString());
+                connector.setProperty(
+                        "socket.rxBufSize", properties.socketBufferBytes().toString());
+                connector.setProperty(
+                        "socket.txBufSize", properties.socketBufferBytes().toString());
             }
         };
     }

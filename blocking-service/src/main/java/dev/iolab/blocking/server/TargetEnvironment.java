@@ -37,7 +37,8 @@ public class TargetEnvironment implements EnvironmentPostProcessor, Ordered {
         if (matches.size() != 1) {
             List<String> variants = Arrays.stream(Target.values())
                     .filter(t -> t.module() == Target.Module.BLOCKING_SERVICE)
-                    .map(t -> t.variant() + " (" + t.id() + ")").toList();
+                    .map(t -> t.variant() + " (" + t.id() + ")")
+                    .toList();
             throw new IllegalStateException("blocking-service needs exactly one of the profiles " + variants
                     + " in --spring.profiles.active, got " + profiles);
         }

@@ -31,11 +31,17 @@ public class ThreadModelReport implements ApplicationListener<WebServerInitializ
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         if (event.getWebServer() instanceof TomcatWebServer tomcat) {
-            threadModel = describe(tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor());
+            threadModel = describe(
+                    tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor());
         }
         String model = Target.byId(properties.target()).map(Target::model).orElse("?");
-        log.info("target {} ({}) on port {}: requests run on {}; data dir {}", properties.target(), model,
-                event.getWebServer().getPort(), threadModel, properties.dataDir());
+        log.info(
+                "target {} ({}) on port {}: requests run on {}; data dir {}",
+                properties.target(),
+                model,
+                event.getWebServer().getPort(),
+                threadModel,
+                properties.dataDir());
     }
 
     /** What runs requests, e.g. {@code virtual threads} or {@code a pool of 200 platform threads}. */

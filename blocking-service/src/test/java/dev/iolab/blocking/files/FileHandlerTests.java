@@ -29,10 +29,21 @@ class FileHandlerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/files/%2e%2e", "/files/..%2fsecret", "/files/..%5csecret", "/files/.hidden",
-            "/files/%252e%252e", "/files/hello.txt;x=1", "/files/a%00b", "/files/%c0%ae%c0%ae"})
+    @ValueSource(
+            strings = {
+                "/files/%2e%2e",
+                "/files/..%2fsecret",
+                "/files/..%5csecret",
+                "/files/.hidden",
+                "/files/%252e%252e",
+                "/files/hello.txt;x=1",
+                "/files/a%00b",
+                "/files/%c0%ae%c0%ae"
+            })
     void encodingTricksNeverResolveToAFile(String rawPath) {
         String name = nameOf(rawPath);
-        assertThat(name == null ? null : FileNames.resolve(Path.of("/data"), name)).as("file for %s", rawPath).isNull();
+        assertThat(name == null ? null : FileNames.resolve(Path.of("/data"), name))
+                .as("file for %s", rawPath)
+                .isNull();
     }
 }

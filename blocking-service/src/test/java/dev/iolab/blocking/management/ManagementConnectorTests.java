@@ -11,10 +11,14 @@ class ManagementConnectorTests {
 
     @Test
     void portFollowsThePropertyOrTheServicePort() {
-        assertThat(ManagementConnector.port(new MockEnvironment().withProperty("server.port", "8081"))).isEqualTo(9081);
-        assertThat(ManagementConnector.port(new MockEnvironment().withProperty("server.port", "0"))).isZero();
-        assertThat(ManagementConnector.port(new MockEnvironment().withProperty("server.port", "8081")
-                .withProperty(Target.MANAGEMENT_PORT_PROPERTY, "12345"))).isEqualTo(12345);
+        assertThat(ManagementConnector.port(new MockEnvironment().withProperty("server.port", "8081")))
+                .isEqualTo(9081);
+        assertThat(ManagementConnector.port(new MockEnvironment().withProperty("server.port", "0")))
+                .isZero();
+        assertThat(ManagementConnector.port(new MockEnvironment()
+                        .withProperty("server.port", "8081")
+                        .withProperty(Target.MANAGEMENT_PORT_PROPERTY, "12345")))
+                .isEqualTo(12345);
     }
 
     @Test

@@ -11,20 +11,24 @@ class TargetEnvironmentTests {
 
     @Test
     void profileNamesTheTargetFromTheRegistry() {
-        assertThat(TargetEnvironment.target(new String[] {Target.MVC_PLATFORM.variant()})).isEqualTo(Target.MVC_PLATFORM);
+        assertThat(TargetEnvironment.target(new String[] {Target.MVC_PLATFORM.variant()}))
+                .isEqualTo(Target.MVC_PLATFORM);
         assertThat(TargetEnvironment.target(new String[] {"extra", Target.MVC_VIRTUAL.variant()}))
                 .isEqualTo(Target.MVC_VIRTUAL);
     }
 
     @Test
     void missingOrAmbiguousProfileFailsFast() {
-        assertThatIllegalStateException().isThrownBy(() -> TargetEnvironment.target(new String[0]))
-                .withMessageContaining(Target.MVC_PLATFORM.variant()).withMessageContaining(Target.MVC_VIRTUAL.variant());
-        assertThatIllegalStateException().isThrownBy(() -> TargetEnvironment.target(
-                new String[] {Target.MVC_PLATFORM.variant(), Target.MVC_VIRTUAL.variant()}));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> TargetEnvironment.target(new String[0]))
+                .withMessageContaining(Target.MVC_PLATFORM.variant())
+                .withMessageContaining(Target.MVC_VIRTUAL.variant());
+        assertThatIllegalStateException()
+                .isThrownBy(() -> TargetEnvironment.target(
+                        new String[] {Target.MVC_PLATFORM.variant(), Target.MVC_VIRTUAL.variant()}));
         // A variant of another module is not a blocking-service target.
-        assertThatIllegalStateException().isThrownBy(() -> TargetEnvironment.target(
-                new String[] {Target.WEBFLUX_EPOLL.variant()}));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> TargetEnvironment.target(new String[] {Target.WEBFLUX_EPOLL.variant()}));
     }
 
     @Test

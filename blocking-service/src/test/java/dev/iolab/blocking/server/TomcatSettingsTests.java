@@ -28,20 +28,26 @@ class TomcatSettingsTests {
     void platformProfileRunsThePoolOfTwoHundredWithTheContractLimitsAndFixtures() {
         try (ConfigurableApplicationContext context = start(Target.MVC_PLATFORM)) {
             AbstractHttp11Protocol<?> protocol = protocol(context);
-            assertThat(protocol.getExecutor()).isInstanceOfSatisfying(ThreadPoolExecutor.class,
-                    pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(Limits.PLATFORM_THREADS));
+            assertThat(protocol.getExecutor())
+                    .isInstanceOfSatisfying(
+                            ThreadPoolExecutor.class,
+                            pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(Limits.PLATFORM_THREADS));
             assertThat(protocol.getMaxConnections()).isEqualTo(Limits.MAX_CONNECTIONS);
             assertThat(protocol.getAcceptCount()).isEqualTo(Limits.ACCEPT_BACKLOG);
             assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(Limits.MAX_HEADER_SECTION_BYTES);
             assertThat(protocol.getConnectionTimeout()).isEqualTo((int) Limits.HEADER_READ_TIMEOUT.toMillis());
             assertThat(protocol.getKeepAliveTimeout()).isEqualTo((int) Limits.KEEP_ALIVE_TIMEOUT.toMillis());
-            assertThat(protocol.getMaxKeepAliveRequests()).as("unlimited requests per connection").isEqualTo(-1);
-            assertThat(protocol.getProcessorCache()).as("a reusable processor per connection")
+            assertThat(protocol.getMaxKeepAliveRequests())
+                    .as("unlimited requests per connection")
+                    .isEqualTo(-1);
+            assertThat(protocol.getProcessorCache())
+                    .as("a reusable processor per connection")
                     .isEqualTo(Limits.MAX_CONNECTIONS);
             assertThat(protocol.getMaxSwallowSize()).isGreaterThan((int) Limits.MAX_UPLOAD_BYTES);
             assertThat(protocol.getContinueResponseTiming()).isEqualTo("onRead");
             assertThat(context.getBean(ThreadModelReport.class).threadModel())
-                    .contains(Integer.toString(Limits.PLATFORM_THREADS)).contains("platform");
+                    .contains(Integer.toString(Limits.PLATFORM_THREADS))
+                    .contains("platform");
             // Startup created the fixtures in the (empty) data directory.
             for (String name : Fixtures.SIZES.keySet()) {
                 assertThat(dataDir.resolve(name)).hasSize(Fixtures.SIZES.get(name));

@@ -51,7 +51,10 @@ public enum Corpora {
                 throw new AssertionError("CORPUS MISSING: " + resource + " is not on the classpath (it ships in the "
                         + "conformance jar); nothing was replayed, which is a failure, not a pass");
             }
-            cases = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+            cases = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + resource, e);
         }

@@ -10,8 +10,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** One case of a {@link Corpora} file (format in its README.md): exact request bytes and the verdict a strict server owes. */
-public record CorpusCase(String file, String name, byte[] raw, String expect, List<String> acceptable, int messagesComplete,
-                         String expectBody, boolean mustClose, List<Integer> expectStatus) {
+public record CorpusCase(
+        String file,
+        String name,
+        byte[] raw,
+        String expect,
+        List<String> acceptable,
+        int messagesComplete,
+        String expectBody,
+        boolean mustClose,
+        List<Integer> expectStatus) {
 
     /** Every case of every corpus, in file order. */
     public static List<CorpusCase> all() {
@@ -36,7 +44,8 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
         if (o.get("raw_b64") instanceof String b64) {
             raw = Base64.getDecoder().decode(b64);
         } else {
-            String encoding = String.valueOf(o.getOrDefault("raw_encoding", "utf-8")).toLowerCase(Locale.ROOT);
+            String encoding =
+                    String.valueOf(o.getOrDefault("raw_encoding", "utf-8")).toLowerCase(Locale.ROOT);
             Charset charset = encoding.contains("latin") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
             raw = ((String) o.get("raw")).getBytes(charset);
         }
@@ -46,8 +55,16 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
         if (o.get("expect_status") instanceof List<?> l) {
             l.forEach(s -> statuses.add(((Number) s).intValue()));
         }
-        return new CorpusCase(file, String.valueOf(o.get("name")), raw, (String) o.get("expect"), acceptable, complete,
-                (String) o.get("expect_body"), Boolean.TRUE.equals(o.get("must_close_connection")), statuses);
+        return new CorpusCase(
+                file,
+                String.valueOf(o.get("name")),
+                raw,
+                (String) o.get("expect"),
+                acceptable,
+                complete,
+                (String) o.get("expect_body"),
+                Boolean.TRUE.equals(o.get("must_close_connection")),
+                statuses);
     }
 
     /** A path-traversal payload: judged by what it must never fetch, not by parsing. */
@@ -78,7 +95,8 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
 
     /** True when the first request is a HEAD (its answer has no body whatever its Content-Length says). */
     public boolean headFirst() {
-        return new String(raw, 0, Math.min(raw.length, 8), StandardCharsets.ISO_8859_1).replaceFirst("^(\r\n)+", "")
+        return new String(raw, 0, Math.min(raw.length, 8), StandardCharsets.ISO_8859_1)
+                .replaceFirst("^(\r\n)+", "")
                 .startsWith("HEAD ");
     }
 
@@ -95,7 +113,9 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
      * the request, or ignore the expectation.
      */
     boolean unknownExpectation() {
-        return Pattern.compile("(?m)^expect:[ \t]*(.*?)[ \t]*\r?$").matcher(head().toLowerCase(Locale.ROOT)).results()
+        return Pattern.compile("(?m)^expect:[ \t]*(.*?)[ \t]*\r?$")
+                .matcher(head().toLowerCase(Locale.ROOT))
+                .results()
                 .anyMatch(m -> !m.group(1).equals("100-continue"));
     }
 
@@ -105,8 +125,11 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
      */
     boolean framedByValidContentLength() {
         String head = head().toLowerCase(Locale.ROOT);
-        List<String> lengths = Pattern.compile("(?m)^content-length:[ \t]*(.*?)[ \t]*\r?$").matcher(head).results()
-                .map(m -> m.group(1)).toList();
+        List<String> lengths = Pattern.compile("(?m)^content-length:[ \t]*(.*?)[ \t]*\r?$")
+                .matcher(head)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         return lengths.size() == 1 && fitsALong(lengths.getFirst()) && !head.contains("\ntransfer-encoding");
     }
 
@@ -130,13 +153,17 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
         String text = new String(raw, StandardCharsets.ISO_8859_1).replaceFirst("^(\r\n)+", "");
         String head = head();
         String lower = head.toLowerCase(Locale.ROOT);
-        return lower.contains("\nupgrade:") && !lower.contains("\ncontent-length") && !lower.contains("\ntransfer-encoding")
+        return lower.contains("\nupgrade:")
+                && !lower.contains("\ncontent-length")
+                && !lower.contains("\ntransfer-encoding")
                 && text.length() > head.length() + 4;
     }
 
     /** An {@code Upgrade: websocket} request (the corpus's are draft-era handshakes no server accepts today). */
     boolean websocketUpgrade() {
-        return Pattern.compile("(?m)^upgrade:[ \t]*websocket").matcher(head().toLowerCase(Locale.ROOT)).find();
+        return Pattern.compile("(?m)^upgrade:[ \t]*websocket")
+                .matcher(head().toLowerCase(Locale.ROOT))
+                .find();
     }
 
     /** The first request's head (request line and fields, without the empty line), leading CRLFs dropped. */
@@ -167,7 +194,8 @@ public record CorpusCase(String file, String name, byte[] raw, String expect, Li
         if (space < 0 || !text.startsWith("/", space + 1)) {
             return raw;
         }
-        return (text.substring(0, space + 1) + prefix + text.substring(space + 1)).getBytes(StandardCharsets.ISO_8859_1);
+        return (text.substring(0, space + 1) + prefix + text.substring(space + 1))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Override

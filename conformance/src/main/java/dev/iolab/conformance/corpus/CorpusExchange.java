@@ -29,8 +29,13 @@ import java.util.Locale;
  * @param unreadable what the server sent that is not an HTTP/1.x response, else null
  * @param millis how long the exchange took
  */
-public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, boolean sentinelAnswered, boolean closed,
-                             String unreadable, long millis) {
+public record CorpusExchange(
+        List<RawResponse> responses,
+        boolean sentinelSent,
+        boolean sentinelAnswered,
+        boolean closed,
+        String unreadable,
+        long millis) {
 
     /**
      * How long a server may stay silent where an answer or a close is owed (a failure when it runs out, never the
@@ -49,8 +54,15 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
      * Sends {@code request} followed by {@code sentinel} (null: the case alone) in one write to {@code host:port} and
      * reads until the outcome is known; the sentinel's answer is recognised as a 200 whose body is {@code sentinelBody}.
      */
-    public static CorpusExchange replay(String host, int port, byte[] request, byte[] sentinel, String sentinelBody,
-                                        boolean headFirst, int answersOwed) throws IOException {
+    public static CorpusExchange replay(
+            String host,
+            int port,
+            byte[] request,
+            byte[] sentinel,
+            String sentinelBody,
+            boolean headFirst,
+            int answersOwed)
+            throws IOException {
         long start = System.nanoTime();
         List<RawResponse> responses = new ArrayList<>();
         boolean answered = false;
@@ -84,13 +96,16 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
                     closed = true; // reset
                     break;
                 } catch (IOException e) {
-                    // not HTTP/1.x (Tomcat may answer a broken request line the HTTP/0.9 way): whatever follows, and the close
+                    // not HTTP/1.x (Tomcat may answer a broken request line the HTTP/0.9 way): whatever follows, and
+                    // the close
                     unreadable = e.getMessage() + drain(socket);
                     closed = unreadable.endsWith("[EOF]");
                     break;
                 }
                 responses.add(response);
-                if (sentinel != null && response.status() == 200 && response.bodyText().equals(sentinelBody)) {
+                if (sentinel != null
+                        && response.status() == 200
+                        && response.bodyText().equals(sentinelBody)) {
                     answered = true;
                     break;
                 }
@@ -100,7 +115,12 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
                 }
             }
         }
-        return new CorpusExchange(List.copyOf(responses), sentinel != null, answered, closed, unreadable,
+        return new CorpusExchange(
+                List.copyOf(responses),
+                sentinel != null,
+                answered,
+                closed,
+                unreadable,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -110,7 +130,9 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
         try {
             socket.setSoTimeout((int) PATIENCE.toMillis());
             byte[] buffer = new byte[8192];
-            for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+            for (int n = socket.getInputStream().read(buffer);
+                    n >= 0;
+                    n = socket.getInputStream().read(buffer)) {
                 rest.write(buffer, 0, n);
             }
             return " then " + Describe.bytes(rest.toByteArray(), 200) + " [EOF]";
@@ -135,7 +157,8 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
 
     private static boolean closes(RawResponse response) {
         return response.status() == 400
-                || response.headers("Connection").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
+                || response.headers("Connection").stream()
+                        .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
     }
 
     /** What an assertion message shows: each response's status line and body start, and how the exchange ended. */
@@ -144,8 +167,15 @@ public record CorpusExchange(List<RawResponse> responses, boolean sentinelSent, 
         for (RawResponse r : responses) {
             sb.append("\n      ").append(r.statusLine()).append(" ").append(Describe.bytes(r.body(), 120));
         }
-        sb.append("\n      [").append(closed ? "closed" : "open").append(sentinelSent ? sentinelAnswered
-                ? ", sentinel answered" : ", sentinel NOT answered" : ", no sentinel").append(", ").append(millis).append(" ms");
+        sb.append("\n      [")
+                .append(closed ? "closed" : "open")
+                .append(
+                        sentinelSent
+                                ? sentinelAnswered ? ", sentinel answered" : ", sentinel NOT answered"
+                                : ", no sentinel")
+                .append(", ")
+                .append(millis)
+                .append(" ms");
         if (unreadable != null) {
             sb.append(", unreadable: ").append(unreadable);
         }

@@ -14,10 +14,10 @@ import java.util.List;
 public final class CorpusVerdicts {
 
     /** What /etc/passwd and win.ini start lines look like: never in any answer. */
-    private static final List<String> SYSTEM_FILE_MARKERS = List.of("root:x:0:0", "root:*:0:0", "[fonts]", "[extensions]");
+    private static final List<String> SYSTEM_FILE_MARKERS =
+            List.of("root:x:0:0", "root:*:0:0", "[fonts]", "[extensions]");
 
-    private CorpusVerdicts() {
-    }
+    private CorpusVerdicts() {}
 
     /** A traversal case served (2xx) or any answer carrying a system file or {@code secret} (a file outside the data directory). */
     public static String escape(CorpusCase c, CorpusExchange x, byte[] secret) {
@@ -47,15 +47,19 @@ public final class CorpusVerdicts {
         List<RawResponse> all = x.responses();
         List<RawResponse> answered = x.caseResponses();
         int answers = answered.size();
-        if (c.upgradeWithTrailingBytes() && answers == c.requestsAtMost() + 1 && answered.getFirst().status() != 101
-                && answered.getLast().status() == 400 && x.closed()) {
+        if (c.upgradeWithTrailingBytes()
+                && answers == c.requestsAtMost() + 1
+                && answered.getFirst().status() != 101
+                && answered.getLast().status() == 400
+                && x.closed()) {
             // not switched: the bytes after the head are the next request, garbage, refused and closed (a 400 to the
             // handshake itself, RFC 6455 §4.2.2, is an answer to that request, not a framing error)
             return null;
         }
         for (int i = 0; i < all.size() - 1; i++) {
             if (all.get(i).status() == 400) {
-                return "answered again after a 400 (response #" + (i + 2) + ": " + all.get(i + 1).statusLine() + ")";
+                return "answered again after a 400 (response #" + (i + 2) + ": "
+                        + all.get(i + 1).statusLine() + ")";
             }
         }
         if (answers > c.requestsAtMost()) {
@@ -68,10 +72,17 @@ public final class CorpusVerdicts {
     /** Null when the verdict (or an acceptable one) is right, else what was wrong for each. */
     public static String judge(CorpusCase c, CorpusExchange x) {
         if (x.unreadable() != null) {
-            // Tomcat at times answers a broken request line the HTTP/0.9 way, a bare 400 body: a rejection if it then closes
-            boolean http09Rejection = x.unreadable().startsWith("not an HTTP/1.x status line: 400 ") && x.closed()
-                    && x.caseResponses().isEmpty() && !x.unreadable().substring(x.unreadable().indexOf(" then ") + 1).contains("HTTP/1.");
-            return http09Rejection && c.verdicts().contains("error") ? null : "not an HTTP/1.x response: " + x.unreadable();
+            // Tomcat at times answers a broken request line the HTTP/0.9 way, a bare 400 body: a rejection if it then
+            // closes
+            boolean http09Rejection = x.unreadable().startsWith("not an HTTP/1.x status line: 400 ")
+                    && x.closed()
+                    && x.caseResponses().isEmpty()
+                    && !x.unreadable()
+                            .substring(x.unreadable().indexOf(" then ") + 1)
+                            .contains("HTTP/1.");
+            return http09Rejection && c.verdicts().contains("error")
+                    ? null
+                    : "not an HTTP/1.x response: " + x.unreadable();
         }
         if (c.traversal()) {
             return traversal(c, x);
@@ -113,14 +124,19 @@ public final class CorpusVerdicts {
         if (first.status() == 417 && c.unknownExpectation()) {
             // RFC 9110 §10.1.1: an expectation the server cannot meet may be answered 417; closing after it unannounced
             // sends a pooling client's (the gateway's) next request into a dying connection
-            return x.closed() && x.caseResponses().size() == 1 && first.headers("Connection").stream()
-                    .noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("close"))
-                    ? "closed after a 417 without announcing Connection: close" : null;
+            return x.closed()
+                            && x.caseResponses().size() == 1
+                            && first.headers("Connection").stream()
+                                    .noneMatch(v ->
+                                            v.toLowerCase(java.util.Locale.ROOT).contains("close"))
+                    ? "closed after a 417 without announcing Connection: close"
+                    : null;
         }
         if (c.expectBody() != null) {
             byte[] expected = c.expectBody().getBytes(StandardCharsets.ISO_8859_1);
             if (first.status() != 200 || !Arrays.equals(first.body(), expected)) {
-                return "expected 200 with body '" + c.expectBody() + "', got " + first.status() + " '" + first.bodyText() + "'";
+                return "expected 200 with body '" + c.expectBody() + "', got " + first.status() + " '"
+                        + first.bodyText() + "'";
             }
         }
         return null;
@@ -161,7 +177,9 @@ public final class CorpusVerdicts {
     /** Waiting: exactly the complete messages answered, none with 400, and the partial tail not refused. */
     private static String incomplete(CorpusCase c, CorpusExchange x) {
         List<RawResponse> responses = x.caseResponses();
-        if (c.firstRequestLacksHost() && !responses.isEmpty() && responses.getFirst().status() == 400) {
+        if (c.firstRequestLacksHost()
+                && !responses.isEmpty()
+                && responses.getFirst().status() == 400) {
             return null; // RFC 9112 §3.2 MUST: the first message is already refused for its missing Host
         }
         long complete = responses.stream().filter(RawResponse::complete).count();
@@ -171,7 +189,9 @@ public final class CorpusVerdicts {
         if (responses.stream().anyMatch(r -> failure(r.status()))) {
             return "a server failure among the answers";
         }
-        return complete == c.messagesComplete() ? null : "expected " + c.messagesComplete() + " responses, got " + complete;
+        return complete == c.messagesComplete()
+                ? null
+                : "expected " + c.messagesComplete() + " responses, got " + complete;
     }
 
     /** Traversal payloads: one of the expected statuses (never 2xx; {@link #escape} checks the bytes). */
@@ -183,7 +203,8 @@ public final class CorpusVerdicts {
         if (first.status() >= 200 && first.status() < 300) {
             return "served " + first.status() + " for a traversal";
         }
-        return c.expectStatus().isEmpty() || c.expectStatus().contains(first.status()) ? null
+        return c.expectStatus().isEmpty() || c.expectStatus().contains(first.status())
+                ? null
                 : "status " + first.status() + " not in " + c.expectStatus();
     }
 

@@ -19,8 +19,13 @@ public enum Attack {
     SLOWLORIS("slowloris", 200, Duration.ofSeconds(1)) {
         @Override
         AttackScript script(TargetUnderTest target, int index) {
-            return new AttackScript(ascii("GET " + target.path(Endpoints.ECHO + "?msg=slowloris") + " HTTP/1.1\r\nHost: "
-                    + target.hostHeader() + "\r\n"), ascii("X-a: b\r\n"), null, AttackScript.DRAIN, Long.MAX_VALUE);
+            return new AttackScript(
+                    ascii("GET " + target.path(Endpoints.ECHO + "?msg=slowloris") + " HTTP/1.1\r\nHost: "
+                            + target.hostHeader() + "\r\n"),
+                    ascii("X-a: b\r\n"),
+                    null,
+                    AttackScript.DRAIN,
+                    Long.MAX_VALUE);
         }
     },
 
@@ -45,9 +50,14 @@ public enum Attack {
     SLOW_UPLOAD("slow-upload", 4, Duration.ofMillis(500)) {
         @Override
         AttackScript script(TargetUnderTest target, int index) {
-            return new AttackScript(ascii("PUT " + target.path(Endpoints.FILES_PREFIX + "hostile-upload-" + index + ".bin")
-                    + " HTTP/1.1\r\nHost: " + target.hostHeader() + "\r\nContent-Length: " + (1 << 20) + "\r\n\r\n"),
-                    new byte[16], Duration.ofSeconds(TRICKLE_SECONDS), AttackScript.DRAIN, Long.MAX_VALUE);
+            return new AttackScript(
+                    ascii("PUT " + target.path(Endpoints.FILES_PREFIX + "hostile-upload-" + index + ".bin")
+                            + " HTTP/1.1\r\nHost: " + target.hostHeader() + "\r\nContent-Length: " + (1 << 20)
+                            + "\r\n\r\n"),
+                    new byte[16],
+                    Duration.ofSeconds(TRICKLE_SECONDS),
+                    AttackScript.DRAIN,
+                    Long.MAX_VALUE);
         }
     },
 
@@ -59,9 +69,14 @@ public enum Attack {
         @Override
         AttackScript script(TargetUnderTest target, int index) {
             int chunk = 64 * 1024;
-            return new AttackScript(ascii("POST " + target.path(Endpoints.ECHO) + " HTTP/1.1\r\nHost: " + target.hostHeader()
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n"),
-                    new byte[chunk], null, AttackScript.NEVER, 1 + BODY_BYTES / chunk);
+            return new AttackScript(
+                    ascii("POST " + target.path(Endpoints.ECHO) + " HTTP/1.1\r\nHost: " + target.hostHeader()
+                            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + BODY_BYTES
+                            + "\r\n\r\n"),
+                    new byte[chunk],
+                    null,
+                    AttackScript.NEVER,
+                    1 + BODY_BYTES / chunk);
         }
     };
 
@@ -69,6 +84,7 @@ public enum Attack {
     public static final String LARGE_FILE = "16m.bin";
     /** How long a slow upload trickles before it stalls. */
     public static final int TRICKLE_SECONDS = 2;
+
     static final long BODY_BYTES = 16L * 1024 * 1024;
 
     private final String label;
@@ -104,8 +120,12 @@ public enum Attack {
     /** Opens {@code connections} attack connections to {@code target} and drives them until {@link AttackRun#close}. */
     public AttackRun start(TargetUnderTest target, int connections) {
         try {
-            return new AttackRun(label, new InetSocketAddress(target.host(), target.port()), connections,
-                    index -> script(target, index), tick);
+            return new AttackRun(
+                    label,
+                    new InetSocketAddress(target.host(), target.port()),
+                    connections,
+                    index -> script(target, index),
+                    tick);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + label + " against " + target.label(), e);
         }

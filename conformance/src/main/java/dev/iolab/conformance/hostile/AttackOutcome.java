@@ -18,8 +18,15 @@ import java.util.Optional;
  * @param observedFor how long the scenario watched the attack before it ended it
  * @param held        threads and RSS the attack added, as {@link ProcessGauges.Reading#heldSince} says
  */
-public record AttackOutcome(Attack attack, List<LatencyProbe.Sample> normal, int connections, int stillOpen,
-        Optional<Duration> closedAfter, Duration closeBound, Duration observedFor, String held) {
+public record AttackOutcome(
+        Attack attack,
+        List<LatencyProbe.Sample> normal,
+        int connections,
+        int stillOpen,
+        Optional<Duration> closedAfter,
+        Duration closeBound,
+        Duration observedFor,
+        String held) {
 
     /** True when the scenario watched long enough to hold the target to {@link #closeBound}. */
     public boolean boundObserved() {
@@ -29,12 +36,19 @@ public record AttackOutcome(Attack attack, List<LatencyProbe.Sample> normal, int
     /** The one line a run prints for it. */
     public String line(String target) {
         long errors = normal.stream().filter(LatencyProbe.Sample::failed).count();
-        String closed = closedAfter.map(d -> String.format("attack connections closed after %.1f s%s", d.toMillis() / 1000.0,
-                        attack.stalls() ? " of stall" : ""))
-                .orElse(String.format("%d of %d attack connections still open after %.0f s (target's bound %d s%s)", stillOpen,
-                        connections, observedFor.toMillis() / 1000.0, closeBound.toSeconds(),
+        String closed = closedAfter
+                .map(d -> String.format(
+                        "attack connections closed after %.1f s%s",
+                        d.toMillis() / 1000.0, attack.stalls() ? " of stall" : ""))
+                .orElse(String.format(
+                        "%d of %d attack connections still open after %.0f s (target's bound %d s%s)",
+                        stillOpen,
+                        connections,
+                        observedFor.toMillis() / 1000.0,
+                        closeBound.toSeconds(),
                         boundObserved() ? "" : ", not waited for"));
-        return String.format("HOSTILE %s %s: normal p99 %.0f ms (%d requests), errors %d, %s, held %s", target,
-                attack.label(), LatencyProbe.p99Millis(normal), normal.size(), errors, closed, held);
+        return String.format(
+                "HOSTILE %s %s: normal p99 %.0f ms (%d requests), errors %d, %s, held %s",
+                target, attack.label(), LatencyProbe.p99Millis(normal), normal.size(), errors, closed, held);
     }
 }

@@ -1,11 +1,11 @@
 package dev.iolab.conformance.hostile;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class AttackRun implements AutoCloseable {
     private volatile boolean stopped;
     private volatile int connectFailures;
 
-    AttackRun(String name, InetSocketAddress address, int count, IntFunction<AttackScript> scripts,
-            Duration tick) throws IOException {
+    AttackRun(String name, InetSocketAddress address, int count, IntFunction<AttackScript> scripts, Duration tick)
+            throws IOException {
         this.name = name;
         this.scripts = scripts;
         this.tick = tick;
@@ -78,7 +78,10 @@ public final class AttackRun implements AutoCloseable {
         if (connections.isEmpty() || open() > 0) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos(connections.stream().mapToLong(c -> c.closedAt - c.openedAt).max().orElse(0)));
+        return Optional.of(Duration.ofNanos(connections.stream()
+                .mapToLong(c -> c.closedAt - c.openedAt)
+                .max()
+                .orElse(0)));
     }
 
     /** When the last connection was closed, from when it stopped sending (its stall); empty while one is open. */
@@ -86,8 +89,16 @@ public final class AttackRun implements AutoCloseable {
         if (connections.isEmpty() || open() > 0) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos(connections.stream().mapToLong(c -> Math.max(0, c.closedAt - c.openedAt
-                - (c.script.trickleFor() == null ? 0 : c.script.trickleFor().toNanos()))).max().orElse(0)));
+        return Optional.of(Duration.ofNanos(connections.stream()
+                .mapToLong(c -> Math.max(
+                        0,
+                        c.closedAt
+                                - c.openedAt
+                                - (c.script.trickleFor() == null
+                                        ? 0
+                                        : c.script.trickleFor().toNanos())))
+                .max()
+                .orElse(0)));
     }
 
     /** Bytes the attack has read from the target so far (all connections). */

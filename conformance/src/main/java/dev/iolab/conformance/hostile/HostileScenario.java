@@ -21,8 +21,8 @@ public final class HostileScenario {
      * Attacks in the order they start: slowloris first, so that its header timeout (the one bound every run holds
      * targets to) runs out while the others start, and a run costs about that timeout, not that plus the stagger.
      */
-    public static final List<Attack> ORDER = List.of(Attack.SLOWLORIS, Attack.SLOW_UPLOAD, Attack.NEVER_READING_SENDER,
-            Attack.SLOW_READER);
+    public static final List<Attack> ORDER =
+            List.of(Attack.SLOWLORIS, Attack.SLOW_UPLOAD, Attack.NEVER_READING_SENDER, Attack.SLOW_READER);
     /** How long the normal client runs before the first attack, and after each attack starts, before the next. */
     public static final Duration STEP = Duration.ofMillis(2500);
     /** Slack on top of a contract timeout before a target counts as not closing: timers, scheduling, a loaded machine. */
@@ -36,22 +36,43 @@ public final class HostileScenario {
     public static final Duration STALL_BOUND = Limits.KEEP_ALIVE_TIMEOUT.plus(CLOSE_MARGIN);
 
     /** Everything the scenario saw on one target. */
-    public record Result(String target, List<AttackOutcome> attacks, List<LatencyProbe.Sample> baseline,
-            List<LatencyProbe.Sample> normalDuringAttacks, List<LatencyProbe.Sample> health, String healthWhere,
-            List<String> afterwards, ProcessGauges.Reading before, ProcessGauges.Reading peak) {
+    public record Result(
+            String target,
+            List<AttackOutcome> attacks,
+            List<LatencyProbe.Sample> baseline,
+            List<LatencyProbe.Sample> normalDuringAttacks,
+            List<LatencyProbe.Sample> health,
+            String healthWhere,
+            List<String> afterwards,
+            ProcessGauges.Reading before,
+            ProcessGauges.Reading peak) {
 
         /** The lines a run prints: one per attack, then health and the peak. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format("HOSTILE %s baseline: normal p99 %.0f ms (%d requests), threads %.0f, RSS %.0f MiB", target,
-                    LatencyProbe.p99Millis(baseline), baseline.size(), before.threads(), before.rssBytes() / (1 << 20)));
+            lines.add(String.format(
+                    "HOSTILE %s baseline: normal p99 %.0f ms (%d requests), threads %.0f, RSS %.0f MiB",
+                    target,
+                    LatencyProbe.p99Millis(baseline),
+                    baseline.size(),
+                    before.threads(),
+                    before.rssBytes() / (1 << 20)));
             attacks.forEach(a -> lines.add(a.line(target)));
-            lines.add(String.format("HOSTILE %s all attacks: normal p99 %.0f ms (%d requests), errors %d; health (%s) max %.0f"
-                            + " ms over %d polls, %d failed; peak %s held; afterwards %s", target,
-                    LatencyProbe.p99Millis(normalDuringAttacks), normalDuringAttacks.size(),
-                    normalDuringAttacks.stream().filter(LatencyProbe.Sample::failed).count(), healthWhere,
-                    LatencyProbe.maxMillis(health), health.size(), health.stream().filter(LatencyProbe.Sample::failed).count(),
-                    peak.heldSince(before), afterwards.isEmpty() ? "served" : "FAILED " + afterwards));
+            lines.add(String.format(
+                    "HOSTILE %s all attacks: normal p99 %.0f ms (%d requests), errors %d; health (%s) max %.0f"
+                            + " ms over %d polls, %d failed; peak %s held; afterwards %s",
+                    target,
+                    LatencyProbe.p99Millis(normalDuringAttacks),
+                    normalDuringAttacks.size(),
+                    normalDuringAttacks.stream()
+                            .filter(LatencyProbe.Sample::failed)
+                            .count(),
+                    healthWhere,
+                    LatencyProbe.maxMillis(health),
+                    health.size(),
+                    health.stream().filter(LatencyProbe.Sample::failed).count(),
+                    peak.heldSince(before),
+                    afterwards.isEmpty() ? "served" : "FAILED " + afterwards));
             return lines;
         }
     }
@@ -77,10 +98,20 @@ public final class HostileScenario {
         String healthWhere = management.isPresent() ? "management port" : "service port";
         List<AttackRun> runs = new ArrayList<>();
         List<ProcessGauges.Reading> readings = new ArrayList<>();
-        try (LatencyProbe normal = new LatencyProbe(target.label() + " normal", target.uri(Endpoints.ECHO + "?msg=normal"),
-                Duration.ofSeconds(10), Duration.ofMillis(50), false, "normal"::equals);
-                LatencyProbe health = new LatencyProbe(target.label() + " health", healthUri, Duration.ofSeconds(1),
-                        Duration.ofMillis(250), true, body -> body.contains("UP"))) {
+        try (LatencyProbe normal = new LatencyProbe(
+                        target.label() + " normal",
+                        target.uri(Endpoints.ECHO + "?msg=normal"),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(50),
+                        false,
+                        "normal"::equals);
+                LatencyProbe health = new LatencyProbe(
+                        target.label() + " health",
+                        healthUri,
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(250),
+                        true,
+                        body -> body.contains("UP"))) {
             gauges.read(); // the first scrape of a process (and of this client) is slow: not a reading
             ProcessGauges.Reading before = gauges.read();
             long warm = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -104,7 +135,8 @@ public final class HostileScenario {
                 heldByAttack.add(reading.heldSince(previous));
                 previous = reading;
             }
-            // Wait for the targets' timeouts, sampling what the attacks hold, until every attack that can be held to its
+            // Wait for the targets' timeouts, sampling what the attacks hold, until every attack that can be held to
+            // its
             // bound within the window is closed; the others are reported as seen.
             long now = System.nanoTime();
             long deadline = now;
@@ -112,7 +144,10 @@ public final class HostileScenario {
             for (int i = 0; i < runs.size(); i++) {
                 Attack attack = ORDER.get(i);
                 Duration bound = attack.stalls() ? STALL_BOUND : SLOWLORIS_BOUND;
-                Duration left = bound.minus(attack.stalls() ? stallObserved(runs.get(i), attack) : runs.get(i).elapsed());
+                Duration left = bound.minus(
+                        attack.stalls()
+                                ? stallObserved(runs.get(i), attack)
+                                : runs.get(i).elapsed());
                 if (left.toNanos() <= window.toNanos()) {
                     held.add(runs.get(i));
                     deadline = Math.max(deadline, now + Math.max(0, left.toNanos()));
@@ -132,16 +167,30 @@ public final class HostileScenario {
                 AttackRun run = runs.get(i);
                 Attack attack = ORDER.get(i);
                 Duration stalledFor = attack.stalls() ? stallObserved(run, attack) : run.elapsed();
-                outcomes.add(new AttackOutcome(attack, normal.window(windows.get(i)[0], windows.get(i)[1]), run.connections(),
-                        run.open(), attack.stalls() ? run.allClosedAfterStall() : run.allClosedAfterOpening(),
-                        attack.stalls() ? STALL_BOUND : SLOWLORIS_BOUND, stalledFor, heldByAttack.get(i)));
+                outcomes.add(new AttackOutcome(
+                        attack,
+                        normal.window(windows.get(i)[0], windows.get(i)[1]),
+                        run.connections(),
+                        run.open(),
+                        attack.stalls() ? run.allClosedAfterStall() : run.allClosedAfterOpening(),
+                        attack.stalls() ? STALL_BOUND : SLOWLORIS_BOUND,
+                        stalledFor,
+                        heldByAttack.get(i)));
             }
             runs.forEach(AttackRun::close);
             runs.clear();
             List<String> afterwards = afterwards();
             ProcessGauges.Reading peak = peak(readings);
-            return new Result(target.label(), outcomes, baseline, normal.window(attacksFrom, attacksTo), health.all(),
-                    healthWhere, afterwards, before, peak);
+            return new Result(
+                    target.label(),
+                    outcomes,
+                    baseline,
+                    normal.window(attacksFrom, attacksTo),
+                    health.all(),
+                    healthWhere,
+                    afterwards,
+                    before,
+                    peak);
         } finally {
             runs.forEach(AttackRun::close);
         }
@@ -156,8 +205,13 @@ public final class HostileScenario {
     /** After the attacks: a few normal requests must still be served (a fresh connection each). */
     private List<String> afterwards() throws InterruptedException {
         List<String> failures = new ArrayList<>();
-        try (LatencyProbe after = new LatencyProbe(target.label() + " after", target.uri(Endpoints.FILES_PREFIX + "hello.txt"),
-                Duration.ofSeconds(10), Duration.ofMillis(100), true, "hello, world\n"::equals)) {
+        try (LatencyProbe after = new LatencyProbe(
+                target.label() + " after",
+                target.uri(Endpoints.FILES_PREFIX + "hello.txt"),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(100),
+                true,
+                "hello, world\n"::equals)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (after.all().size() < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -171,9 +225,15 @@ public final class HostileScenario {
     }
 
     private static ProcessGauges.Reading peak(List<ProcessGauges.Reading> readings) {
-        double threads = readings.stream().mapToDouble(ProcessGauges.Reading::threads).filter(d -> !Double.isNaN(d)).max()
+        double threads = readings.stream()
+                .mapToDouble(ProcessGauges.Reading::threads)
+                .filter(d -> !Double.isNaN(d))
+                .max()
                 .orElse(Double.NaN);
-        double rss = readings.stream().mapToDouble(ProcessGauges.Reading::rssBytes).filter(d -> !Double.isNaN(d)).max()
+        double rss = readings.stream()
+                .mapToDouble(ProcessGauges.Reading::rssBytes)
+                .filter(d -> !Double.isNaN(d))
+                .max()
                 .orElse(Double.NaN);
         return new ProcessGauges.Reading(threads, rss);
     }

@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,7 @@ import java.util.function.Predicate;
 public final class LatencyProbe implements AutoCloseable {
 
     /** One request: when it started (ns since the probe started), how long it took (ns), whether it failed, why. */
-    public record Sample(long startNanos, long latencyNanos, boolean failed, String failure) {
-    }
+    public record Sample(long startNanos, long latencyNanos, boolean failed, String failure) {}
 
     private final String name;
     private final HttpClient client;
@@ -41,8 +40,8 @@ public final class LatencyProbe implements AutoCloseable {
      * Starts sending GET {@code uri} every {@code pause}, each with {@code timeout}; a new connection per request
      * when {@code freshConnections} (a kubelet's probe, over a raw socket), else one kept-alive connection (a normal client).
      */
-    public LatencyProbe(String name, URI uri, Duration timeout, Duration pause, boolean freshConnections,
-            Predicate<String> check) {
+    public LatencyProbe(
+            String name, URI uri, Duration timeout, Duration pause, boolean freshConnections, Predicate<String> check) {
         this.name = name;
         this.client = freshConnections ? null : newClient();
         this.request = HttpRequest.newBuilder(uri).timeout(timeout).build();
@@ -58,7 +57,9 @@ public final class LatencyProbe implements AutoCloseable {
 
     /** The samples of requests started in {@code [from, to)} (ns on this probe's clock). */
     public synchronized List<Sample> window(long from, long to) {
-        return samples.stream().filter(s -> s.startNanos() >= from && s.startNanos() < to).toList();
+        return samples.stream()
+                .filter(s -> s.startNanos() >= from && s.startNanos() < to)
+                .toList();
     }
 
     /** All samples so far. */
@@ -68,7 +69,8 @@ public final class LatencyProbe implements AutoCloseable {
 
     /** The 99th percentile latency (nearest rank) of {@code samples}, in ms; 0 for none. */
     public static double p99Millis(List<Sample> samples) {
-        long[] sorted = samples.stream().mapToLong(Sample::latencyNanos).sorted().toArray();
+        long[] sorted =
+                samples.stream().mapToLong(Sample::latencyNanos).sorted().toArray();
         if (sorted.length == 0) {
             return 0;
         }
@@ -118,7 +120,8 @@ public final class LatencyProbe implements AutoCloseable {
                 samples.add(new Sample(start, latency, failure != null, failure));
             }
             if (failure != null && !stopped) {
-                System.out.println("HOSTILE " + name + " request failed after " + latency / 1_000_000 + " ms: " + failure);
+                System.out.println(
+                        "HOSTILE " + name + " request failed after " + latency / 1_000_000 + " ms: " + failure);
             }
             try {
                 Thread.sleep(pause);
@@ -148,9 +151,10 @@ public final class LatencyProbe implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeout);
             socket.setSoTimeout(timeout);
-            socket.getOutputStream().write(("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    + " HTTP/1.1\r\nHost: " + uri.getRawAuthority() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                                    + " HTTP/1.1\r\nHost: " + uri.getRawAuthority() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             InputStream in = socket.getInputStream();
@@ -190,6 +194,9 @@ public final class LatencyProbe implements AutoCloseable {
     }
 
     private static HttpClient newClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 }

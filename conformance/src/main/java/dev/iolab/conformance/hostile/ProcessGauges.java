@@ -23,8 +23,8 @@ public final class ProcessGauges {
 
         /** {@code +N threads, +M MiB RSS} relative to {@code before}, or {@code n/a} parts. */
         public String heldSince(Reading before) {
-            return delta(threads - before.threads, "", " threads") + ", " + delta((rssBytes - before.rssBytes) / (1 << 20), "",
-                    " MiB RSS");
+            return delta(threads - before.threads, "", " threads") + ", "
+                    + delta((rssBytes - before.rssBytes) / (1 << 20), "", " MiB RSS");
         }
 
         private static String delta(double d, String prefix, String unit) {
@@ -33,7 +33,8 @@ public final class ProcessGauges {
     }
 
     private final URI metrics;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Reads {@code management}'s {@code /actuator/prometheus}; {@code null} reads nothing (no management port known). */
     public ProcessGauges(URI management) {
@@ -46,21 +47,27 @@ public final class ProcessGauges {
             return Reading.NONE;
         }
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Reading.NONE;
             }
             var samples = PrometheusText.parse(response.body());
-            return new Reading(first(samples, "jvm_threads_live_threads"), first(samples, "process_resident_memory_bytes"));
+            return new Reading(
+                    first(samples, "jvm_threads_live_threads"), first(samples, "process_resident_memory_bytes"));
         } catch (Exception e) {
             return Reading.NONE;
         }
     }
 
     private static double first(java.util.List<PrometheusText.Sample> samples, String name) {
-        OptionalDouble value = samples.stream().filter(s -> s.name().equals(name))
-                .mapToDouble(s -> Double.parseDouble(s.value())).findFirst();
+        OptionalDouble value = samples.stream()
+                .filter(s -> s.name().equals(name))
+                .mapToDouble(s -> Double.parseDouble(s.value()))
+                .findFirst();
         return value.orElse(Double.NaN);
     }
 }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RequiredTool {
 
-    private RequiredTool() {
-    }
+    private RequiredTool() {}
 
     /**
      * The first of {@code names} found on the PATH. Call it from a test, {@code @BeforeAll} or

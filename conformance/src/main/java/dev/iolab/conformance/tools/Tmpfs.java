@@ -24,8 +24,8 @@ public final class Tmpfs implements AutoCloseable {
     public static Tmpfs mount(Path mountPoint, long bytes) throws IOException, InterruptedException {
         Path mount = RequiredTool.onPath("apt-get install mount", "mount");
         Files.createDirectories(mountPoint);
-        String result = run(mount.toString(), "-t", "tmpfs", "-o", "size=" + bytes + ",mode=0755", "tmpfs",
-                mountPoint.toString());
+        String result = run(
+                mount.toString(), "-t", "tmpfs", "-o", "size=" + bytes + ",mode=0755", "tmpfs", mountPoint.toString());
         if (result != null) {
             String why = "cannot mount a " + bytes + "-byte tmpfs on " + mountPoint + " (" + result.strip()
                     + "): run as root (CI does)";

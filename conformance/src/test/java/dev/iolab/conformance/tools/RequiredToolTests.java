@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -15,7 +14,8 @@ class RequiredToolTests {
     @Test
     void findsTheFirstNameThatIsOnThePath() {
         assertThat(RequiredTool.onPath(Map.of("PATH", PATH), "apt-get install coreutils", "no-such-tool-xyz", "sh"))
-                .hasFileName("sh").isExecutable();
+                .hasFileName("sh")
+                .isExecutable();
     }
 
     @Test
@@ -27,9 +27,10 @@ class RequiredToolTests {
 
     @Test
     void missingUnderCiFails() {
-        assertThatThrownBy(() -> RequiredTool.onPath(Map.of("PATH", PATH, "CI", "true"), "apt-get install xyz",
-                "no-such-tool-xyz"))
+        assertThatThrownBy(() -> RequiredTool.onPath(
+                        Map.of("PATH", PATH, "CI", "true"), "apt-get install xyz", "no-such-tool-xyz"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("apt-get install xyz").hasMessageContaining("CI=true");
+                .hasMessageContaining("apt-get install xyz")
+                .hasMessageContaining("CI=true");
     }
 }

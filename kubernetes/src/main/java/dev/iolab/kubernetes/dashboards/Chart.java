@@ -50,12 +50,20 @@ final class Chart {
         }
         List<Query> targets = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            targets.add(new Query(String.valueOf((char) ('A' + i)), Datasource.PROMETHEUS, queries.get(i)[0],
-                    queries.get(i)[1]));
+            targets.add(new Query(
+                    String.valueOf((char) ('A' + i)), Datasource.PROMETHEUS, queries.get(i)[0], queries.get(i)[1]));
         }
         FieldConfig fieldConfig = new FieldConfig(
                 new FieldConfig.Defaults(unit, min, mappings.isEmpty() ? null : List.copyOf(mappings)), List.of());
-        return new Panel(id, "timeseries", title, description, Datasource.PROMETHEUS, gridPos, fieldConfig,
-                Panel.Options.DEFAULT, targets);
+        return new Panel(
+                id,
+                "timeseries",
+                title,
+                description,
+                Datasource.PROMETHEUS,
+                gridPos,
+                fieldConfig,
+                Panel.Options.DEFAULT,
+                targets);
     }
 }

@@ -53,8 +53,17 @@ final class DashboardBuilder {
         List<String> tags = new ArrayList<>();
         tags.add(Dashboard.TAG);
         iomodels.forEach(id -> tags.add(Dashboard.IOMODEL_TAG_PREFIX + id));
-        return new Dashboard(uid, title, description, List.copyOf(tags), "utc", 39, 1, "10s",
+        return new Dashboard(
+                uid,
+                title,
+                description,
+                List.copyOf(tags),
+                "utc",
+                39,
+                1,
+                "10s",
                 new Dashboard.TimeRange("now-15m", "now"),
-                new Dashboard.Templating(List.of(Variable.iomodel(variableMetric))), List.copyOf(panels));
+                new Dashboard.Templating(List.of(Variable.iomodel(variableMetric))),
+                List.copyOf(panels));
     }
 }

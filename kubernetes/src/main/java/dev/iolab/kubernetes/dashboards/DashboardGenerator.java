@@ -8,8 +8,7 @@ import java.util.Map;
 /** Writes every dashboard's JSON to k8s/monitoring/dashboards (or {@code args[0]}): run by {@value Dashboards#REGENERATE}. */
 public final class DashboardGenerator {
 
-    private DashboardGenerator() {
-    }
+    private DashboardGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "k8s/monitoring/dashboards");

@@ -19,8 +19,11 @@ public final class Dashboards {
     // "key": value, one array element per line, "\n" on every OS: the committed files diff line by line
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("").withArrayEmptySeparator(""))
-            .withObjectIndenter(INDENT).withArrayIndenter(INDENT);
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(INDENT)
+            .withArrayIndenter(INDENT);
 
     // record order, not Jackson 3's alphabetical default: uid and title first, as a reader of the JSON expects
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -30,12 +33,16 @@ public final class Dashboards {
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private Dashboards() {
-    }
+    private Dashboards() {}
 
     public static List<Dashboard> all() {
-        return List.of(OverviewDashboard.dashboard(), TomcatDashboard.dashboard(), VirtualThreadsDashboard.dashboard(),
-                ReactorNettyDashboard.dashboard(), PlainIoDashboard.dashboard(), GatewayDashboard.dashboard());
+        return List.of(
+                OverviewDashboard.dashboard(),
+                TomcatDashboard.dashboard(),
+                VirtualThreadsDashboard.dashboard(),
+                ReactorNettyDashboard.dashboard(),
+                PlainIoDashboard.dashboard(),
+                GatewayDashboard.dashboard());
     }
 
     /** File name to content, for every dashboard. */

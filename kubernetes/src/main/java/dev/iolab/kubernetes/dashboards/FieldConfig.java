@@ -9,8 +9,7 @@ public record FieldConfig(Defaults defaults, List<Object> overrides) {
 
     /** The defaults every series of the panel gets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Defaults(String unit, Integer min, List<ValueMapping> mappings) {
-    }
+    public record Defaults(String unit, Integer min, List<ValueMapping> mappings) {}
 
     /** Grafana's "value" mapping: exact values shown as text. */
     public record ValueMapping(String type, Map<String, MappedText> options) {
@@ -21,8 +20,7 @@ public record FieldConfig(Defaults defaults, List<Object> overrides) {
     }
 
     /** The text a mapped value is shown as. */
-    public record MappedText(String text, int index) {
-    }
+    public record MappedText(String text, int index) {}
 
     public static FieldConfig unit(String unit) {
         return new FieldConfig(new Defaults(unit, null, null), List.of());

@@ -20,25 +20,34 @@ final class GatewayDashboard {
     private static final String LEGEND = "{{routeId}}";
     private static final String UPSTREAM_FAILURE = "httpStatusCode=~\"502|503|504\"";
 
-    private GatewayDashboard() {
-    }
+    private GatewayDashboard() {}
 
     static Dashboard dashboard() {
         String routeRate = sumBy(BY, rate(ROUTE_TIMER + "_count"));
         String failureRate = sumBy(BY, rate(ROUTE_TIMER + "_count", UPSTREAM_FAILURE));
-        return new DashboardBuilder(UID, "iolab: gateway routes",
-                "Spring Cloud Gateway's per-route timer (routeId is the target id): what a request costs through the "
-                        + "gateway, and which upstreams fail.",
-                ROUTE_TIMER + "_count", List.of(Target.GATEWAY_ID))
-                .row(Chart.of("Requests per second per route", "reqps").min(0).query(routeRate, LEGEND),
-                        Chart.of("Upstream failures per second per route", "reqps").min(0)
+        return new DashboardBuilder(
+                        UID,
+                        "iolab: gateway routes",
+                        "Spring Cloud Gateway's per-route timer (routeId is the target id): what a request costs through the "
+                                + "gateway, and which upstreams fail.",
+                        ROUTE_TIMER + "_count",
+                        List.of(Target.GATEWAY_ID))
+                .row(
+                        Chart.of("Requests per second per route", "reqps")
+                                .min(0)
+                                .query(routeRate, LEGEND),
+                        Chart.of("Upstream failures per second per route", "reqps")
+                                .min(0)
                                 .describe("502 (closed before answering), 503 (unreachable), 504 (no answer in "
                                         + "time); 0 while a route has had none.")
                                 .query(orZero(failureRate, routeRate), LEGEND))
-                .row(Chart.of("Latency p50 / p99 per route", "s").min(0)
+                .row(
+                        Chart.of("Latency p50 / p99 per route", "s")
+                                .min(0)
                                 .query(quantile(0.5, ROUTE_TIMER, BY), "{{routeId}} p50")
                                 .query(quantile(0.99, ROUTE_TIMER, BY), "{{routeId}} p99"),
-                        Chart.of("Upstream failure ratio per route", "percentunit").min(0)
+                        Chart.of("Upstream failure ratio per route", "percentunit")
+                                .min(0)
                                 .query(orZero(failureRate + " / " + routeRate, routeRate), LEGEND))
                 .build();
     }

@@ -8,8 +8,7 @@ final class Promql {
     /** Grafana's rate window: at least four scrape intervals, so a rate never sees fewer than two samples. */
     static final String RATE_INTERVAL = "$__rate_interval";
 
-    private Promql() {
-    }
+    private Promql() {}
 
     /** {@code metric{iomodel=~"$iomodel",<matchers>}}. */
     static String sel(String metric, String... matchers) {

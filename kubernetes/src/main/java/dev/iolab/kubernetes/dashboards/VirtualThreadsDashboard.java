@@ -19,31 +19,44 @@ final class VirtualThreadsDashboard {
     private static final String BY = "iomodel";
     private static final String LEGEND = "{{iomodel}}";
 
-    private VirtualThreadsDashboard() {
-    }
+    private VirtualThreadsDashboard() {}
 
     static Dashboard dashboard() {
-        return new DashboardBuilder(UID, "iolab: virtual threads",
-                "Micrometer's VirtualThreadMetrics (JFR events and the JDK's virtual thread scheduler MXBean).",
-                "jvm_threads_virtual_live_threads", DashboardBuilder.ids(List.of(Target.MVC_VIRTUAL)))
-                .row(Chart.of("Live virtual threads", "short").min(0)
+        return new DashboardBuilder(
+                        UID,
+                        "iolab: virtual threads",
+                        "Micrometer's VirtualThreadMetrics (JFR events and the JDK's virtual thread scheduler MXBean).",
+                        "jvm_threads_virtual_live_threads",
+                        DashboardBuilder.ids(List.of(Target.MVC_VIRTUAL)))
+                .row(
+                        Chart.of("Live virtual threads", "short")
+                                .min(0)
                                 .describe("mounted: running on a carrier thread; queued: ready, waiting for a carrier. "
                                         + "A blocked virtual thread is unmounted and counted in neither.")
-                                .query(sumBy(BY + ", scheduling_status", sel("jvm_threads_virtual_live_threads")),
+                                .query(
+                                        sumBy(BY + ", scheduling_status", sel("jvm_threads_virtual_live_threads")),
                                         "{{iomodel}} {{scheduling_status}}"),
-                        Chart.of("Requests in flight vs platform threads", "short").min(0)
+                        Chart.of("Requests in flight vs platform threads", "short")
+                                .min(0)
                                 .describe("Thousands of requests can wait in flight on a handful of platform threads.")
-                                .query(sumBy(BY, sel(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE.replace('.', '_'))),
+                                .query(
+                                        sumBy(BY, sel(MetricNames.HTTP_SERVER_REQUESTS_ACTIVE.replace('.', '_'))),
                                         "{{iomodel}} in flight")
                                 .query(maxBy(BY, sel(MetricNames.JVM_THREADS_LIVE)), "{{iomodel}} platform threads"))
-                .row(Chart.of("Carrier pool", "short").min(0)
+                .row(
+                        Chart.of("Carrier pool", "short")
+                                .min(0)
                                 .query(maxBy(BY, sel("jvm_threads_virtual_parallelism")), "{{iomodel}} parallelism")
-                                .query(maxBy(BY, sel("jvm_threads_virtual_pool_size_threads")), "{{iomodel}} pool size"),
-                        Chart.of("Pinned per second", "short").min(0)
+                                .query(
+                                        maxBy(BY, sel("jvm_threads_virtual_pool_size_threads")),
+                                        "{{iomodel}} pool size"),
+                        Chart.of("Pinned per second", "short")
+                                .min(0)
                                 .describe("Virtual threads that blocked while pinned to their carrier (JFR "
                                         + "jdk.VirtualThreadPinned, over 20 ms): each holds a carrier the whole time.")
                                 .query(sumBy(BY, rate("jvm_threads_virtual_pinned_seconds_count")), LEGEND),
-                        Chart.of("Submit failures per second", "short").min(0)
+                        Chart.of("Submit failures per second", "short")
+                                .min(0)
                                 .query(sumBy(BY, rate("jvm_threads_virtual_submit_failed_total")), LEGEND))
                 .build();
     }

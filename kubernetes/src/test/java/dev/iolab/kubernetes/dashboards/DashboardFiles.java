@@ -45,19 +45,21 @@ final class DashboardFiles {
 
         /** The {@code iomodel:<id>} tags: the ids every panel must return data for. */
         List<String> iomodels() {
-            return list(json.path("tags")).stream().map(JsonNode::asString)
+            return list(json.path("tags")).stream()
+                    .map(JsonNode::asString)
                     .filter(t -> t.startsWith(Dashboard.IOMODEL_TAG_PREFIX))
-                    .map(t -> t.substring(Dashboard.IOMODEL_TAG_PREFIX.length())).toList();
+                    .map(t -> t.substring(Dashboard.IOMODEL_TAG_PREFIX.length()))
+                    .toList();
         }
     }
 
-    private DashboardFiles() {
-    }
+    private DashboardFiles() {}
 
     static List<File> all() {
         try (Stream<Path> files = Files.list(DIR)) {
             List<File> dashboards = new ArrayList<>();
-            for (Path path : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path path :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 dashboards.add(new File(path, JSON.readTree(Files.readString(path))));
             }
             return dashboards;

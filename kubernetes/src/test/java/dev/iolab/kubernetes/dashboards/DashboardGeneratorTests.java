@@ -16,8 +16,10 @@ class DashboardGeneratorTests {
             Path path = DashboardFiles.DIR.resolve(file.getKey());
             assertThat(path).as("missing; run " + Dashboards.REGENERATE).exists();
             // hasContent reports the differing lines, so the failure shows what the regeneration would change
-            assertThat(path).as(path + " is stale; run " + Dashboards.REGENERATE)
-                    .usingCharset(StandardCharsets.UTF_8).hasContent(file.getValue());
+            assertThat(path)
+                    .as(path + " is stale; run " + Dashboards.REGENERATE)
+                    .usingCharset(StandardCharsets.UTF_8)
+                    .hasContent(file.getValue());
         }
     }
 

@@ -42,9 +42,13 @@ class DashboardMetricsIT {
 
     /** One per module; mvc-virtual, because it is the only id the virtual-threads dashboard is tagged with. */
     private static final List<Target> LAUNCHED = List.of(Target.MVC_VIRTUAL, Target.WEBFLUX_EPOLL, Target.PLAIN_EPOLL);
-    private static final Path REPO = Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+
+    private static final Path REPO = Path.of(System.getProperty("iolab.repo.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path GATEWAY_JAR = REPO.resolve("gateway/target/gateway.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final List<LaunchedTarget> targets = new ArrayList<>();
     private static Process gateway;
@@ -53,7 +57,8 @@ class DashboardMetricsIT {
 
     @BeforeAll
     static void launch() throws IOException {
-        List<Path> jars = new ArrayList<>(LAUNCHED.stream().map(t -> t.module().jar(REPO)).toList());
+        List<Path> jars =
+                new ArrayList<>(LAUNCHED.stream().map(t -> t.module().jar(REPO)).toList());
         jars.add(GATEWAY_JAR);
         List<Path> missing = jars.stream().filter(j -> !Files.isRegularFile(j)).toList();
         if (!missing.isEmpty()) {
@@ -107,12 +112,14 @@ class DashboardMetricsIT {
         gc(gateway);
 
         Map<String, Set<String>> expected = new LinkedHashMap<>(); // process id -> names its dashboards query
-        Map<String, List<String>> why = new LinkedHashMap<>();     // "dashboard iomodel" entries per process id
+        Map<String, List<String>> why = new LinkedHashMap<>(); // "dashboard iomodel" entries per process id
         for (DashboardFiles.File dashboard : DashboardFiles.all()) {
             Set<String> names = new LinkedHashSet<>();
             dashboard.exprs().forEach(expr -> names.addAll(PromqlNames.metrics(expr)));
-            dashboard.variables().forEach(v -> names.add(
-                    PromqlNames.labelValuesMetric(v.path("query").path("query").asString(), "iomodel")));
+            dashboard
+                    .variables()
+                    .forEach(v -> names.add(PromqlNames.labelValuesMetric(
+                            v.path("query").path("query").asString(), "iomodel")));
             assertThat(dashboard.iomodels()).as(dashboard.name()).isNotEmpty();
             for (String iomodel : dashboard.iomodels()) {
                 String source = scrapedFor(iomodel);
@@ -125,13 +132,18 @@ class DashboardMetricsIT {
         for (Map.Entry<String, Set<String>> entry : expected.entrySet()) {
             String id = entry.getKey();
             // timers are recorded as an exchange completes, maybe just after the client saw its response
-            Awaitility.await(id + " exports every metric its dashboards query").atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Awaitility.await(id + " exports every metric its dashboards query")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
                         Set<String> scraped = namesTagged(id, scrape(processes.get(id)));
                         Set<String> absent = new TreeSet<>(entry.getValue());
                         absent.removeAll(scraped);
-                        assertThat(absent).as("metrics queried by %s but not in the scrape of %s (iomodel=%s)",
-                                why.get(id), processes.get(id), id).isEmpty();
+                        assertThat(absent)
+                                .as(
+                                        "metrics queried by %s but not in the scrape of %s (iomodel=%s)",
+                                        why.get(id), processes.get(id), id)
+                                .isEmpty();
                     });
         }
         System.out.println("DASHBOARDS every queried metric found: " + expected);
@@ -143,12 +155,17 @@ class DashboardMetricsIT {
             return Target.GATEWAY_ID;
         }
         Target target = Target.byId(iomodel).orElseThrow(() -> new AssertionError("unknown iomodel tag " + iomodel));
-        return LAUNCHED.stream().filter(t -> t.module() == target.module()).findFirst().orElseThrow().id();
+        return LAUNCHED.stream()
+                .filter(t -> t.module() == target.module())
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private static Set<String> namesTagged(String iomodel, List<PrometheusText.Sample> samples) {
         Set<String> names = new TreeSet<>();
-        samples.stream().filter(s -> iomodel.equals(s.labels().get(MetricNames.TAG_IOMODEL)))
+        samples.stream()
+                .filter(s -> iomodel.equals(s.labels().get(MetricNames.TAG_IOMODEL)))
                 .forEach(s -> names.add(s.name()));
         return names;
     }
@@ -166,7 +183,9 @@ class DashboardMetricsIT {
     private static void gc(Process process) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process run = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("jcmd GC.run").isTrue();
     }
 
@@ -175,8 +194,11 @@ class DashboardMetricsIT {
     }
 
     private static List<PrometheusText.Sample> scrape(URI base) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(Endpoints.PROMETHEUS))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(base.resolve(Endpoints.PROMETHEUS))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("scrape of %s", base).isEqualTo(200);
         return PrometheusText.parse(response.body());
     }
@@ -195,15 +217,23 @@ class DashboardMetricsIT {
         for (LaunchedTarget target : targets) {
             command.add("--iolab.gateway.upstreams." + target.id() + "=http://127.0.0.1:" + target.boundPort());
         }
-        gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
+        gateway = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(gatewayLog.toFile())
+                .start();
         gatewayUri = URI.create("http://127.0.0.1:" + port);
     }
 
     private static void awaitReady(URI base, Process process, Path log) {
-        HttpRequest probe = HttpRequest.newBuilder(base.resolve(Endpoints.READINESS)).timeout(Duration.ofSeconds(2)).build();
-        Awaitility.await("gateway readiness (log " + log + ")").atMost(LaunchedTarget.STARTUP_TIMEOUT)
-                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        HttpRequest probe = HttpRequest.newBuilder(base.resolve(Endpoints.READINESS))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        Awaitility.await("gateway readiness (log " + log + ")")
+                .atMost(LaunchedTarget.STARTUP_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .failFast("gateway exited, see " + log, () -> !process.isAlive())
-                .until(() -> HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() ->
+                        HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 }

@@ -26,20 +26,28 @@ class DashboardStructureTests {
 
     @Test
     void everyGeneratedDashboardIsCommittedAndPackedByTheMonitoringComponent() throws IOException {
-        Set<String> committed = new TreeSet<>(dashboards.stream().map(DashboardFiles.File::name).toList());
-        assertThat(committed).as("k8s/monitoring/dashboards/*.json")
+        Set<String> committed =
+                new TreeSet<>(dashboards.stream().map(DashboardFiles.File::name).toList());
+        assertThat(committed)
+                .as("k8s/monitoring/dashboards/*.json")
                 .isEqualTo(new TreeSet<>(Dashboards.render().keySet()));
-        assertThat(new TreeSet<>(packedDashboards())).as("the grafana-dashboards configMapGenerator of "
-                + "k8s/monitoring/kustomization.yaml").isEqualTo(committed);
+        assertThat(new TreeSet<>(packedDashboards()))
+                .as("the grafana-dashboards configMapGenerator of " + "k8s/monitoring/kustomization.yaml")
+                .isEqualTo(committed);
     }
 
     @Test
     void uidsAreUniqueAcrossDashboardsAndPanelIdsWithinEach() {
-        List<String> uids = dashboards.stream().map(d -> d.json().path("uid").asString()).toList();
+        List<String> uids =
+                dashboards.stream().map(d -> d.json().path("uid").asString()).toList();
         assertThat(uids).doesNotContain("").doesNotHaveDuplicates().contains(OverviewDashboard.UID);
         for (DashboardFiles.File dashboard : dashboards) {
-            List<Integer> ids = dashboard.panels().stream().map(p -> p.path("id").asInt(-1)).toList();
-            assertThat(ids).as("panel ids of %s", dashboard.name()).isNotEmpty().doesNotHaveDuplicates()
+            List<Integer> ids =
+                    dashboard.panels().stream().map(p -> p.path("id").asInt(-1)).toList();
+            assertThat(ids)
+                    .as("panel ids of %s", dashboard.name())
+                    .isNotEmpty()
+                    .doesNotHaveDuplicates()
                     .allMatch(id -> id > 0);
         }
     }
@@ -50,7 +58,12 @@ class DashboardStructureTests {
             List<int[]> boxes = new ArrayList<>();
             for (JsonNode panel : dashboard.panels()) {
                 JsonNode g = panel.path("gridPos");
-                int[] box = {g.path("x").asInt(-1), g.path("y").asInt(-1), g.path("w").asInt(0), g.path("h").asInt(0)};
+                int[] box = {
+                    g.path("x").asInt(-1),
+                    g.path("y").asInt(-1),
+                    g.path("w").asInt(0),
+                    g.path("h").asInt(0)
+                };
                 String where = dashboard.name() + " panel " + panel.path("id") + " gridPos " + g;
                 assertThat(box[0]).as(where).isGreaterThanOrEqualTo(0);
                 assertThat(box[1]).as(where).isGreaterThanOrEqualTo(0);
@@ -58,7 +71,9 @@ class DashboardStructureTests {
                 assertThat(box[3]).as(where).isPositive();
                 assertThat(box[0] + box[2]).as(where + ": right edge").isLessThanOrEqualTo(GridPos.COLUMNS);
                 for (int[] other : boxes) {
-                    assertThat(overlap(box, other)).as(where + " overlaps %s", java.util.Arrays.toString(other)).isFalse();
+                    assertThat(overlap(box, other))
+                            .as(where + " overlaps %s", java.util.Arrays.toString(other))
+                            .isFalse();
                 }
                 boxes.add(box);
             }
@@ -78,15 +93,19 @@ class DashboardStructureTests {
             Set<String> defined = new HashSet<>();
             for (JsonNode variable : dashboard.variables()) {
                 defined.add(variable.path("name").asString());
-                assertThat(variable.path("type").asString()).as("%s variable type", dashboard.name()).isEqualTo("query");
+                assertThat(variable.path("type").asString())
+                        .as("%s variable type", dashboard.name())
+                        .isEqualTo("query");
                 String query = variable.path("query").path("query").asString();
                 assertThat(PromqlNames.labelValuesMetric(query, Variable.IOMODEL))
-                        .as("%s: %s is label_values(<metric>, iomodel)", dashboard.name(), query).isNotNull();
+                        .as("%s: %s is label_values(<metric>, iomodel)", dashboard.name(), query)
+                        .isNotNull();
                 assertThat(variable.path("definition").asString()).isEqualTo(query);
             }
             assertThat(defined).as("%s variables", dashboard.name()).containsExactly(Variable.IOMODEL);
             for (String expr : dashboard.exprs()) {
-                assertThat(PromqlNames.variables(expr)).as("%s: variables of %s", dashboard.name(), expr)
+                assertThat(PromqlNames.variables(expr))
+                        .as("%s: variables of %s", dashboard.name(), expr)
                         .allMatch(v -> defined.contains(v) || PromqlNames.BUILTINS.contains(v));
             }
         }
@@ -97,10 +116,13 @@ class DashboardStructureTests {
         for (DashboardFiles.File dashboard : dashboards) {
             assertThat(dashboard.exprs()).as(dashboard.name()).isNotEmpty();
             for (String expr : dashboard.exprs()) {
-                assertThat(PromqlNames.matchers(expr)).as("%s: selectors of %s", dashboard.name(), expr).isNotEmpty()
+                assertThat(PromqlNames.matchers(expr))
+                        .as("%s: selectors of %s", dashboard.name(), expr)
+                        .isNotEmpty()
                         .allMatch(m -> m.contains("iomodel=~\"$iomodel\""));
-                assertThat(PromqlNames.bareIdentifiers(expr)).as("%s: selectors without braces in %s",
-                        dashboard.name(), expr).isEmpty();
+                assertThat(PromqlNames.bareIdentifiers(expr))
+                        .as("%s: selectors without braces in %s", dashboard.name(), expr)
+                        .isEmpty();
             }
         }
     }
@@ -108,14 +130,17 @@ class DashboardStructureTests {
     @Test
     @SuppressWarnings("unchecked")
     void everyDatasourceIsTheProvisionedOne() throws IOException {
-        Map<String, Object> provisioning = new Yaml().load(
-                Files.readString(DashboardFiles.MONITORING.resolve("grafana/provisioning/datasources/iolab.yml")));
+        Map<String, Object> provisioning = new Yaml()
+                .load(Files.readString(
+                        DashboardFiles.MONITORING.resolve("grafana/provisioning/datasources/iolab.yml")));
         List<Map<String, Object>> datasources = (List<Map<String, Object>>) provisioning.get("datasources");
         assertThat(datasources).extracting(d -> d.get("uid")).containsExactly(Datasource.PROVISIONED_UID);
         for (DashboardFiles.File dashboard : dashboards) {
             List<String> references = new ArrayList<>();
             collectDatasources(dashboard.json(), references);
-            assertThat(references).as("datasource references in %s", dashboard.name()).isNotEmpty()
+            assertThat(references)
+                    .as("datasource references in %s", dashboard.name())
+                    .isNotEmpty()
                     .allMatch(r -> r.equals("prometheus/" + Datasource.PROVISIONED_UID));
         }
     }
@@ -125,17 +150,24 @@ class DashboardStructureTests {
         Set<String> known = new HashSet<>(Target.ids());
         known.add(Target.GATEWAY_ID);
         for (DashboardFiles.File dashboard : dashboards) {
-            assertThat(DashboardFiles.list(dashboard.json().path("tags"))).extracting(JsonNode::asString)
-                    .as("%s tags", dashboard.name()).contains(Dashboard.TAG);
-            assertThat(dashboard.iomodels()).as("%s iomodel tags", dashboard.name()).isNotEmpty()
-                    .doesNotHaveDuplicates().allMatch(known::contains);
+            assertThat(DashboardFiles.list(dashboard.json().path("tags")))
+                    .extracting(JsonNode::asString)
+                    .as("%s tags", dashboard.name())
+                    .contains(Dashboard.TAG);
+            assertThat(dashboard.iomodels())
+                    .as("%s iomodel tags", dashboard.name())
+                    .isNotEmpty()
+                    .doesNotHaveDuplicates()
+                    .allMatch(known::contains);
         }
     }
 
     @Test
     void theOverviewCoversEveryTarget() {
         DashboardFiles.File overview = dashboards.stream()
-                .filter(d -> d.json().path("uid").asString().equals(OverviewDashboard.UID)).findFirst().orElseThrow();
+                .filter(d -> d.json().path("uid").asString().equals(OverviewDashboard.UID))
+                .findFirst()
+                .orElseThrow();
         assertThat(overview.iomodels()).containsExactlyElementsOf(Target.ids());
     }
 
@@ -149,7 +181,8 @@ class DashboardStructureTests {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (field.getKey().equals("datasource")) {
                     JsonNode ds = field.getValue();
-                    references.add(ds.path("type").asString() + "/" + ds.path("uid").asString());
+                    references.add(
+                            ds.path("type").asString() + "/" + ds.path("uid").asString());
                 } else {
                     collectDatasources(field.getValue(), references);
                 }
@@ -161,12 +194,12 @@ class DashboardStructureTests {
 
     @SuppressWarnings("unchecked")
     private static List<String> packedDashboards() throws IOException {
-        Map<String, Object> kustomization = new Yaml().load(
-                Files.readString(DashboardFiles.MONITORING.resolve("kustomization.yaml")));
+        Map<String, Object> kustomization =
+                new Yaml().load(Files.readString(DashboardFiles.MONITORING.resolve("kustomization.yaml")));
         for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.get("configMapGenerator")) {
             if ("grafana-dashboards".equals(generator.get("name"))) {
-                return ((List<String>) generator.get("files")).stream()
-                        .map(f -> f.substring(f.lastIndexOf('/') + 1)).toList();
+                return ((List<String>) generator.get("files"))
+                        .stream().map(f -> f.substring(f.lastIndexOf('/') + 1)).toList();
             }
         }
         throw new AssertionError("no grafana-dashboards configMapGenerator in k8s/monitoring/kustomization.yaml");

@@ -18,12 +18,12 @@ final class PromqlNames {
 
     private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([a-zA-Z_][a-zA-Z0-9_]*)");
-    private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\(([a-zA-Z_:][a-zA-Z0-9_:]*), *([a-zA-Z_]+)\\)$");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "or", "and", "unless", "on", "ignoring",
-            "bool", "offset", "group_left", "group_right");
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("^label_values\\(([a-zA-Z_:][a-zA-Z0-9_:]*), *([a-zA-Z_]+)\\)$");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by", "without", "or", "and", "unless", "on", "ignoring", "bool", "offset", "group_left", "group_right");
 
-    private PromqlNames() {
-    }
+    private PromqlNames() {}
 
     /** Metric names of every {@code name{...}} selector. */
     static Set<String> metrics(String expr) {
@@ -61,7 +61,8 @@ final class PromqlNames {
      * a bare selector such as {@code sum(up)}, which would not filter on iomodel.
      */
     static Set<String> bareIdentifiers(String expr) {
-        String rest = SELECTOR.matcher(expr).replaceAll(" ")
+        String rest = SELECTOR.matcher(expr)
+                .replaceAll(" ")
                 .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ")
                 .replaceAll("\\[[^]]*]", " ")
                 .replaceAll("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")

@@ -31,6 +31,7 @@ class PromqlNamesTests {
     void labelValuesNamesItsMetric() {
         assertThat(PromqlNames.labelValuesMetric("label_values(iolab_loop_wakeups_total, iomodel)", "iomodel"))
                 .isEqualTo("iolab_loop_wakeups_total");
-        assertThat(PromqlNames.labelValuesMetric("label_values(up, job)", "iomodel")).isNull();
+        assertThat(PromqlNames.labelValuesMetric("label_values(up, job)", "iomodel"))
+                .isNull();
     }
 }

@@ -7,11 +7,23 @@ package dev.iolab.loadtest.anatomy;
  * with {@code --syscalls}, system calls by name from a separate run under strace. Null where not measured (no /proc:
  * a target at a given URL), with {@link #note} saying why.
  */
-public record Anatomy(long requests, Double voluntaryPerRequest, Double involuntaryPerRequest, int samples,
-                      Double runnableAverage, Double sleepingAverage, Double uninterruptibleAverage,
-                      Double threadsAverage, Integer threadsExited, Double readBytesPerRequest,
-                      Double writeBytesPerRequest, Double readCallsPerRequest, Double writeCallsPerRequest,
-                      Idle idle, SyscallCounts syscalls, String note) {
+public record Anatomy(
+        long requests,
+        Double voluntaryPerRequest,
+        Double involuntaryPerRequest,
+        int samples,
+        Double runnableAverage,
+        Double sleepingAverage,
+        Double uninterruptibleAverage,
+        Double threadsAverage,
+        Integer threadsExited,
+        Double readBytesPerRequest,
+        Double writeBytesPerRequest,
+        Double readCallsPerRequest,
+        Double writeCallsPerRequest,
+        Idle idle,
+        SyscallCounts syscalls,
+        String note) {
 
     /** The row of a target this process cannot see (no /proc for it here). */
     public static Anatomy unavailable(String why) {
@@ -22,18 +34,45 @@ public record Anatomy(long requests, Double voluntaryPerRequest, Double involunt
      * CPU, wake-ups and runnable threads of a target doing nothing, over a few seconds after its scenarios (a thread
      * that spins stays runnable even when other processes leave it little CPU).
      */
-    public record Idle(double seconds, Double cpuCores, Double contextSwitchesPerSecond, Double runnableAverage) {
-    }
+    public record Idle(double seconds, Double cpuCores, Double contextSwitchesPerSecond, Double runnableAverage) {}
 
     public Anatomy withIdle(Idle value) {
-        return new Anatomy(requests, voluntaryPerRequest, involuntaryPerRequest, samples, runnableAverage,
-                sleepingAverage, uninterruptibleAverage, threadsAverage, threadsExited, readBytesPerRequest,
-                writeBytesPerRequest, readCallsPerRequest, writeCallsPerRequest, value, syscalls, note);
+        return new Anatomy(
+                requests,
+                voluntaryPerRequest,
+                involuntaryPerRequest,
+                samples,
+                runnableAverage,
+                sleepingAverage,
+                uninterruptibleAverage,
+                threadsAverage,
+                threadsExited,
+                readBytesPerRequest,
+                writeBytesPerRequest,
+                readCallsPerRequest,
+                writeCallsPerRequest,
+                value,
+                syscalls,
+                note);
     }
 
     public Anatomy withSyscalls(SyscallCounts value) {
-        return new Anatomy(requests, voluntaryPerRequest, involuntaryPerRequest, samples, runnableAverage,
-                sleepingAverage, uninterruptibleAverage, threadsAverage, threadsExited, readBytesPerRequest,
-                writeBytesPerRequest, readCallsPerRequest, writeCallsPerRequest, idle, value, note);
+        return new Anatomy(
+                requests,
+                voluntaryPerRequest,
+                involuntaryPerRequest,
+                samples,
+                runnableAverage,
+                sleepingAverage,
+                uninterruptibleAverage,
+                threadsAverage,
+                threadsExited,
+                readBytesPerRequest,
+                writeBytesPerRequest,
+                readCallsPerRequest,
+                writeCallsPerRequest,
+                idle,
+                value,
+                note);
     }
 }

@@ -54,12 +54,23 @@ public final class AnatomyWatch {
     public synchronized Anatomy result(long requests) {
         stop();
         Optional<ProcessIo> io = ioBefore.flatMap(before -> ioAfter.map(after -> after.minus(before)));
-        return new Anatomy(requests, per(ledger.voluntary(), requests), per(ledger.involuntary(), requests),
-                states.samples(), states.runnableAverage(), states.sleepingAverage(), states.uninterruptibleAverage(),
-                states.threadsAverage(), ledger.exited(),
-                io.map(d -> per(d.rchar(), requests)).orElse(null), io.map(d -> per(d.wchar(), requests)).orElse(null),
-                io.map(d -> per(d.syscr(), requests)).orElse(null), io.map(d -> per(d.syscw(), requests)).orElse(null),
-                null, null, io.isPresent() ? null : "/proc/" + pid + "/io not readable");
+        return new Anatomy(
+                requests,
+                per(ledger.voluntary(), requests),
+                per(ledger.involuntary(), requests),
+                states.samples(),
+                states.runnableAverage(),
+                states.sleepingAverage(),
+                states.uninterruptibleAverage(),
+                states.threadsAverage(),
+                ledger.exited(),
+                io.map(d -> per(d.rchar(), requests)).orElse(null),
+                io.map(d -> per(d.wchar(), requests)).orElse(null),
+                io.map(d -> per(d.syscr(), requests)).orElse(null),
+                io.map(d -> per(d.syscw(), requests)).orElse(null),
+                null,
+                null,
+                io.isPresent() ? null : "/proc/" + pid + "/io not readable");
     }
 
     static Double per(long count, long requests) {

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class IdleProbe {
 
-    private IdleProbe() {
-    }
+    private IdleProbe() {}
 
     /** Readings of the threads' states during the window, as in a measured one. */
     static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
@@ -45,8 +44,10 @@ public final class IdleProbe {
             return Optional.empty();
         }
         ledger.update(tasks);
-        return Optional.of(new Anatomy.Idle(Math.round(seconds * 100) / 100.0,
+        return Optional.of(new Anatomy.Idle(
+                Math.round(seconds * 100) / 100.0,
                 (after.get().cpuSeconds() - before.get().cpuSeconds()) / seconds,
-                (ledger.voluntary() + ledger.involuntary()) / seconds, states.runnableAverage()));
+                (ledger.voluntary() + ledger.involuntary()) / seconds,
+                states.runnableAverage()));
     }
 }

@@ -41,13 +41,15 @@ public record ProcessIo(long rchar, long wchar, long syscr, long syscw) {
     /** Reads {@code <proc>/<pid>/io}; empty when the process is gone or the file is not readable (another user). */
     public static Optional<ProcessIo> read(Path proc, long pid) {
         try {
-            return Optional.of(parse(Files.readString(proc.resolve(Long.toString(pid)).resolve("io"))));
+            return Optional.of(
+                    parse(Files.readString(proc.resolve(Long.toString(pid)).resolve("io"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     public ProcessIo minus(ProcessIo earlier) {
-        return new ProcessIo(rchar - earlier.rchar, wchar - earlier.wchar, syscr - earlier.syscr, syscw - earlier.syscw);
+        return new ProcessIo(
+                rchar - earlier.rchar, wchar - earlier.wchar, syscr - earlier.syscr, syscw - earlier.syscw);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads every thread of a process from {@code <proc>/<pid>/task/<tid>/status}, skipping threads that exit mid-read. */
 public final class ProcessTasks {
 
-    private ProcessTasks() {
-    }
+    private ProcessTasks() {}
 
     /** Thread id to status; empty when the process is gone. */
     public static Map<Integer, TaskStatus> read(Path proc, long pid) {

@@ -41,14 +41,26 @@ public final class StracePass implements AutoCloseable {
         Path summary = workDir.resolve("strace-summary.txt");
         Path log = workDir.resolve("strace.log");
         int threads = ProcessTasks.read(AnatomyWatch.PROC, pid).size();
-        Process p = new ProcessBuilder(List.of("strace", "-c", "-f", "-U", "name,calls,errors", "-o", summary.toString(),
-                "-p", Long.toString(pid))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        "strace",
+                        "-c",
+                        "-f",
+                        "-U",
+                        "name,calls,errors",
+                        "-o",
+                        summary.toString(),
+                        "-p",
+                        Long.toString(pid)))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         StracePass pass = new StracePass(p, summary, log);
         long deadline = System.nanoTime() + ATTACH_TIMEOUT.toNanos();
         try {
             while (pass.attached() < Math.max(1, threads)) {
                 if (!p.isAlive()) {
-                    throw new IOException("strace could not attach to " + pid + ": " + Files.readString(log).strip());
+                    throw new IOException("strace could not attach to " + pid + ": "
+                            + Files.readString(log).strip());
                 }
                 if (System.nanoTime() > deadline) {
                     break; // threads that exited meanwhile never attach; what is attached is counted
@@ -73,7 +85,8 @@ public final class StracePass implements AutoCloseable {
     public SyscallCounts finish(long requests, double seconds) throws IOException {
         close();
         if (!Files.isRegularFile(summary)) {
-            return SyscallCounts.failed("strace wrote no summary: " + Files.readString(log).strip());
+            return SyscallCounts.failed(
+                    "strace wrote no summary: " + Files.readString(log).strip());
         }
         return SyscallCounts.parse(Files.readString(summary), requests, seconds);
     }

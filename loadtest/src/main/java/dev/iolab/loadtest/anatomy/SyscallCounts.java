@@ -9,8 +9,8 @@ import java.util.Map;
  * every call, so that run is slower than the measured one and its throughput is not comparable): calls and failed
  * calls per name, the requests served meanwhile, and calls per request.
  */
-public record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, long requests, double seconds,
-                            String error) {
+public record SyscallCounts(
+        Map<String, Long> calls, Map<String, Long> errors, long requests, double seconds, String error) {
 
     /** Parses strace's summary written with {@code -c -U name,calls,errors}, sorted by calls, most first. */
     public static SyscallCounts parse(String summary, long requests, double seconds) {
@@ -18,7 +18,10 @@ public record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, l
         Map<String, Long> errors = new LinkedHashMap<>();
         for (String line : summary.split("\n")) {
             String[] f = line.strip().split("\\s+");
-            if (f.length < 2 || f[0].equals("syscall") || f[0].startsWith("---") || f[0].equals("total")
+            if (f.length < 2
+                    || f[0].equals("syscall")
+                    || f[0].startsWith("---")
+                    || f[0].equals("total")
                     || !f[1].matches("\\d+")) {
                 continue;
             }
@@ -28,7 +31,8 @@ public record SyscallCounts(Map<String, Long> calls, Map<String, Long> errors, l
             }
         }
         Map<String, Long> sorted = new LinkedHashMap<>();
-        calls.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        calls.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return new SyscallCounts(sorted, errors, requests, seconds, null);
     }

@@ -20,7 +20,8 @@ public record TaskStatus(int tid, char state, long voluntary, long involuntary) 
             } else if (line.startsWith("voluntary_ctxt_switches:")) {
                 voluntary = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
             } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                involuntary = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                involuntary =
+                        Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
             }
         }
         return new TaskStatus(tid, state, voluntary, involuntary);

@@ -2,7 +2,6 @@ package dev.iolab.loadtest.c10k;
 
 import dev.iolab.loadtest.server.ProcStats;
 import dev.iolab.loadtest.server.ServerWatch;
-
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,10 +20,10 @@ public final class C10kScenario {
 
     /** File descriptors kept free for everything else this JVM opens (jars, Gatling's connections, logs). */
     static final int FD_RESERVE = 512;
+
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
 
-    private C10kScenario() {
-    }
+    private C10kScenario() {}
 
     /** How many connections this process may open: {@code asked}, or fewer when the open-files limit is lower. */
     public static int allowed(int asked, List<String> notes) {
@@ -33,7 +32,8 @@ public final class C10kScenario {
             if (free < asked) {
                 int capped = (int) Math.max(0, free);
                 notes.add("c10k: holding " + capped + " connections instead of " + asked + ": the open-files limit is "
-                        + os.getMaxFileDescriptorCount() + " (raise the hard limit: ulimit -Hn, /etc/security/limits.conf)");
+                        + os.getMaxFileDescriptorCount()
+                        + " (raise the hard limit: ulimit -Hn, /etc/security/limits.conf)");
                 return capped;
             }
         }
@@ -44,11 +44,12 @@ public final class C10kScenario {
      * Holds {@code connections} to {@code loadUrl}, runs {@code probe} while holding them (it measures latency
      * with Gatling), and returns the c10k numbers; all connections are closed before it returns.
      */
-    public static <T> Held<T> hold(String loadUrl, String serverUrl, OptionalLong pid, int connections,
-                                   Callable<T> probe) throws Exception {
+    public static <T> Held<T> hold(
+            String loadUrl, String serverUrl, OptionalLong pid, int connections, Callable<T> probe) throws Exception {
         URI uri = URI.create(loadUrl);
         Snapshot before = Snapshot.of(serverUrl, pid);
-        try (ConnectionHolder holder = new ConnectionHolder(uri.getHost(), uri.getPath().replaceAll("/+$", ""))) {
+        try (ConnectionHolder holder =
+                new ConnectionHolder(uri.getHost(), uri.getPath().replaceAll("/+$", ""))) {
             long start = System.nanoTime();
             holder.open(new InetSocketAddress(uri.getHost(), uri.getPort()), connections, OPEN_TIMEOUT);
             double openSeconds = (System.nanoTime() - start) / 1e9;
@@ -67,11 +68,13 @@ public final class C10kScenario {
             numbers.put("rss_holding_mb", holding.rssMb());
             int held = Math.max(1, holder.held());
             if (before.threads() != null && holding.threads() != null) {
-                numbers.put("threads_per_connection",
+                numbers.put(
+                        "threads_per_connection",
                         Math.round(1000.0 * (holding.threads() - before.threads()) / held) / 1000.0);
             }
             if (before.rssMb() != null && holding.rssMb() != null) {
-                numbers.put("rss_kb_per_connection",
+                numbers.put(
+                        "rss_kb_per_connection",
                         Math.round(1024.0 * 10 * (holding.rssMb() - before.rssMb()) / held) / 10.0);
             }
             return new Held<>(probed, numbers);
@@ -79,8 +82,7 @@ public final class C10kScenario {
     }
 
     /** The probe's result and the c10k numbers. */
-    public record Held<T>(T probe, Map<String, Object> numbers) {
-    }
+    public record Held<T>(T probe, Map<String, Object> numbers) {}
 
     /** Threads and RSS of the target at one moment: from /proc when launched here, else threads from Prometheus. */
     record Snapshot(Integer threads, Double rssMb) {
@@ -94,5 +96,4 @@ public final class C10kScenario {
             return new Snapshot(threads > 0 ? (int) threads : null, null);
         }
     }
-
 }

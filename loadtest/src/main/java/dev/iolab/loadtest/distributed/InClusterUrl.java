@@ -5,8 +5,7 @@ import dev.iolab.contract.Target;
 /** Where a target answers inside the cluster: its Service (named by its id) or the gateway's route to it. */
 final class InClusterUrl {
 
-    private InClusterUrl() {
-    }
+    private InClusterUrl() {}
 
     static String of(Target target, String via) {
         return switch (via) {

@@ -48,11 +48,9 @@ public final class LogMerger {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     /** What one shard contributed: its request records, OK and KO, and when its first request started (epoch ms, -1: none). */
-    public record ShardCount(Path log, long requests, long ok, long ko, long firstRequest) {
-    }
+    public record ShardCount(Path log, long requests, long ok, long ko, long firstRequest) {}
 
-    private LogMerger() {
-    }
+    private LogMerger() {}
 
     /**
      * Writes {@code target} (which must not exist) from {@code shards}; fails when a shard is empty, unreadable,
@@ -68,8 +66,11 @@ public final class LogMerger {
             try (FirstPassParser parser = new FirstPassParser(shard.toFile(), zone)) {
                 runs.add(parser.parse());
             } catch (AssertionError | RuntimeException e) {
-                throw new IOException("not a readable Gatling " + GatlingVersion$.MODULE$.ThisVersion().fullVersion()
-                        + " simulation.log with records: " + shard + " (" + e.getMessage() + ")", e);
+                throw new IOException(
+                        "not a readable Gatling "
+                                + GatlingVersion$.MODULE$.ThisVersion().fullVersion() + " simulation.log with records: "
+                                + shard + " (" + e.getMessage() + ")",
+                        e);
             }
         }
         RunInfo first = runs.getFirst();
@@ -87,8 +88,13 @@ public final class LogMerger {
         for (String scenario : first.scenarios()) {
             scenarios.put(scenario, scenarios.size());
         }
-        RunMessage run = new RunMessage(first.simulationClassName(), "merged", start, first.runDescription(),
-                GatlingVersion$.MODULE$.ThisVersion().fullVersion(), zone);
+        RunMessage run = new RunMessage(
+                first.simulationClassName(),
+                "merged",
+                start,
+                first.runDescription(),
+                GatlingVersion$.MODULE$.ThisVersion().fullVersion(),
+                zone);
 
         Files.createDirectories(target.toAbsolutePath().getParent());
         List<ShardCount> counts = new ArrayList<>();
@@ -96,8 +102,10 @@ public final class LogMerger {
                 FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 ByteBuffer.allocate(BUFFER_BYTES))) {
             new RunMessageSerializer(writer).serialize(new Tuple3<>(run, first.assertions(), scenarios));
-            Serializers out = new Serializers(new UserMessageSerializer(writer, start, scenarios),
-                    new ResponseMessageSerializer(writer, start), new GroupMessageSerializer(writer, start),
+            Serializers out = new Serializers(
+                    new UserMessageSerializer(writer, start, scenarios),
+                    new ResponseMessageSerializer(writer, start),
+                    new GroupMessageSerializer(writer, start),
                     new ErrorMessageSerializer(writer, start));
             for (int i = 0; i < shards.size(); i++) {
                 try (ShardReader reader = new ShardReader(shards.get(i), runs.get(i), out)) {
@@ -108,9 +116,11 @@ public final class LogMerger {
         return counts;
     }
 
-    private record Serializers(UserMessageSerializer user, ResponseMessageSerializer response,
-                               GroupMessageSerializer group, ErrorMessageSerializer error) {
-    }
+    private record Serializers(
+            UserMessageSerializer user,
+            ResponseMessageSerializer response,
+            GroupMessageSerializer group,
+            ErrorMessageSerializer error) {}
 
     /**
      * Reads one shard record by record in the order Gatling 3.14's FirstPassParser reads them and hands each, with
@@ -154,17 +164,25 @@ public final class LogMerger {
                     ok += isOk ? 1 : 0;
                     firstRequest = Math.min(firstRequest, requestStart);
                     // the scenario and response code are not part of a request record in 3.14's log
-                    out.response().serialize(new DataWriterMessage$LoadEvent$Response("", groups, name,
-                            requestStart, requestEnd, status(isOk), Option.empty(),
-                            message.isEmpty() ? Option.empty() : Option.apply(message)));
+                    out.response()
+                            .serialize(new DataWriterMessage$LoadEvent$Response(
+                                    "",
+                                    groups,
+                                    name,
+                                    requestStart,
+                                    requestEnd,
+                                    status(isOk),
+                                    Option.empty(),
+                                    message.isEmpty() ? Option.empty() : Option.apply(message)));
                 } else if (h == RecordHeader.Group$.MODULE$.value()) {
                     scala.collection.immutable.List<String> groups = groups();
                     long groupStart = start + readInt();
                     long groupEnd = start + readInt();
                     int cumulated = readInt();
                     Status status = status(readBoolean());
-                    out.group().serialize(new DataWriterMessage$LoadEvent$Group("", groups, groupStart, groupEnd,
-                            cumulated, status));
+                    out.group()
+                            .serialize(new DataWriterMessage$LoadEvent$Group(
+                                    "", groups, groupStart, groupEnd, cumulated, status));
                 } else if (h == RecordHeader.Error$.MODULE$.value()) {
                     String message = readCachedSanitizedString();
                     long timestamp = start + readInt();

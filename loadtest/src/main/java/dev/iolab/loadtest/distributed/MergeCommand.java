@@ -20,11 +20,9 @@ import java.util.stream.Stream;
 public final class MergeCommand {
 
     /** The merged run: what each shard brought, and the totals read back from the finished report. */
-    public record Merged(Path reportDirectory, List<LogMerger.ShardCount> shards, ReportTotals totals) {
-    }
+    public record Merged(Path reportDirectory, List<LogMerger.ShardCount> shards, ReportTotals totals) {}
 
-    private MergeCommand() {
-    }
+    private MergeCommand() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -34,11 +32,16 @@ public final class MergeCommand {
         List<Path> inputs = Stream.of(args).skip(1).map(Path::of).toList();
         Merged merged = merge(inputs, Path.of(args[0]));
         for (LogMerger.ShardCount shard : merged.shards()) {
-            System.out.printf("shard %s: %d requests (%d OK, %d KO)%n", shard.log().getFileName(), shard.requests(),
-                    shard.ok(), shard.ko());
+            System.out.printf(
+                    "shard %s: %d requests (%d OK, %d KO)%n",
+                    shard.log().getFileName(), shard.requests(), shard.ok(), shard.ko());
         }
-        System.out.printf("merged %d shards: %d requests (%d OK, %d KO)%nreport: %s%n", merged.shards().size(),
-                merged.totals().requests(), merged.totals().ok(), merged.totals().ko(),
+        System.out.printf(
+                "merged %d shards: %d requests (%d OK, %d KO)%nreport: %s%n",
+                merged.shards().size(),
+                merged.totals().requests(),
+                merged.totals().ok(),
+                merged.totals().ko(),
                 merged.reportDirectory().resolve("index.html").toAbsolutePath());
     }
 
@@ -47,11 +50,15 @@ public final class MergeCommand {
         Path shardsDir = Files.createDirectories(output.resolve("shards"));
         List<Path> logs = new ArrayList<>();
         for (Path file : shardFiles(inputs)) {
-            logs.add(isSimulationLog(file) ? file
-                    : PodLog.extract(file, shardsDir.resolve("simulation-" + logs.size() + ".log")));
+            logs.add(
+                    isSimulationLog(file)
+                            ? file
+                            : PodLog.extract(file, shardsDir.resolve("simulation-" + logs.size() + ".log")));
         }
         Path reportDirectory = output.resolve("merged");
-        List<LogMerger.ShardCount> counts = LogMerger.merge(logs, reportDirectory.resolve("simulation.log"),
+        List<LogMerger.ShardCount> counts = LogMerger.merge(
+                logs,
+                reportDirectory.resolve("simulation.log"),
                 GatlingConfiguration.load().data().zoneId());
         new GatlingEngine().report(reportDirectory, output.resolve("report-console.log"));
         return new Merged(reportDirectory, counts, ReportTotals.read(reportDirectory));
@@ -63,10 +70,14 @@ public final class MergeCommand {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> children = Files.list(input)) {
-                    List<Path> found = children.filter(Files::isRegularFile).filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".log") && (name.startsWith("simulation-") || name.startsWith("pod-"));
-                    }).sorted().toList();
+                    List<Path> found = children.filter(Files::isRegularFile)
+                            .filter(p -> {
+                                String name = p.getFileName().toString();
+                                return name.endsWith(".log")
+                                        && (name.startsWith("simulation-") || name.startsWith("pod-"));
+                            })
+                            .sorted()
+                            .toList();
                     if (found.isEmpty()) {
                         throw new IOException(input + " holds no simulation-*.log or pod-*.log");
                     }

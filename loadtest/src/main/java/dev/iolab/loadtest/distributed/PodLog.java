@@ -23,8 +23,7 @@ public final class PodLog {
     public static final String BEGIN = "----- iolab simulation.log gzip base64 begin -----";
     public static final String END = "----- iolab simulation.log gzip base64 end -----";
 
-    private PodLog() {
-    }
+    private PodLog() {}
 
     /** Prints {@code simulationLog} as the block, last thing a shard does. */
     public static void print(Path simulationLog, PrintStream out) throws IOException {

@@ -21,8 +21,7 @@ import java.util.function.Function;
  */
 public final class ShardCommand {
 
-    private ShardCommand() {
-    }
+    private ShardCommand() {}
 
     /**
      * Exits 0 once the share ran and printed its log, even when its Gatling assertions failed (status 2, said in
@@ -37,18 +36,23 @@ public final class ShardCommand {
     /** Runs one share; returns Gatling's status (0, or non-zero when its assertions failed). */
     static int run(Function<String, String> env) throws IOException, InterruptedException {
         Share share = new Share(integer(env, "JOB_COMPLETION_INDEX", 0), integer(env, "IOLAB_LOAD_SHARDS", 1));
-        Scenario scenario = Arrays.stream(Scenario.values()).filter(s -> s.id().equals(value(env, "IOLAB_LOAD_SCENARIO", "echo")))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown IOLAB_LOAD_SCENARIO"));
+        Scenario scenario = Arrays.stream(Scenario.values())
+                .filter(s -> s.id().equals(value(env, "IOLAB_LOAD_SCENARIO", "echo")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown IOLAB_LOAD_SCENARIO"));
         Target target = Target.byId(value(env, "IOLAB_LOAD_TARGET", "webflux-epoll"))
                 .orElseThrow(() -> new IllegalArgumentException("unknown IOLAB_LOAD_TARGET"));
-        String baseUrl = value(env, "IOLAB_LOAD_BASE_URL", InClusterUrl.of(target, value(env, "IOLAB_LOAD_VIA", "direct")));
+        String baseUrl =
+                value(env, "IOLAB_LOAD_BASE_URL", InClusterUrl.of(target, value(env, "IOLAB_LOAD_VIA", "direct")));
         Path results = Path.of(value(env, "IOLAB_LOAD_RESULTS", "results"));
 
         Map<String, String> properties = new TreeMap<>(Map.of(
                 SimulationSettings.BASE_URL, baseUrl,
                 SimulationSettings.TARGET, target.id(),
-                SimulationSettings.USERS, Integer.toString(share.users(integer(env, "IOLAB_LOAD_USERS", scenario.defaultUsers()))),
-                SimulationSettings.RATE, Double.toString(share.rate(Double.parseDouble(value(env, "IOLAB_LOAD_RATE", "0")))),
+                SimulationSettings.USERS,
+                        Integer.toString(share.users(integer(env, "IOLAB_LOAD_USERS", scenario.defaultUsers()))),
+                SimulationSettings.RATE,
+                        Double.toString(share.rate(Double.parseDouble(value(env, "IOLAB_LOAD_RATE", "0")))),
                 // every share starts its users at once at the common start, so the shares add up to one run
                 SimulationSettings.RAMP_SECONDS, "0",
                 SimulationSettings.DURATION_SECONDS, value(env, "IOLAB_LOAD_DURATION_SECONDS", "30")));
@@ -61,11 +65,17 @@ public final class ShardCommand {
                     + Duration.between(Instant.now(), Instant.parse(startAt)).toMillis() + " ms from now");
         }
         System.out.println("share " + share.index() + "/" + share.count() + ": " + properties);
-        GatlingEngine.Run run = new GatlingEngine().run(scenario.simulationClass(), properties,
-                results.resolve("gatling-" + share.index()), false, results.resolve("console-" + share.index() + ".log"));
+        GatlingEngine.Run run = new GatlingEngine()
+                .run(
+                        scenario.simulationClass(),
+                        properties,
+                        results.resolve("gatling-" + share.index()),
+                        false,
+                        results.resolve("console-" + share.index() + ".log"));
         Path log = results.resolve("simulation-" + share.index() + ".log");
         Files.copy(run.runDirectory().resolve("simulation.log"), log);
-        System.out.println("share " + share.index() + " done: " + run.numbers().requests() + " requests, status " + run.status());
+        System.out.println(
+                "share " + share.index() + " done: " + run.numbers().requests() + " requests, status " + run.status());
         PodLog.print(log, System.out);
         return run.status();
     }

@@ -10,9 +10,23 @@ import java.util.stream.Collectors;
 /** "How each model waits": one row per target x scenario of its anatomy, as Markdown and as an HTML table. */
 public final class AnatomyTable {
 
-    static final List<String> HEADER = List.of("target", "scenario", "users", "voluntary cs/req", "involuntary cs/req",
-            "runnable threads", "sleeping threads", "D threads", "read B/req", "write B/req", "read calls/req",
-            "write calls/req", "idle CPU cores", "idle cs/s", "idle runnable threads", "syscalls/req (strace run)");
+    static final List<String> HEADER = List.of(
+            "target",
+            "scenario",
+            "users",
+            "voluntary cs/req",
+            "involuntary cs/req",
+            "runnable threads",
+            "sleeping threads",
+            "D threads",
+            "read B/req",
+            "write B/req",
+            "read calls/req",
+            "write calls/req",
+            "idle CPU cores",
+            "idle cs/s",
+            "idle runnable threads",
+            "syscalls/req (strace run)");
     static final int TOP_SYSCALLS = 5;
 
     static final String EXPLAINED = """
@@ -26,8 +40,7 @@ public final class AnatomyTable {
             thread stays runnable even where other processes leave it little CPU). Syscalls: with --syscalls, the \
             most frequent calls per request from a separate run under strace -c -f, which slows the target.""";
 
-    private AnatomyTable() {
-    }
+    private AnatomyTable() {}
 
     static List<String> cells(ResultRow r) {
         Anatomy a = r.anatomy();
@@ -55,12 +68,15 @@ public final class AnatomyTable {
         if (s.error() != null) {
             return "not counted: " + s.error();
         }
-        return s.perRequest().entrySet().stream().limit(TOP_SYSCALLS)
-                .map(e -> e.getKey() + " " + num(e.getValue(), 2)).collect(Collectors.joining(", "));
+        return s.perRequest().entrySet().stream()
+                .limit(TOP_SYSCALLS)
+                .map(e -> e.getKey() + " " + num(e.getValue(), 2))
+                .collect(Collectors.joining(", "));
     }
 
     public static String markdown(List<ResultRow> rows) {
-        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", HEADER)).append(" |\n|---|---|");
+        StringBuilder md =
+                new StringBuilder("| ").append(String.join(" | ", HEADER)).append(" |\n|---|---|");
         md.append("--:|".repeat(HEADER.size() - 3)).append("---|\n");
         for (ResultRow r : rows) {
             md.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
@@ -77,11 +93,16 @@ public final class AnatomyTable {
             html.append("<tr>");
             for (int i = 0; i < cells.size(); i++) {
                 boolean text = i < 2 || i == cells.size() - 1;
-                html.append(text ? "<td class=\"l\">" : "<td>").append(HtmlReport.esc(cells.get(i))).append("</td>");
+                html.append(text ? "<td class=\"l\">" : "<td>")
+                        .append(HtmlReport.esc(cells.get(i)))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
-        return html.append("</table>\n<p>").append(HtmlReport.esc(EXPLAINED)).append("</p>\n").toString();
+        return html.append("</table>\n<p>")
+                .append(HtmlReport.esc(EXPLAINED))
+                .append("</p>\n")
+                .toString();
     }
 
     private static String num(Double v, int decimals) {

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,6 +26,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -46,20 +46,19 @@ import org.jfree.svg.SVGGraphics2D;
 public final class Charts {
 
     /** A chart written to disk, with what it shows (the page's caption: the picture itself carries no title). */
-    public record Chart(String file, String title) {
-    }
+    public record Chart(String file, String title) {}
 
     static final int WIDTH = 900;
     static final int HEIGHT = 420;
     /** Lowest value a log axis shows: a tenth of Gatling's 1 ms resolution. */
     static final double LOG_FLOOR = 0.1;
+
     static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** How much of a target's colour a client-bound bar keeps: a lower bound, drawn pale. */
     static final int CLIENT_BOUND_ALPHA = 80;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Draws every chart the rows allow into {@code dir}; returns them in display order. */
     public static List<Chart> draw(Path dir, List<ResultRow> rows) throws IOException {
@@ -73,25 +72,70 @@ public final class Charts {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
         Files.createDirectories(dir);
         List<Chart> charts = new ArrayList<>();
-        List<ResultRow> load = rows.stream().filter(r -> !r.scenario().equals("c10k")).toList();
+        List<ResultRow> load =
+                rows.stream().filter(r -> !r.scenario().equals("c10k")).toList();
         overTime(dir, charts, rows, timelines);
-        bars(dir, charts, "throughput.svg", "Throughput per scenario (higher is better; pale bars: client-bound, a lower bound)",
-                "throughput (req/s)", load, r -> r.client().throughputRps());
+        bars(
+                dir,
+                charts,
+                "throughput.svg",
+                "Throughput per scenario (higher is better; pale bars: client-bound, a lower bound)",
+                "throughput (req/s)",
+                load,
+                r -> r.client().throughputRps());
         for (String scenario : load.stream().map(ResultRow::scenario).distinct().toList()) {
-            latency(dir, charts, scenario, load.stream().filter(r -> r.scenario().equals(scenario)).toList());
+            latency(
+                    dir,
+                    charts,
+                    scenario,
+                    load.stream().filter(r -> r.scenario().equals(scenario)).toList());
         }
-        bars(dir, charts, "cpu-per-1k.svg", "Target CPU per 1,000 requests (lower is better)",
-                "target CPU per 1,000 requests (ms)", load, r -> r.server().cpuMsPer1kRequests());
-        bars(dir, charts, "rss.svg", "Target peak resident memory", "peak RSS (MB)", rows, r -> r.server().rssPeakMb());
-        bars(dir, charts, "threads.svg", "Target peak live threads", "peak live threads (count)", rows,
-                r -> r.server().threadsPeak() == null ? null : r.server().threadsPeak().doubleValue());
+        bars(
+                dir,
+                charts,
+                "cpu-per-1k.svg",
+                "Target CPU per 1,000 requests (lower is better)",
+                "target CPU per 1,000 requests (ms)",
+                load,
+                r -> r.server().cpuMsPer1kRequests());
+        bars(
+                dir,
+                charts,
+                "rss.svg",
+                "Target peak resident memory",
+                "peak RSS (MB)",
+                rows,
+                r -> r.server().rssPeakMb());
+        bars(
+                dir,
+                charts,
+                "threads.svg",
+                "Target peak live threads",
+                "peak live threads (count)",
+                rows,
+                r -> r.server().threadsPeak() == null
+                        ? null
+                        : r.server().threadsPeak().doubleValue());
         sweeps(dir, charts, load);
-        List<ResultRow> c10k = rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
+        List<ResultRow> c10k =
+                rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
         if (!c10k.isEmpty()) {
-            bars(dir, charts, "c10k-threads.svg", "c10k: target threads added per held connection",
-                    "threads added per held connection", c10k, r -> number(r.extra().get("threads_per_connection")));
-            bars(dir, charts, "c10k-rss.svg", "c10k: target memory added per held connection",
-                    "RSS added per held connection (KiB)", c10k, r -> number(r.extra().get("rss_kb_per_connection")));
+            bars(
+                    dir,
+                    charts,
+                    "c10k-threads.svg",
+                    "c10k: target threads added per held connection",
+                    "threads added per held connection",
+                    c10k,
+                    r -> number(r.extra().get("threads_per_connection")));
+            bars(
+                    dir,
+                    charts,
+                    "c10k-rss.svg",
+                    "c10k: target memory added per held connection",
+                    "RSS added per held connection (KiB)",
+                    c10k,
+                    r -> number(r.extra().get("rss_kb_per_connection")));
         }
         return charts;
     }
@@ -101,13 +145,24 @@ public final class Charts {
     }
 
     private static String category(ResultRow r, List<ResultRow> all) {
-        boolean sweep = all.stream().filter(o -> o.scenario().equals(r.scenario()) && o.target().equals(r.target())).count() > 1;
+        boolean sweep = all.stream()
+                        .filter(o ->
+                                o.scenario().equals(r.scenario()) && o.target().equals(r.target()))
+                        .count()
+                > 1;
         return sweep ? r.scenario() + " " + r.users() + "u" : r.scenario();
     }
 
     /** One bar per target (its colour) in each scenario's group; client-bound bars pale. */
-    private static void bars(Path dir, List<Chart> charts, String file, String title, String axis, List<ResultRow> rows,
-                             Function<ResultRow, Double> value) throws IOException {
+    private static void bars(
+            Path dir,
+            List<Chart> charts,
+            String file,
+            String title,
+            String axis,
+            List<ResultRow> rows,
+            Function<ResultRow, Double> value)
+            throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Set<String> pale = new HashSet<>();
         for (ResultRow r : rows) {
@@ -129,7 +184,8 @@ public final class Charts {
             public Paint getItemPaint(int row, int column) {
                 Color c = Palette.color((String) data.getRowKey(row));
                 return pale.contains(data.getRowKey(row) + "\n" + data.getColumnKey(column))
-                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CLIENT_BOUND_ALPHA) : c;
+                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CLIENT_BOUND_ALPHA)
+                        : c;
             }
         };
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), range, renderer);
@@ -138,11 +194,14 @@ public final class Charts {
     }
 
     /** Client percentiles of one scenario, a bar per target in each percentile's group, on a log axis. */
-    private static void latency(Path dir, List<Chart> charts, String scenario, List<ResultRow> rows) throws IOException {
+    private static void latency(Path dir, List<Chart> charts, String scenario, List<ResultRow> rows)
+            throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ResultRow r : rows) {
-            String target = r.target() + (rows.stream().filter(o -> o.target().equals(r.target())).count() > 1
-                    ? " " + r.users() + "u" : "");
+            String target = r.target()
+                    + (rows.stream().filter(o -> o.target().equals(r.target())).count() > 1
+                            ? " " + r.users() + "u"
+                            : "");
             Map<String, Double> p = new LinkedHashMap<>();
             p.put("p50", r.client().p50());
             p.put("p90", r.client().p90());
@@ -167,24 +226,36 @@ public final class Charts {
         };
         // bars grow from the axis floor, not from 0 (which a log axis cannot show)
         renderer.setBase(LOG_FLOOR);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("client percentile"),
-                logAxis("client latency (ms, log scale)", max(data)), renderer);
+        CategoryPlot plot = new CategoryPlot(
+                data,
+                new CategoryAxis("client percentile"),
+                logAxis("client latency (ms, log scale)", max(data)),
+                renderer);
         styleBars(plot);
-        save(dir, charts, "latency-" + scenario + ".svg", scenario + ": client latency percentiles (lower is better)",
-                chart(plot), WIDTH, HEIGHT);
+        save(
+                dir,
+                charts,
+                "latency-" + scenario + ".svg",
+                scenario + ": client latency percentiles (lower is better)",
+                chart(plot),
+                WIDTH,
+                HEIGHT);
     }
 
     /** Throughput against concurrency, one line per target, for scenarios run at several concurrency levels. */
     private static void sweeps(Path dir, List<Chart> charts, List<ResultRow> rows) throws IOException {
         for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
-            List<ResultRow> of = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
+            List<ResultRow> of =
+                    rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
             if (of.stream().map(ResultRow::users).distinct().count() < 2) {
                 continue;
             }
             XYSeriesCollection data = new XYSeriesCollection();
             for (String target : of.stream().map(ResultRow::target).distinct().toList()) {
                 XYSeries series = new XYSeries(target);
-                of.stream().filter(r -> r.target().equals(target)).forEach(r -> series.add(r.users(), r.client().throughputRps()));
+                of.stream()
+                        .filter(r -> r.target().equals(target))
+                        .forEach(r -> series.add(r.users(), r.client().throughputRps()));
                 data.addSeries(series);
             }
             NumberAxis users = new NumberAxis("concurrent users (count)");
@@ -192,14 +263,19 @@ public final class Charts {
             rps.setNumberFormatOverride(new DecimalFormat("#,##0"));
             XYPlot plot = new XYPlot(data, users, rps, lines(data, true));
             styleXY(plot);
-            save(dir, charts, "sweep-" + scenario + ".svg", scenario + ": throughput against concurrent users",
-                    chart(plot), WIDTH, HEIGHT);
+            save(
+                    dir,
+                    charts,
+                    "sweep-" + scenario + ".svg",
+                    scenario + ": throughput against concurrent users",
+                    chart(plot),
+                    WIDTH,
+                    HEIGHT);
         }
     }
 
     /** One quantity of the figure over time: its axis label and its series per target. */
-    private record Panel(String axis, boolean log, Function<Timeline, XYSeries> series) {
-    }
+    private record Panel(String axis, boolean log, Function<Timeline, XYSeries> series) {}
 
     static final int PANEL_HEIGHT = 150;
 
@@ -207,10 +283,17 @@ public final class Charts {
     private static void overTime(Path dir, List<Chart> charts, List<ResultRow> rows, List<Timeline> timelines)
             throws IOException {
         for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
-            if (rows.stream().filter(r -> r.scenario().equals(scenario)).map(ResultRow::users).distinct().count() > 1) {
+            if (rows.stream()
+                            .filter(r -> r.scenario().equals(scenario))
+                            .map(ResultRow::users)
+                            .distinct()
+                            .count()
+                    > 1) {
                 continue;
             }
-            List<Timeline> of = timelines.stream().filter(t -> t.scenario().equals(scenario)).toList();
+            List<Timeline> of = timelines.stream()
+                    .filter(t -> t.scenario().equals(scenario))
+                    .toList();
             if (of.isEmpty()) {
                 continue;
             }
@@ -223,7 +306,9 @@ public final class Charts {
                     new Panel("live threads (count)", false, t -> server(t, p -> (double) p.threads())),
                     new Panel("GC pauses (ms per s)", false, t -> server(t, Timeline.Point::gcMsPerSecond))));
             if (scenario.equals("c10k")) {
-                panels.add(new Panel("open sockets and files (count, ~ connections held)", false,
+                panels.add(new Panel(
+                        "open sockets and files (count, ~ connections held)",
+                        false,
                         t -> server(t, p -> p.openFds() < 0 ? null : (double) p.openFds())));
             }
             NumberAxis time = new NumberAxis("time into the measurement (s)");
@@ -261,13 +346,25 @@ public final class Charts {
             }
             LegendItemCollection legend = new LegendItemCollection();
             for (Timeline t : of) {
-                legend.add(new LegendItem(t.target(), null, null, null, new Line2D.Double(-9, 0, 9, 0),
-                        Palette.stroke(t.target(), 2f), Palette.color(t.target())));
+                legend.add(new LegendItem(
+                        t.target(),
+                        null,
+                        null,
+                        null,
+                        new Line2D.Double(-9, 0, 9, 0),
+                        Palette.stroke(t.target(), 2f),
+                        Palette.color(t.target())));
             }
             plot.setFixedLegendItems(legend);
-            save(dir, charts, "over-time-" + scenario + ".svg", scenario + " over time: requests and client latency per "
-                    + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)",
-                    chart(plot), WIDTH, PANEL_HEIGHT * drawn + 90);
+            save(
+                    dir,
+                    charts,
+                    "over-time-" + scenario + ".svg",
+                    scenario + " over time: requests and client latency per "
+                            + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)",
+                    chart(plot),
+                    WIDTH,
+                    PANEL_HEIGHT * drawn + 90);
         }
     }
 
@@ -343,7 +440,8 @@ public final class Charts {
         renderer.setItemMargin(0.04);
         // the legend shows each series in its target's colour, not the renderer's default sequence
         for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
-            renderer.setSeriesPaint(i, Palette.color(((String) plot.getDataset().getRowKey(i)).replaceFirst(" \\d+u$", "")));
+            renderer.setSeriesPaint(
+                    i, Palette.color(((String) plot.getDataset().getRowKey(i)).replaceFirst(" \\d+u$", "")));
         }
         fonts(plot.getRangeAxis());
         plot.getDomainAxis().setLabelFont(AXIS_FONT);
@@ -383,7 +481,8 @@ public final class Charts {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         // the element without the SVG 1.1 DOCTYPE: nothing for a reader or parser to fetch
-        Files.writeString(dir.resolve(file), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n");
+        Files.writeString(
+                dir.resolve(file), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n");
         charts.add(new Chart(dir.getFileName() + "/" + file, title));
     }
 }

@@ -20,11 +20,9 @@ import java.util.TreeMap;
 public final class ClientSeconds {
 
     /** One second of the run: {@code second} counted from the caller's origin, requests that ended in it, percentiles. */
-    public record Second(int second, int requests, double p50Ms, double p99Ms) {
-    }
+    public record Second(int second, int requests, double p50Ms, double p99Ms) {}
 
-    private ClientSeconds() {
-    }
+    private ClientSeconds() {}
 
     /**
      * The seconds of the run in {@code simulationLog}, second 0 starting at {@code originEpochMs} (null: at the run's

@@ -17,8 +17,7 @@ public final class ComparisonJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ComparisonJson() {
-    }
+    private ComparisonJson() {}
 
     public static void write(Path file, RunInfo run, List<ResultRow> rows) throws IOException {
         MAPPER.writeValue(file.toFile(), tree(run, rows));
@@ -116,8 +115,11 @@ public final class ComparisonJson {
         Map<String, Object> idle = new LinkedHashMap<>();
         idle.put("seconds", a.idle() == null ? null : a.idle().seconds());
         idle.put("cpu_cores", a.idle() == null ? null : round3(a.idle().cpuCores()));
-        idle.put("context_switches_per_s", a.idle() == null ? null : round(a.idle().contextSwitchesPerSecond()));
-        idle.put("runnable_threads_avg", a.idle() == null ? null : round(a.idle().runnableAverage()));
+        idle.put(
+                "context_switches_per_s",
+                a.idle() == null ? null : round(a.idle().contextSwitchesPerSecond()));
+        idle.put(
+                "runnable_threads_avg", a.idle() == null ? null : round(a.idle().runnableAverage()));
         m.put("idle", idle);
         m.put("syscalls", a.syscalls() == null ? null : syscalls(a.syscalls()));
         return m;

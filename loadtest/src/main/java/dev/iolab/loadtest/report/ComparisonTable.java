@@ -8,11 +8,11 @@ import java.util.Locale;
 /** The comparison as a Markdown table: the same text is printed to the terminal and written to comparison.md. */
 public final class ComparisonTable {
 
-    private static final String HEADER = "| target | scenario | users | requests | KO | req/s | p50 ms | p90 ms | p99 ms "
-            + "| p99.9 ms | max ms | server req | server p50 ms | server p99 ms | CPU ms/1k req | RSS MB | threads | flags |";
+    private static final String HEADER =
+            "| target | scenario | users | requests | KO | req/s | p50 ms | p90 ms | p99 ms "
+                    + "| p99.9 ms | max ms | server req | server p50 ms | server p99 ms | CPU ms/1k req | RSS MB | threads | flags |";
 
-    private ComparisonTable() {
-    }
+    private ComparisonTable() {}
 
     public static String table(List<ResultRow> rows) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
@@ -20,11 +20,25 @@ public final class ComparisonTable {
         for (ResultRow r : rows) {
             ClientNumbers c = r.client();
             ServerNumbers s = r.server();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.target(), r.scenario(), r.users(), c.requests(), c.ko(), num(c.throughputRps(), 0),
-                    num(c.p50(), 0), num(c.p90(), 0), num(c.p99(), 0), num(c.p999(), 0), num(c.max(), 0),
-                    s.requests() == null ? "-" : s.requests().toString(), num(s.p50Ms(), 3), num(s.p99Ms(), 3),
-                    num(s.cpuMsPer1kRequests(), 1), num(s.rssPeakMb(), 0),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.target(),
+                    r.scenario(),
+                    r.users(),
+                    c.requests(),
+                    c.ko(),
+                    num(c.throughputRps(), 0),
+                    num(c.p50(), 0),
+                    num(c.p90(), 0),
+                    num(c.p99(), 0),
+                    num(c.p999(), 0),
+                    num(c.max(), 0),
+                    s.requests() == null ? "-" : s.requests().toString(),
+                    num(s.p50Ms(), 3),
+                    num(s.p99Ms(), 3),
+                    num(s.cpuMsPer1kRequests(), 1),
+                    num(s.rssPeakMb(), 0),
                     s.threadsPeak() == null ? "-" : s.threadsPeak().toString(),
                     r.flags().isEmpty() ? "" : String.join(", ", r.flags())));
         }
@@ -34,7 +48,12 @@ public final class ComparisonTable {
     /** comparison.md: the run's context, the table, and what the flags mean. */
     public static String markdown(RunInfo run, List<ResultRow> rows) {
         StringBuilder md = new StringBuilder("# iolab comparison " + run.id() + "\n\n");
-        md.append(context(run)).append('\n').append(findings(rows)).append('\n').append(table(rows)).append('\n');
+        md.append(context(run))
+                .append('\n')
+                .append(findings(rows))
+                .append('\n')
+                .append(table(rows))
+                .append('\n');
         md.append("""
                 Client numbers come from Gatling's own results of each run (wrk's output with `--engine wrk`); server numbers
                 from the target's `/actuator/prometheus` (request count and latency histogram, scraped before and after the
@@ -45,10 +64,20 @@ public final class ComparisonTable {
                 `server.cpu_share` are each side's share of the CPUs it was pinned to: a target well below 1 while its latency
                 grows was starved by something else on the machine, unless it waits by design (the delay scenario).
                 """);
-        rows.stream().filter(r -> r.extra() != null && !r.extra().isEmpty()).forEach(r ->
-                md.append("\n").append(r.target()).append(" ").append(r.scenario()).append(": ").append(r.extra()).append('\n'));
-        md.append("\n## How each model waits\n\n").append(AnatomyTable.markdown(rows)).append('\n')
-                .append(AnatomyTable.EXPLAINED).append('\n');
+        rows.stream()
+                .filter(r -> r.extra() != null && !r.extra().isEmpty())
+                .forEach(r -> md.append("\n")
+                        .append(r.target())
+                        .append(" ")
+                        .append(r.scenario())
+                        .append(": ")
+                        .append(r.extra())
+                        .append('\n'));
+        md.append("\n## How each model waits\n\n")
+                .append(AnatomyTable.markdown(rows))
+                .append('\n')
+                .append(AnatomyTable.EXPLAINED)
+                .append('\n');
         return md.toString();
     }
 
@@ -56,11 +85,17 @@ public final class ComparisonTable {
     public static String findings(List<ResultRow> rows) {
         StringBuilder md = new StringBuilder();
         for (ScenarioMatrix m : ScenarioMatrix.of(rows)) {
-            md.append("- ").append(m.title()).append(": ").append(Findings.sentence(m)).append('\n');
+            md.append("- ")
+                    .append(m.title())
+                    .append(": ")
+                    .append(Findings.sentence(m))
+                    .append('\n');
             List<String> bound = m.clientBound().stream().map(ResultRow::target).toList();
             if (!bound.isEmpty()) {
-                md.append("  client-bound (lower bounds, not ranked): ").append(String.join(", ", bound))
-                        .append("; measure: `").append(Findings.measureClientBound(m.scenario(), m.users(), bound))
+                md.append("  client-bound (lower bounds, not ranked): ")
+                        .append(String.join(", ", bound))
+                        .append("; measure: `")
+                        .append(Findings.measureClientBound(m.scenario(), m.users(), bound))
                         .append("`\n");
             }
         }
@@ -69,15 +104,32 @@ public final class ComparisonTable {
 
     public static String context(RunInfo run) {
         StringBuilder md = new StringBuilder();
-        md.append("- started: ").append(run.started()).append(", mode: ").append(run.mode())
-                .append(", engine: ").append(run.engine()).append('\n');
-        md.append("- machine: ").append(String.join(", ", run.machine().values().stream().map(String::valueOf).toList()))
-                .append(", CPUs: ").append(run.cpus()).append('\n');
+        md.append("- started: ")
+                .append(run.started())
+                .append(", mode: ")
+                .append(run.mode())
+                .append(", engine: ")
+                .append(run.engine())
+                .append('\n');
+        md.append("- machine: ")
+                .append(String.join(
+                        ", ",
+                        run.machine().values().stream().map(String::valueOf).toList()))
+                .append(", CPUs: ")
+                .append(run.cpus())
+                .append('\n');
         md.append("- pinning: ").append(run.pinning().get("note")).append('\n');
-        md.append("- JDK: ").append(run.jdk()).append(", versions: ").append(run.versions()).append('\n');
+        md.append("- JDK: ")
+                .append(run.jdk())
+                .append(", versions: ")
+                .append(run.versions())
+                .append('\n');
         md.append("- git commit: ").append(run.gitCommit()).append('\n');
-        md.append(String.format(Locale.ROOT, "- warm-up %.0f s, measurement %.0f s per target x scenario%n",
-                run.warmupSeconds(), run.durationSeconds()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- warm-up %.0f s, measurement %.0f s per target x scenario%n",
+                run.warmupSeconds(),
+                run.durationSeconds()));
         run.notes().forEach(n -> md.append("- note: ").append(n).append('\n'));
         return md.toString();
     }

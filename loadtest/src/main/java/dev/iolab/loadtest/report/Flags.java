@@ -15,6 +15,7 @@ public final class Flags {
     public static final double CLIENT_BOUND_CPU_SHARE = 0.85;
     /** An open-model run that reaches less than this share of its asked rate was limited by the client side. */
     public static final double RATE_REACHED_SHARE = 0.95;
+
     public static final double MAX_ERROR_PERCENT = 0.1;
     public static final double MAX_COUNT_MISMATCH_PERCENT = 1.0;
 
@@ -23,8 +24,7 @@ public final class Flags {
     public static final String COUNT_MISMATCH = "count-mismatch";
     public static final String NO_SERVER_COUNT = "no-server-count";
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /** {@code askedRps} is the open-model request rate (0 in the closed model). */
     public static List<String> of(ClientNumbers client, ServerNumbers server, double loadCpuShare, double askedRps) {
@@ -35,8 +35,8 @@ public final class Flags {
      * As above; {@code inFlight} requests the server may have answered beyond the client's count: wrk stops at its
      * deadline without counting the requests then in flight (one per connection), Gatling lets them finish (0).
      */
-    public static List<String> of(ClientNumbers client, ServerNumbers server, double loadCpuShare, double askedRps,
-                                  int inFlight) {
+    public static List<String> of(
+            ClientNumbers client, ServerNumbers server, double loadCpuShare, double askedRps, int inFlight) {
         List<String> flags = new ArrayList<>();
         if (loadCpuShare >= CLIENT_BOUND_CPU_SHARE
                 || (askedRps > 0 && client.throughputRps() < RATE_REACHED_SHARE * askedRps)) {

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class HtmlReport {
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RunInfo run, List<ResultRow> rows, List<Charts.Chart> charts) {
         StringBuilder html = new StringBuilder();
@@ -61,23 +60,34 @@ public final class HtmlReport {
                 + "bounds of the target: shown grey, never ranked. A single run on a shared machine is not a measurement "
                 + "of record: a difference of a few percent may be noise.</p>\n");
         for (ScenarioMatrix m : ScenarioMatrix.of(rows)) {
-            html.append("<h3>").append(esc(m.title())).append("</h3>\n<p class=\"finding\">").append(esc(Findings.sentence(m)))
+            html.append("<h3>")
+                    .append(esc(m.title()))
+                    .append("</h3>\n<p class=\"finding\">")
+                    .append(esc(Findings.sentence(m)))
                     .append("</p>\n<table class=\"matrix\">\n<tr><th>target</th>");
             for (ScenarioMatrix.Metric metric : ScenarioMatrix.METRICS) {
-                html.append("<th>").append(esc(metric.label())).append(metric.unit().isEmpty() ? "" : " " + esc(metric.unit()))
-                        .append(metric.higherIsBetter() ? " &#8593;" : " &#8595;").append("</th>");
+                html.append("<th>")
+                        .append(esc(metric.label()))
+                        .append(metric.unit().isEmpty() ? "" : " " + esc(metric.unit()))
+                        .append(metric.higherIsBetter() ? " &#8593;" : " &#8595;")
+                        .append("</th>");
             }
             html.append("<th>note</th></tr>\n");
             for (ResultRow r : m.rows()) {
                 boolean ranked = ScenarioMatrix.ranked(r);
-                html.append(ranked ? "<tr>" : "<tr class=\"unranked\">").append("<td class=\"l\">").append(swatch(r.target()))
-                        .append(esc(r.target())).append("</td>");
+                html.append(ranked ? "<tr>" : "<tr class=\"unranked\">")
+                        .append("<td class=\"l\">")
+                        .append(swatch(r.target()))
+                        .append(esc(r.target()))
+                        .append("</td>");
                 List<ScenarioMatrix.Cell> cells = m.cells().get(r.target());
                 for (ScenarioMatrix.Cell c : cells) {
                     html.append(c.best() ? "<td class=\"best\">" : "<td>").append(esc(matrixNumber(c.value())));
                     if (c.ratio() != null) {
-                        html.append("<span class=\"ratio\">").append(String.format(Locale.ROOT, "%.2f&#215;", c.ratio()))
-                                .append(c.best() ? " &#9733;" : "").append("</span>");
+                        html.append("<span class=\"ratio\">")
+                                .append(String.format(Locale.ROOT, "%.2f&#215;", c.ratio()))
+                                .append(c.best() ? " &#9733;" : "")
+                                .append("</span>");
                     }
                     html.append("</td>");
                 }
@@ -87,9 +97,11 @@ public final class HtmlReport {
             List<ResultRow> bound = m.clientBound();
             if (!bound.isEmpty()) {
                 List<String> targets = bound.stream().map(ResultRow::target).toList();
-                html.append("<p>Limited by the load generator: ").append(esc(String.join(", ", targets)))
+                html.append("<p>Limited by the load generator: ")
+                        .append(esc(String.join(", ", targets)))
                         .append(" (their numbers are lower bounds). Measure them with: <code>")
-                        .append(esc(Findings.measureClientBound(m.scenario(), m.users(), targets))).append("</code></p>\n");
+                        .append(esc(Findings.measureClientBound(m.scenario(), m.users(), targets)))
+                        .append("</code></p>\n");
             }
         }
     }
@@ -106,7 +118,8 @@ public final class HtmlReport {
             return "-";
         }
         // counts (threads) and large numbers without decimals, small measurements with one
-        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v)
+        return Math.abs(v) >= 100 || v == Math.rint(v)
+                ? String.format(Locale.ROOT, "%,.0f", v)
                 : String.format(Locale.ROOT, "%.1f", v);
     }
 
@@ -130,24 +143,39 @@ public final class HtmlReport {
         for (ResultRow r : rows) {
             var c = r.client();
             var s = r.server();
-            html.append("<tr><td class=\"l\">").append(swatch(r.target())).append(esc(r.target()))
-                    .append("</td><td class=\"l\">").append(esc(r.scenario()))
-                    .append("</td>").append(td(Integer.toString(r.users()))).append(td(Long.toString(c.requests())))
-                    .append(td(Long.toString(c.ko()))).append(td(ComparisonTable.num(c.throughputRps(), 0)))
-                    .append(td(ComparisonTable.num(c.p50(), 0))).append(td(ComparisonTable.num(c.p90(), 0)))
-                    .append(td(ComparisonTable.num(c.p99(), 0))).append(td(ComparisonTable.num(c.p999(), 0)))
+            html.append("<tr><td class=\"l\">")
+                    .append(swatch(r.target()))
+                    .append(esc(r.target()))
+                    .append("</td><td class=\"l\">")
+                    .append(esc(r.scenario()))
+                    .append("</td>")
+                    .append(td(Integer.toString(r.users())))
+                    .append(td(Long.toString(c.requests())))
+                    .append(td(Long.toString(c.ko())))
+                    .append(td(ComparisonTable.num(c.throughputRps(), 0)))
+                    .append(td(ComparisonTable.num(c.p50(), 0)))
+                    .append(td(ComparisonTable.num(c.p90(), 0)))
+                    .append(td(ComparisonTable.num(c.p99(), 0)))
+                    .append(td(ComparisonTable.num(c.p999(), 0)))
                     .append(td(ComparisonTable.num(c.max(), 0)))
                     .append(td(s.requests() == null ? "-" : s.requests().toString()))
-                    .append(td(ComparisonTable.num(s.p50Ms(), 3))).append(td(ComparisonTable.num(s.p99Ms(), 3)))
-                    .append(td(ComparisonTable.num(s.cpuMsPer1kRequests(), 1))).append(td(ComparisonTable.num(s.rssPeakMb(), 0)))
+                    .append(td(ComparisonTable.num(s.p50Ms(), 3)))
+                    .append(td(ComparisonTable.num(s.p99Ms(), 3)))
+                    .append(td(ComparisonTable.num(s.cpuMsPer1kRequests(), 1)))
+                    .append(td(ComparisonTable.num(s.rssPeakMb(), 0)))
                     .append(td(s.threadsPeak() == null ? "-" : s.threadsPeak().toString()))
-                    .append("<td class=\"flag\">").append(esc(String.join(", ", r.flags()))).append("</td><td class=\"l\">")
+                    .append("<td class=\"flag\">")
+                    .append(esc(String.join(", ", r.flags())))
+                    .append("</td><td class=\"l\">")
                     .append(r.gatlingReport() == null ? "-" : "<a href=\"" + esc(r.gatlingReport()) + "\">report</a>")
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
-        rows.stream().filter(r -> r.extra() != null && !r.extra().isEmpty()).forEach(r -> html.append("<p>")
-                .append(esc(r.target() + " " + r.scenario() + ": " + r.extra())).append("</p>\n"));
+        rows.stream()
+                .filter(r -> r.extra() != null && !r.extra().isEmpty())
+                .forEach(r -> html.append("<p>")
+                        .append(esc(r.target() + " " + r.scenario() + ": " + r.extra()))
+                        .append("</p>\n"));
         html.append("""
                 <p>Client numbers: Gatling's own results of each run (wrk's output with <code>--engine wrk</code>). Server
                 numbers: the target's <code>/actuator/prometheus</code> (count and latency histogram, scraped before and after)
@@ -165,8 +193,13 @@ public final class HtmlReport {
     private static void charts(StringBuilder html, List<Charts.Chart> charts) {
         html.append("<h2>Charts</h2>\n");
         for (Charts.Chart chart : charts) {
-            html.append("<figure><img src=\"").append(esc(chart.file())).append("\" alt=\"").append(esc(chart.title()))
-                    .append("\"><figcaption>").append(esc(chart.title())).append("</figcaption></figure>\n");
+            html.append("<figure><img src=\"")
+                    .append(esc(chart.file()))
+                    .append("\" alt=\"")
+                    .append(esc(chart.title()))
+                    .append("\"><figcaption>")
+                    .append(esc(chart.title()))
+                    .append("</figcaption></figure>\n");
         }
     }
 

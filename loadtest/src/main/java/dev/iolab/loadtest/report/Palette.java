@@ -18,13 +18,13 @@ public final class Palette {
     private static final float[] MODULE_HUES = {215f, 135f, 18f};
     /** Width of the hue band a family's shades spread over, and their lightness range: near enough to read as one family. */
     private static final float HUE_SPREAD = 34f;
+
     private static final float LIGHT_DARKEST = 0.30f;
     private static final float LIGHT_LIGHTEST = 0.62f;
     /** A row whose id is not in the registry (a --base-url target with another name). */
     static final Color UNKNOWN = new Color(0x77, 0x77, 0x77);
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** The colour of {@code targetId} in every chart of every report. */
     public static Color color(String targetId) {
@@ -42,10 +42,12 @@ public final class Palette {
 
     /** Line style of {@code targetId}: shades of one family are told apart by dashes as well as by colour. */
     public static Stroke stroke(String targetId, float width) {
-        int index = Target.byId(targetId).map(t -> family(t.module()).indexOf(t)).orElse(0);
+        int index =
+                Target.byId(targetId).map(t -> family(t.module()).indexOf(t)).orElse(0);
         float[][] dashes = {null, {6f, 3f}, {2f, 2f}, {8f, 3f, 2f, 3f}};
         float[] dash = dashes[index % dashes.length];
-        return dash == null ? new BasicStroke(width)
+        return dash == null
+                ? new BasicStroke(width)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
@@ -56,7 +58,9 @@ public final class Palette {
     }
 
     static List<Target> family(Target.Module module) {
-        return java.util.Arrays.stream(Target.values()).filter(t -> t.module() == module).toList();
+        return java.util.Arrays.stream(Target.values())
+                .filter(t -> t.module() == module)
+                .toList();
     }
 
     static float hue(Target.Module module) {

@@ -1,10 +1,10 @@
 package dev.iolab.loadtest.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iolab.loadtest.server.ServerSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iolab.loadtest.server.ServerSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,7 @@ public final class ReportWriter {
 
     private static final ObjectMapper TIMELINE_JSON = new ObjectMapper();
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(Path runDir, RunInfo run, List<ResultRow> rows) throws IOException {
         write(runDir, run, rows, Map.of());
@@ -33,11 +32,12 @@ public final class ReportWriter {
         List<Timeline> timelines = new ArrayList<>();
         for (ResultRow r : rows) {
             try {
-                timelines.add(Timeline.of(r, samples.getOrDefault(Timeline.key(r.target(), r.scenario(), r.users()),
-                        List.of()), runDir));
+                timelines.add(Timeline.of(
+                        r, samples.getOrDefault(Timeline.key(r.target(), r.scenario(), r.users()), List.of()), runDir));
             } catch (IOException e) {
                 // a row without readable records has no figure over time; its totals stand
-                System.err.println("report: no timeline for " + r.target() + " " + r.scenario() + ": " + e.getMessage());
+                System.err.println(
+                        "report: no timeline for " + r.target() + " " + r.scenario() + ": " + e.getMessage());
             }
         }
         TIMELINE_JSON.writeValue(runDir.resolve("timeline.json").toFile(), timelines);

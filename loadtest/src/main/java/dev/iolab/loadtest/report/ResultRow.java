@@ -13,25 +13,69 @@ import java.util.Map;
  * grows was starved by something else on the machine (or waits by design, as in the delay scenario). The
  * anatomy says how the target waited meanwhile (never null: {@link Anatomy#unavailable} where it was not seen).
  */
-public record ResultRow(String target, String scenario, String engine, int users, double rate,
-                        ClientNumbers client, ServerNumbers server, double loadCpuShare, Double targetCpuShare,
-                        List<String> flags,
-                        String gatlingReport, Map<String, Object> extra, Anatomy anatomy) {
+public record ResultRow(
+        String target,
+        String scenario,
+        String engine,
+        int users,
+        double rate,
+        ClientNumbers client,
+        ServerNumbers server,
+        double loadCpuShare,
+        Double targetCpuShare,
+        List<String> flags,
+        String gatlingReport,
+        Map<String, Object> extra,
+        Anatomy anatomy) {
 
     public ResultRow {
         anatomy = anatomy != null ? anatomy : Anatomy.unavailable("not measured");
     }
 
     /** A row whose anatomy was not measured (merged distributed runs, tests). */
-    public ResultRow(String target, String scenario, String engine, int users, double rate, ClientNumbers client,
-                     ServerNumbers server, double loadCpuShare, Double targetCpuShare, List<String> flags,
-                     String gatlingReport, Map<String, Object> extra) {
-        this(target, scenario, engine, users, rate, client, server, loadCpuShare, targetCpuShare, flags, gatlingReport,
-                extra, null);
+    public ResultRow(
+            String target,
+            String scenario,
+            String engine,
+            int users,
+            double rate,
+            ClientNumbers client,
+            ServerNumbers server,
+            double loadCpuShare,
+            Double targetCpuShare,
+            List<String> flags,
+            String gatlingReport,
+            Map<String, Object> extra) {
+        this(
+                target,
+                scenario,
+                engine,
+                users,
+                rate,
+                client,
+                server,
+                loadCpuShare,
+                targetCpuShare,
+                flags,
+                gatlingReport,
+                extra,
+                null);
     }
 
     public ResultRow withAnatomy(Anatomy value) {
-        return new ResultRow(target, scenario, engine, users, rate, client, server, loadCpuShare, targetCpuShare, flags,
-                gatlingReport, extra, value);
+        return new ResultRow(
+                target,
+                scenario,
+                engine,
+                users,
+                rate,
+                client,
+                server,
+                loadCpuShare,
+                targetCpuShare,
+                flags,
+                gatlingReport,
+                extra,
+                value);
     }
 }

@@ -11,24 +11,29 @@ import java.util.function.Function;
  * Only rows that measured the target are ranked: a client-bound row (a lower bound) or one with errors keeps its
  * numbers but no ratio, and is never the best.
  */
-public record ScenarioMatrix(String scenario, int users, boolean sweep, List<ResultRow> rows, Map<String, List<Cell>> cells) {
+public record ScenarioMatrix(
+        String scenario, int users, boolean sweep, List<ResultRow> rows, Map<String, List<Cell>> cells) {
 
     /** A number the matrix ranks by: which way is better, and the smallest value told apart (Gatling's 1 ms). */
-    public record Metric(String label, String unit, boolean higherIsBetter, double resolution,
-                         Function<ResultRow, Double> value) {
-    }
+    public record Metric(
+            String label, String unit, boolean higherIsBetter, double resolution, Function<ResultRow, Double> value) {}
 
     /** A row's value of one metric, its ratio to the best ranked value (null: not ranked), and whether it is the best. */
-    public record Cell(Double value, Double ratio, boolean best) {
-    }
+    public record Cell(Double value, Double ratio, boolean best) {}
 
     public static final List<Metric> METRICS = List.of(
             new Metric("throughput", "req/s", true, 1e-9, r -> r.client().throughputRps()),
             new Metric("p99", "ms", false, 1, r -> r.client().p99()),
             new Metric("CPU per 1k req", "ms", false, 1e-3, r -> r.server().cpuMsPer1kRequests()),
             new Metric("peak RSS", "MB", false, 1e-3, r -> r.server().rssPeakMb()),
-            new Metric("threads", "", false, 1, r -> r.server().threadsPeak() == null ? null
-                    : r.server().threadsPeak().doubleValue()));
+            new Metric(
+                    "threads",
+                    "",
+                    false,
+                    1,
+                    r -> r.server().threadsPeak() == null
+                            ? null
+                            : r.server().threadsPeak().doubleValue()));
 
     /** Whether the row measured the target: not limited by the load generator, not failing. */
     public static boolean ranked(ResultRow r) {
@@ -39,12 +44,18 @@ public record ScenarioMatrix(String scenario, int users, boolean sweep, List<Res
     public static List<ScenarioMatrix> of(List<ResultRow> rows) {
         Map<String, List<ResultRow>> groups = new LinkedHashMap<>();
         for (ResultRow r : rows) {
-            groups.computeIfAbsent(r.scenario() + "\n" + r.users(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.scenario() + "\n" + r.users(), k -> new ArrayList<>())
+                    .add(r);
         }
         List<ScenarioMatrix> matrices = new ArrayList<>();
         groups.values().forEach(group -> {
             String scenario = group.getFirst().scenario();
-            boolean sweep = rows.stream().filter(r -> r.scenario().equals(scenario)).map(ResultRow::users).distinct().count() > 1;
+            boolean sweep = rows.stream()
+                            .filter(r -> r.scenario().equals(scenario))
+                            .map(ResultRow::users)
+                            .distinct()
+                            .count()
+                    > 1;
             matrices.add(of(scenario, group.getFirst().users(), sweep, group));
         });
         return matrices;

@@ -12,11 +12,11 @@ import java.util.List;
  * requests and percentiles per second, and the target's CPU, memory, threads, open descriptors and GC pauses from
  * the 200 ms samples.
  */
-public record Timeline(String target, String scenario, int users, List<ClientSeconds.Second> client, List<Point> server) {
+public record Timeline(
+        String target, String scenario, int users, List<ClientSeconds.Second> client, List<Point> server) {
 
     /** The target between two samples: CPU in cores, RSS, threads, open descriptors, GC pause ms per second (null: not scraped). */
-    public record Point(double t, double cpuCores, double rssMb, int threads, int openFds, Double gcMsPerSecond) {
-    }
+    public record Point(double t, double cpuCores, double rssMb, int threads, int openFds, Double gcMsPerSecond) {}
 
     /** Shortest interval a rate is computed over: most of the 200 ms sampling period. */
     static final double MIN_INTERVAL_S = 0.15;
@@ -61,13 +61,19 @@ public record Timeline(String target, String scenario, int users, List<ClientSec
             Double gc = null;
             if (b.gcPauseSeconds() != null) {
                 if (lastGc != null && b.epochMs() > lastGc.epochMs()) {
-                    gc = Math.max(0, b.gcPauseSeconds() - lastGc.gcPauseSeconds()) * 1000
+                    gc = Math.max(0, b.gcPauseSeconds() - lastGc.gcPauseSeconds())
+                            * 1000
                             / ((b.epochMs() - lastGc.epochMs()) / 1000.0);
                 }
                 lastGc = b;
             }
-            points.add(new Point((b.epochMs() - origin) / 1000.0, Math.max(0, b.cpuSeconds() - a.cpuSeconds()) / dt,
-                    b.rssBytes() / (1024.0 * 1024.0), b.threads(), b.openFds(), gc));
+            points.add(new Point(
+                    (b.epochMs() - origin) / 1000.0,
+                    Math.max(0, b.cpuSeconds() - a.cpuSeconds()) / dt,
+                    b.rssBytes() / (1024.0 * 1024.0),
+                    b.threads(),
+                    b.openFds(),
+                    gc));
             a = b;
         }
         return points;

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class CompareCommand {
 
-    private CompareCommand() {
-    }
+    private CompareCommand() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
@@ -43,14 +42,17 @@ public final class CompareCommand {
         }
         Instant started = Instant.now();
         String loadBefore = RunContext.loadAverage();
-        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(started);
         Path runDir = options.resultsDir().resolve(id);
         Files.createDirectories(runDir);
         int cpus = Runtime.getRuntime().availableProcessors();
         CpuPinning pinning = CpuPinning.decide(options.cpusTarget(), options.cpusLoad(), options.pin(), cpus);
         pinning.pinThisProcess();
-        System.err.println("iolab compare: run " + id + ", " + pinning.note() + ", warm-up " + options.warmup().toSeconds()
-                + " s + " + options.duration().toSeconds() + " s per scenario; results in " + runDir);
+        System.err.println("iolab compare: run " + id + ", " + pinning.note() + ", warm-up "
+                + options.warmup().toSeconds() + " s + " + options.duration().toSeconds()
+                + " s per scenario; results in " + runDir);
 
         Comparison comparison = new Comparison(options, pinning, runDir, cpus);
         List<ResultRow> rows = comparison.run();
@@ -74,7 +76,8 @@ public final class CompareCommand {
     private static void deleteWork(Path work) throws java.io.IOException {
         if (Files.exists(work)) {
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

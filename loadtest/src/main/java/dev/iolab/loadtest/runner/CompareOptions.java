@@ -8,11 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /** The command line of {@code iolab compare}, parsed, with every default in one place. */
-public record CompareOptions(List<String> targets, List<String> scenarios, Duration warmup, Duration duration,
-                             Duration ramp, List<Integer> concurrency, double rate, boolean quick, boolean viaGateway,
-                             Map<String, String> baseUrls, String engine, String cpusTarget, String cpusLoad,
-                             boolean pin, int connections, Path resultsDir, Path repoRoot, Duration idle,
-                             boolean syscalls, Duration syscallsDuration) {
+public record CompareOptions(
+        List<String> targets,
+        List<String> scenarios,
+        Duration warmup,
+        Duration duration,
+        Duration ramp,
+        List<Integer> concurrency,
+        double rate,
+        boolean quick,
+        boolean viaGateway,
+        Map<String, String> baseUrls,
+        String engine,
+        String cpusTarget,
+        String cpusLoad,
+        boolean pin,
+        int connections,
+        Path resultsDir,
+        Path repoRoot,
+        Duration idle,
+        boolean syscalls,
+        Duration syscallsDuration) {
 
     public static final List<String> QUICK_TARGETS = List.of("mvc-platform", "webflux-epoll", "plain-epoll");
     public static final List<String> FULL_SCENARIOS = List.of("echo", "files", "delay", "upload", "c10k");
@@ -40,7 +56,9 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
         Duration idle = null;
         boolean syscalls = false;
         Duration syscallsDuration = null;
-        Path root = Path.of(System.getProperty("iolab.repo.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("iolab.repo.root", "."))
+                .toAbsolutePath()
+                .normalize();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             // --flag=value or --flag value; for --base-url=id=URL the value is everything after the first '='
@@ -96,19 +114,33 @@ public record CompareOptions(List<String> targets, List<String> scenarios, Durat
         }
         for (String s : scenarios) {
             if (Scenario.byId(s).isEmpty()) {
-                throw new IllegalArgumentException("unknown scenario " + s + " (known: " + String.join(",", Scenario.ids()) + ")");
+                throw new IllegalArgumentException(
+                        "unknown scenario " + s + " (known: " + String.join(",", Scenario.ids()) + ")");
             }
         }
         if (targets == null) {
             targets = !urls.isEmpty() ? List.copyOf(urls.keySet()) : quick ? QUICK_TARGETS : List.of("all");
         }
-        return new CompareOptions(targets, scenarios,
+        return new CompareOptions(
+                targets,
+                scenarios,
                 warmup != null ? warmup : quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10),
                 duration != null ? duration : quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30),
                 ramp != null ? ramp : quick ? Duration.ofSeconds(1) : Duration.ofSeconds(2),
-                List.copyOf(concurrency), rate, quick, gateway, urls, engine, cpusTarget, cpusLoad, pin,
-                connections, results.toAbsolutePath().normalize(), root,
-                idle != null ? idle : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(3), syscalls,
+                List.copyOf(concurrency),
+                rate,
+                quick,
+                gateway,
+                urls,
+                engine,
+                cpusTarget,
+                cpusLoad,
+                pin,
+                connections,
+                results.toAbsolutePath().normalize(),
+                root,
+                idle != null ? idle : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(3),
+                syscalls,
                 syscallsDuration != null ? syscallsDuration : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
     }
 

@@ -10,10 +10,10 @@ import dev.iolab.loadtest.c10k.C10kScenario;
 import dev.iolab.loadtest.report.Flags;
 import dev.iolab.loadtest.report.ResultRow;
 import dev.iolab.loadtest.report.Timeline;
-import dev.iolab.loadtest.server.ServerSample;
 import dev.iolab.loadtest.server.ProcStats;
 import dev.iolab.loadtest.server.PrometheusText;
 import dev.iolab.loadtest.server.ServerNumbers;
+import dev.iolab.loadtest.server.ServerSample;
 import dev.iolab.loadtest.server.ServerWatch;
 import dev.iolab.loadtest.simulation.SimulationSettings;
 import java.io.IOException;
@@ -98,7 +98,8 @@ public final class Comparison {
         }
         List<String> ids = new ArrayList<>();
         for (Target t : Target.values()) {
-            if (options.baseUrls().containsKey(t.id()) || Files.isRegularFile(t.module().jar(options.repoRoot()))) {
+            if (options.baseUrls().containsKey(t.id())
+                    || Files.isRegularFile(t.module().jar(options.repoRoot()))) {
                 ids.add(t.id());
             }
         }
@@ -106,9 +107,13 @@ public final class Comparison {
     }
 
     private double planned(Scenario scenario) {
-        double measure = options.warmup().toSeconds() + options.duration().toSeconds() + OVERHEAD_PLAN_S
+        double measure = options.warmup().toSeconds()
+                + options.duration().toSeconds()
+                + OVERHEAD_PLAN_S
                 + (options.syscalls() ? options.syscallsDuration().toSeconds() + OVERHEAD_PLAN_S : 0);
-        return scenario == Scenario.C10K ? measure + 15 : measure + options.ramp().toSeconds();
+        return scenario == Scenario.C10K
+                ? measure + 15
+                : measure + options.ramp().toSeconds();
     }
 
     public List<ResultRow> run() {
@@ -122,8 +127,10 @@ public final class Comparison {
                 for (String s : options.scenarios()) {
                     Scenario scenario = Scenario.byId(s).orElseThrow();
                     for (int users : options.usersFor(scenario)) {
-                        progress.step(id + " " + s + (scenario == Scenario.C10K
-                                ? " (" + options.connections() + " connections)" : " (" + users + " users)"));
+                        progress.step(id + " " + s
+                                + (scenario == Scenario.C10K
+                                        ? " (" + options.connections() + " connections)"
+                                        : " (" + users + " users)"));
                         try {
                             ResultRow row = measure(deployment, scenario, users, fresh);
                             fresh = false;
@@ -154,8 +161,12 @@ public final class Comparison {
         }
         if (scenario == Scenario.C10K) {
             int connections = C10kScenario.allowed(options.connections(), notes);
-            C10kScenario.Held<ResultRow> held = C10kScenario.hold(d.loadUrl(), d.target().baseUrl(), d.target().pid(),
-                    connections, () -> measureLoad(d, scenario, users, Duration.ZERO));
+            C10kScenario.Held<ResultRow> held = C10kScenario.hold(
+                    d.loadUrl(),
+                    d.target().baseUrl(),
+                    d.target().pid(),
+                    connections,
+                    () -> measureLoad(d, scenario, users, Duration.ZERO));
             return withExtra(held.probe(), held.numbers());
         }
         Duration warmup = options.warmup();
@@ -184,8 +195,10 @@ public final class Comparison {
         double loadShare = (ProcStats.selfCpuSeconds() - cpu0) / (wall * CpuPinning.count(pinning.loadCpus(), cpus));
         ServerNumbers server = watch.stop();
         // per request served: the server's count when it has one (the scrapes themselves excluded), else the client's
-        Anatomy anatomy = watch.anatomy(server.requests() != null && server.requests() > 0 ? server.requests()
-                : measured.numbers().requests());
+        Anatomy anatomy = watch.anatomy(
+                server.requests() != null && server.requests() > 0
+                        ? server.requests()
+                        : measured.numbers().requests());
         if (options.syscalls()) {
             anatomy = anatomy.withSyscalls(syscallPass(d, scenario, users, work.resolve("syscalls"), log));
         }
@@ -199,11 +212,28 @@ public final class Comparison {
             report = runDir.relativize(dest.resolve("index.html")).toString();
         }
         double askedRps = options.rate() * scenario.requestsPerIteration();
-        Double targetShare = server.cpuSeconds() == null ? null
+        Double targetShare = server.cpuSeconds() == null
+                ? null
                 : server.cpuSeconds() / (wall * CpuPinning.count(pinning.targetCpus(), cpus));
-        return new ResultRow(d.id(), scenario.id(), options.engine(), users, options.rate(), measured.numbers(), server,
-                loadShare, targetShare, Flags.of(measured.numbers(), server, loadShare, askedRps,
-                options.engine().equals("wrk") ? users : 0), report, Map.of(), anatomy);
+        return new ResultRow(
+                d.id(),
+                scenario.id(),
+                options.engine(),
+                users,
+                options.rate(),
+                measured.numbers(),
+                server,
+                loadShare,
+                targetShare,
+                Flags.of(
+                        measured.numbers(),
+                        server,
+                        loadShare,
+                        askedRps,
+                        options.engine().equals("wrk") ? users : 0),
+                report,
+                Map.of(),
+                anatomy);
     }
 
     /**
@@ -214,7 +244,8 @@ public final class Comparison {
         if (d.target().pid().isEmpty()) {
             return SyscallCounts.failed("no process to trace for a target at a given URL");
         }
-        note("--syscalls: each row's system calls by name come from a separate " + options.syscallsDuration().toSeconds()
+        note("--syscalls: each row's system calls by name come from a separate "
+                + options.syscallsDuration().toSeconds()
                 + " s run under strace -c -f after its measurement; strace slows the target, so that run's throughput "
                 + "is not comparable and the row's other numbers come from the run without it");
         try (StracePass strace = StracePass.attach(d.target().pid().getAsLong(), work)) {
@@ -224,7 +255,8 @@ public final class Comparison {
             double wall = (System.nanoTime() - t0) / 1e9;
             PrometheusText after = ServerWatch.scrape(d.target().baseUrl());
             long served = after.has("http_server_requests_seconds_count")
-                    ? Math.round(after.requests() - before.requests()) : measured.numbers().requests();
+                    ? Math.round(after.requests() - before.requests())
+                    : measured.numbers().requests();
             return strace.finish(served, wall);
         } catch (IOException | RuntimeException | AssertionError e) {
             note(d.id() + " " + scenario.id() + ": no system-call counts: " + e.getMessage());
@@ -243,37 +275,56 @@ public final class Comparison {
         progress.note(d.id() + ": " + options.idle().toSeconds() + " s idle");
         try {
             Thread.sleep(IDLE_SETTLE); // the last scenario's connections close, its threads end
-            IdleProbe.measure(AnatomyWatch.PROC, d.target().pid().getAsLong(), options.idle()).ifPresent(idle ->
-                    targetRows.replaceAll(r -> r.withAnatomy(r.anatomy().withIdle(idle))));
+            IdleProbe.measure(AnatomyWatch.PROC, d.target().pid().getAsLong(), options.idle())
+                    .ifPresent(idle ->
+                            targetRows.replaceAll(r -> r.withAnatomy(r.anatomy().withIdle(idle))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private record Measured(ClientNumbers numbers, Path runDirectory) {
-    }
+    private record Measured(ClientNumbers numbers, Path runDirectory) {}
 
     private Measured load(Deployment d, Scenario scenario, int users, Duration duration, Path work, Path log)
             throws IOException {
         if (options.engine().equals("wrk")) {
             int threads = CpuPinning.count(pinning.loadCpus(), cpus);
             Files.createDirectories(log.getParent());
-            return new Measured(wrk.run(d.loadUrl() + scenario.wrkPath().orElseThrow(), threads, users, duration,
-                    log.resolveSibling(log.getFileName() + ".wrk")), null);
+            return new Measured(
+                    wrk.run(
+                            d.loadUrl() + scenario.wrkPath().orElseThrow(),
+                            threads,
+                            users,
+                            duration,
+                            log.resolveSibling(log.getFileName() + ".wrk")),
+                    null);
         }
         Map<String, String> props = new LinkedHashMap<>();
         props.put(SimulationSettings.BASE_URL, d.loadUrl());
         props.put(SimulationSettings.TARGET, d.id());
         props.put(SimulationSettings.USERS, Integer.toString(users));
         props.put(SimulationSettings.RATE, Double.toString(options.rate()));
-        props.put(SimulationSettings.RAMP_SECONDS, Double.toString(options.ramp().toMillis() / 1000.0));
+        props.put(
+                SimulationSettings.RAMP_SECONDS, Double.toString(options.ramp().toMillis() / 1000.0));
         props.put(SimulationSettings.DURATION_SECONDS, Double.toString(duration.toMillis() / 1000.0));
         GatlingEngine.Run run = gatling.run(scenario.simulationClass(), props, work, false, log);
         return new Measured(run.numbers(), run.runDirectory());
     }
 
     private static ResultRow withExtra(ResultRow r, Map<String, Object> extra) {
-        return new ResultRow(r.target(), r.scenario(), r.engine(), r.users(), r.rate(), r.client(), r.server(),
-                r.loadCpuShare(), r.targetCpuShare(), r.flags(), r.gatlingReport(), extra, r.anatomy());
+        return new ResultRow(
+                r.target(),
+                r.scenario(),
+                r.engine(),
+                r.users(),
+                r.rate(),
+                r.client(),
+                r.server(),
+                r.loadCpuShare(),
+                r.targetCpuShare(),
+                r.flags(),
+                r.gatlingReport(),
+                extra,
+                r.anatomy());
     }
 }

@@ -28,8 +28,13 @@ public record CpuPinning(String targetCpus, String loadCpus, boolean enabled, St
         int loadCount = Math.max(1, cpus / 2);
         String load = loadCpus != null ? loadCpus : range(0, loadCount - 1);
         String target = targetCpus != null ? targetCpus : range(loadCount, cpus - 1);
-        return new CpuPinning(target, load, true, "target on CPU " + target + ", load generator on CPU " + load
-                + " (targets start on all CPUs and are pinned once ready)", cpus);
+        return new CpuPinning(
+                target,
+                load,
+                true,
+                "target on CPU " + target + ", load generator on CPU " + load
+                        + " (targets start on all CPUs and are pinned once ready)",
+                cpus);
     }
 
     private static String range(int from, int to) {
@@ -82,7 +87,10 @@ public record CpuPinning(String targetCpus, String loadCpus, boolean enabled, St
 
     private static void pin(String cpus, long pid) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("taskset", "-a", "-p", "-c", cpus, Long.toString(pid)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException("taskset could not pin: " + String.join(" ", cmd));

@@ -12,10 +12,15 @@ public record Deployment(String id, TargetProcess target, TargetProcess gateway)
 
     public static Deployment open(String id, CompareOptions options, CpuPinning pinning, Path logs) throws IOException {
         String url = options.baseUrls().get(id);
-        TargetProcess target = url != null ? TargetProcess.remote(id, url)
-                : TargetProcess.launch(Target.byId(id).orElseThrow(() -> new IOException("unknown target " + id
-                        + " (known: " + String.join(",", Target.ids()) + ")")), options.repoRoot(),
-                        pinning.targetPrefix(), logs.resolve(id + ".log"));
+        TargetProcess target = url != null
+                ? TargetProcess.remote(id, url)
+                : TargetProcess.launch(
+                        Target.byId(id)
+                                .orElseThrow(() -> new IOException(
+                                        "unknown target " + id + " (known: " + String.join(",", Target.ids()) + ")")),
+                        options.repoRoot(),
+                        pinning.targetPrefix(),
+                        logs.resolve(id + ".log"));
         try {
             target.pid().ifPresent(pid -> pinQuietly(pinning, pid));
         } catch (RuntimeException e) {
@@ -27,8 +32,12 @@ public record Deployment(String id, TargetProcess target, TargetProcess gateway)
         }
         try {
             // the gateway shares the target's CPUs: it is part of the system under test, not of the load
-            TargetProcess gateway = TargetProcess.launchGateway(options.repoRoot(), id, target.baseUrl(),
-                    pinning.targetPrefix(), logs.resolve("gateway-" + id + ".log"));
+            TargetProcess gateway = TargetProcess.launchGateway(
+                    options.repoRoot(),
+                    id,
+                    target.baseUrl(),
+                    pinning.targetPrefix(),
+                    logs.resolve("gateway-" + id + ".log"));
             gateway.pid().ifPresent(pid -> pinQuietly(pinning, pid));
             return new Deployment(id, target, gateway);
         } catch (IOException | RuntimeException e) {

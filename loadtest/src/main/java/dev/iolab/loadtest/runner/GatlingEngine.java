@@ -36,20 +36,27 @@ public final class GatlingEngine {
      * Runs {@code simulationClass} with {@code properties} set as system properties, writing under {@code resultsFolder}
      * (which must be new or empty); console output goes to {@code consoleLog}.
      */
-    public Run run(String simulationClass, Map<String, String> properties, Path resultsFolder, boolean reports,
-                   Path consoleLog) {
+    public Run run(
+            String simulationClass,
+            Map<String, String> properties,
+            Path resultsFolder,
+            boolean reports,
+            Path consoleLog) {
         properties.forEach(System::setProperty);
         List<String> args = new ArrayList<>(List.of(
-                GatlingCliOptions.Simulation.longOption(), simulationClass,
-                GatlingCliOptions.ResultsFolder.longOption(), resultsFolder.toAbsolutePath().toString(),
-                GatlingCliOptions.Launcher.longOption(), "iolab"));
+                GatlingCliOptions.Simulation.longOption(),
+                simulationClass,
+                GatlingCliOptions.ResultsFolder.longOption(),
+                resultsFolder.toAbsolutePath().toString(),
+                GatlingCliOptions.Launcher.longOption(),
+                "iolab"));
         if (!reports) {
             args.add(GatlingCliOptions.NoReports.longOption());
         }
         try {
             Files.createDirectories(resultsFolder);
-            int status = ConsoleCapture.install().into(consoleLog,
-                    () -> Gatling$.MODULE$.fromArgs(args.toArray(String[]::new)));
+            int status = ConsoleCapture.install()
+                    .into(consoleLog, () -> Gatling$.MODULE$.fromArgs(args.toArray(String[]::new)));
             Path runDirectory = latestRun(resultsFolder);
             return new Run(status, read(runDirectory), runDirectory);
         } catch (IOException e) {
@@ -62,10 +69,19 @@ public final class GatlingEngine {
     /** Writes Gatling's HTML report for a finished run (kept out of the measured window: it is CPU-heavy). */
     public void report(Path runDirectory, Path consoleLog) {
         try {
-            ConsoleCapture.install().into(consoleLog, () -> Gatling$.MODULE$.fromArgs(new String[] {
-                    GatlingCliOptions.ReportsOnly.longOption(), runDirectory.getFileName().toString(),
-                    GatlingCliOptions.ResultsFolder.longOption(), runDirectory.getParent().toAbsolutePath().toString(),
-                    GatlingCliOptions.Launcher.longOption(), "iolab"}));
+            ConsoleCapture.install()
+                    .into(
+                            consoleLog,
+                            () -> Gatling$.MODULE$.fromArgs(new String[] {
+                                GatlingCliOptions.ReportsOnly.longOption(),
+                                        runDirectory.getFileName().toString(),
+                                GatlingCliOptions.ResultsFolder.longOption(),
+                                        runDirectory
+                                                .getParent()
+                                                .toAbsolutePath()
+                                                .toString(),
+                                GatlingCliOptions.Launcher.longOption(), "iolab"
+                            }));
         } catch (Exception e) {
             throw new IllegalStateException("Gatling report failed: " + e.getMessage(), e);
         }
@@ -74,8 +90,9 @@ public final class GatlingEngine {
     /** Gatling's own numbers for the run in {@code runDirectory} (the folder holding simulation.log). */
     public static ClientNumbers read(Path runDirectory) {
         GatlingConfiguration configuration = GatlingConfiguration.load();
-        LogFileData data = LogFileReader.apply(runDirectory.getFileName().toString(), runDirectory.getParent(),
-                configuration).read();
+        LogFileData data = LogFileReader.apply(
+                        runDirectory.getFileName().toString(), runDirectory.getParent(), configuration)
+                .read();
         GeneralStats all = stats(data, Option.empty());
         if (all == null) {
             return ClientNumbers.NONE;
@@ -83,9 +100,17 @@ public final class GatlingEngine {
         GeneralStats ok = stats(data, Option.apply(OK$.MODULE$));
         GeneralStats ko = stats(data, Option.apply(KO$.MODULE$));
         double seconds = (data.runInfo().injectEnd() - data.runInfo().injectStart()) / 1000.0;
-        return new ClientNumbers(all.count(), ok == null ? 0 : ok.count(), ko == null ? 0 : ko.count(),
-                all.meanRequestsPerSec(), percentile(all, 50), percentile(all, 90), percentile(all, 99),
-                percentile(all, 99.9), all.max(), seconds);
+        return new ClientNumbers(
+                all.count(),
+                ok == null ? 0 : ok.count(),
+                ko == null ? 0 : ko.count(),
+                all.meanRequestsPerSec(),
+                percentile(all, 50),
+                percentile(all, 90),
+                percentile(all, 99),
+                percentile(all, 99.9),
+                all.max(),
+                seconds);
     }
 
     private static GeneralStats stats(LogFileData data, Option<Status> status) {
@@ -100,8 +125,10 @@ public final class GatlingEngine {
     private static Path latestRun(Path resultsFolder) throws IOException {
         try (Stream<Path> runs = Files.list(resultsFolder)) {
             return runs.filter(p -> Files.exists(p.resolve("simulation.log")))
-                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("Gatling wrote no simulation.log under " + resultsFolder));
+                    .max((a, b) ->
+                            Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+                    .orElseThrow(
+                            () -> new IllegalStateException("Gatling wrote no simulation.log under " + resultsFolder));
         }
     }
 }

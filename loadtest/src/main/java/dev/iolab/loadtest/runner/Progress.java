@@ -24,8 +24,9 @@ public final class Progress {
 
     /** Prints what starts now. */
     public void step(String what) {
-        out.printf("iolab compare [%d/%d] %s (elapsed %s, ETA %s)%n", Math.min(done + 1, steps), steps, what,
-                format(elapsed()), format(eta()));
+        out.printf(
+                "iolab compare [%d/%d] %s (elapsed %s, ETA %s)%n",
+                Math.min(done + 1, steps), steps, what, format(elapsed()), format(eta()));
     }
 
     public void note(String what) {
@@ -50,6 +51,8 @@ public final class Progress {
 
     static String format(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
-        return d.toMinutes() > 0 ? d.toMinutes() + "m" + String.format("%02ds", d.toSecondsPart()) : d.toSeconds() + "s";
+        return d.toMinutes() > 0
+                ? d.toMinutes() + "m" + String.format("%02ds", d.toSecondsPart())
+                : d.toSeconds() + "s";
     }
 }

@@ -15,16 +15,18 @@ import java.util.concurrent.TimeUnit;
 /** Gathers what the report must name about the run: machine, CPUs, pinning, JDK, versions and git commit. */
 final class RunContext {
 
-    private RunContext() {
-    }
+    private RunContext() {}
 
-    static RunInfo describe(String id, Instant started, CompareOptions o, CpuPinning pinning, int cpus, List<String> notes) {
+    static RunInfo describe(
+            String id, Instant started, CompareOptions o, CpuPinning pinning, int cpus, List<String> notes) {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("host", host());
         machine.put("cpu_model", cpuModel());
         machine.put("memory", memoryGb() + " GB");
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        machine.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         Map<String, Object> pin = new LinkedHashMap<>();
         pin.put("enabled", pinning.enabled());
         pin.put("target_cpus", pinning.targetCpus());
@@ -32,22 +34,41 @@ final class RunContext {
         pin.put("note", pinning.note());
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("iolab", "0.1.0-SNAPSHOT");
-        versions.put("gatling", String.valueOf(io.gatling.app.Gatling.class.getPackage().getImplementationVersion()));
+        versions.put(
+                "gatling",
+                String.valueOf(io.gatling.app.Gatling.class.getPackage().getImplementationVersion()));
         if (o.engine().equals("wrk")) {
-            versions.put("wrk", command("wrk", "-v").lines().findFirst().orElse("?").strip());
+            versions.put(
+                    "wrk", command("wrk", "-v").lines().findFirst().orElse("?").strip());
         }
-        String mode = (o.quick() ? "quick" : "full") + (o.viaGateway() ? ", via gateway" : "")
-                + (o.baseUrls().isEmpty() ? ", targets launched as JVMs here" : ", some targets at given URLs: " + o.baseUrls())
+        String mode = (o.quick() ? "quick" : "full")
+                + (o.viaGateway() ? ", via gateway" : "")
+                + (o.baseUrls().isEmpty()
+                        ? ", targets launched as JVMs here"
+                        : ", some targets at given URLs: " + o.baseUrls())
                 + (o.rate() > 0 ? ", open model " + o.rate() + " iterations/s" : ", closed model");
         String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
-        String commit = command("git", "-C", o.repoRoot().toString(), "rev-parse", "--short=12", "HEAD").strip();
-        if (!commit.isEmpty() && !command("git", "-C", o.repoRoot().toString(), "status", "--porcelain",
-                "--untracked-files=no").isBlank()) {
+        String commit = command("git", "-C", o.repoRoot().toString(), "rev-parse", "--short=12", "HEAD")
+                .strip();
+        if (!commit.isEmpty()
+                && !command("git", "-C", o.repoRoot().toString(), "status", "--porcelain", "--untracked-files=no")
+                        .isBlank()) {
             commit += " (with uncommitted changes)";
         }
-        return new RunInfo(id, started.truncatedTo(ChronoUnit.SECONDS).toString(), machine, cpus, pin, jdk,
-                commit.isEmpty() ? "unknown" : commit, mode, o.engine(), versions,
-                o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, notes);
+        return new RunInfo(
+                id,
+                started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                machine,
+                cpus,
+                pin,
+                jdk,
+                commit.isEmpty() ? "unknown" : commit,
+                mode,
+                o.engine(),
+                versions,
+                o.warmup().toMillis() / 1000.0,
+                o.duration().toMillis() / 1000.0,
+                notes);
     }
 
     /** The 1, 5 and 15 minute load averages, or "unknown" without /proc. */
@@ -65,8 +86,9 @@ final class RunContext {
         try {
             double oneMinute = Double.parseDouble(loadAverage.split(" ")[0]);
             if (oneMinute > 0.5 * cpus) {
-                notes.add("the machine was busy before the run (load average " + loadAverage + " on " + cpus
-                        + " CPUs): other processes competed for the pinned CPUs, so absolute numbers are low; compare with care");
+                notes.add(
+                        "the machine was busy before the run (load average " + loadAverage + " on " + cpus
+                                + " CPUs): other processes competed for the pinned CPUs, so absolute numbers are low; compare with care");
             }
         } catch (RuntimeException e) {
             // no load average: nothing to say
@@ -83,8 +105,11 @@ final class RunContext {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse(System.getProperty("os.arch"));
         } catch (IOException e) {
             return System.getProperty("os.arch");
         }
@@ -93,7 +118,8 @@ final class RunContext {
     private static long memoryGb() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun
-                ? Math.round(sun.getTotalMemorySize() / (1024.0 * 1024 * 1024)) : 0;
+                ? Math.round(sun.getTotalMemorySize() / (1024.0 * 1024 * 1024))
+                : 0;
     }
 
     /** Output of a short command, or empty when it cannot run. */

@@ -15,7 +15,6 @@ import java.util.Optional;
  * path wrk can drive (null where wrk cannot send the scenario's bodies).
  */
 public enum Scenario {
-
     ECHO("echo", EchoSimulation.class, 64, 2, "/echo?msg=hello"),
     FILES("files", FileSimulation.class, 16, 3, "/files/1m.bin"),
     DELAY("delay", DelaySimulation.class, 2000, 1, "/delay?ms=100"),

@@ -57,34 +57,59 @@ public final class TargetProcess implements AutoCloseable {
         Path copy = target.module().jar(snapshot);
         Files.createDirectories(copy.getParent());
         Files.copy(jar, copy);
-        return start(target.id(), port -> target.command(Path.of(System.getProperty("java.home")), snapshot, port,
-                        0 /* management port: any free one; the comparison reads the service port */, dataDir),
-                prefix, log, scratch);
+        return start(
+                target.id(),
+                port -> target.command(
+                        Path.of(System.getProperty("java.home")),
+                        snapshot,
+                        port,
+                        0 /* management port: any free one; the comparison reads the service port */,
+                        dataDir),
+                prefix,
+                log,
+                scratch);
     }
 
     /** Starts the gateway with one upstream, {@code targetId} at {@code upstreamUrl}, and waits until it is ready. */
-    public static TargetProcess launchGateway(Path repoRoot, String targetId, String upstreamUrl, List<String> prefix,
-                                              Path log) throws IOException {
+    public static TargetProcess launchGateway(
+            Path repoRoot, String targetId, String upstreamUrl, List<String> prefix, Path log) throws IOException {
         Path jar = repoRoot.resolve("gateway/target/gateway.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException("no gateway jar: " + jar + " (build it: ./mvnw -pl gateway -am package -DskipTests)");
         }
-        return start(Target.GATEWAY_ID, port -> {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            cmd.addAll(Target.COMMON_JVM_OPTIONS);
-            cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-                    "--iolab.gateway.upstreams." + targetId + "=" + upstreamUrl));
-            return cmd;
-        }, prefix, log, null);
+        return start(
+                Target.GATEWAY_ID,
+                port -> {
+                    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                            .toString()));
+                    cmd.addAll(Target.COMMON_JVM_OPTIONS);
+                    cmd.addAll(List.of(
+                            "-jar",
+                            jar.toString(),
+                            "--server.port=" + port,
+                            "--iolab.gateway.upstreams." + targetId + "=" + upstreamUrl));
+                    return cmd;
+                },
+                prefix,
+                log,
+                null);
     }
 
-    private static TargetProcess start(String id, java.util.function.IntFunction<List<String>> command,
-                                       List<String> prefix, Path log, Path scratch) throws IOException {
+    private static TargetProcess start(
+            String id,
+            java.util.function.IntFunction<List<String>> command,
+            List<String> prefix,
+            Path log,
+            Path scratch)
+            throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(command.apply(port));
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         TargetProcess started = new TargetProcess(id, "http://127.0.0.1:" + port, process, scratch);
         try {
             started.awaitReady(log);
@@ -110,7 +135,8 @@ public final class TargetProcess implements AutoCloseable {
 
     /** Polls readiness (falling back to health) until 200, the process dies, or the timeout passes. */
     private void awaitReady(Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -118,8 +144,11 @@ public final class TargetProcess implements AutoCloseable {
             }
             for (String path : List.of(Endpoints.READINESS, Endpoints.HEALTH)) {
                 try {
-                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = client.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         return;
                     }
@@ -162,7 +191,8 @@ public final class TargetProcess implements AutoCloseable {
         }
         if (scratch != null) {
             try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // a temp directory left behind is harmless
             }

@@ -19,11 +19,13 @@ public final class WrkEngine {
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)");
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
-    private static final Pattern LATENCY = Pattern.compile("Latency\\s+[\\d.]+\\w+\\s+[\\d.]+\\w+\\s+([\\d.]+)(us|ms|s)");
+    private static final Pattern PERCENTILE =
+            Pattern.compile("^\\s+(50|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern LATENCY =
+            Pattern.compile("Latency\\s+[\\d.]+\\w+\\s+[\\d.]+\\w+\\s+([\\d.]+)(us|ms|s)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
-    private static final Pattern SOCKET_ERRORS = Pattern.compile(
-            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
@@ -36,8 +38,15 @@ public final class WrkEngine {
 
     /** Runs wrk with {@code threads} threads and {@code connections} connections against {@code url}. */
     public ClientNumbers run(String url, int threads, int connections, Duration duration, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + Math.min(threads, connections), "-c" + connections,
-                "-d" + Math.max(1, duration.toSeconds()) + "s", "--timeout", "10s", "--latency", url));
+        List<String> cmd = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + Math.min(threads, connections),
+                "-c" + connections,
+                "-d" + Math.max(1, duration.toSeconds()) + "s",
+                "--timeout",
+                "10s",
+                "--latency",
+                url));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out;
         try {
@@ -92,8 +101,17 @@ public final class WrkEngine {
             // read/write/timeout errors are requests that failed; connect errors never became requests
             ko += Long.parseLong(errors.group(2)) + Long.parseLong(errors.group(3)) + Long.parseLong(errors.group(4));
         }
-        return new ClientNumbers(requests, requests - Math.min(ko, requests), Math.min(ko, requests), throughput,
-                p50, p90, p99, Double.NaN, max, seconds);
+        return new ClientNumbers(
+                requests,
+                requests - Math.min(ko, requests),
+                Math.min(ko, requests),
+                throughput,
+                p50,
+                p90,
+                p99,
+                Double.NaN,
+                max,
+                seconds);
     }
 
     private static double ms(String value, String unit) {

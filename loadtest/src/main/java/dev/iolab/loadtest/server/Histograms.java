@@ -6,8 +6,7 @@ import java.util.TreeMap;
 /** Percentiles from the difference of two cumulative Prometheus histograms, interpolated like histogram_quantile. */
 public final class Histograms {
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /** {@code after - before}, bucket by bucket (buckets missing before count as 0). */
     public static TreeMap<Double, Double> delta(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {

@@ -15,8 +15,7 @@ import java.util.function.Predicate;
 public final class PrometheusText {
 
     /** One sample line: {@code name{labels} value}. */
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private final List<Sample> samples;
 
@@ -37,7 +36,8 @@ public final class PrometheusText {
                 continue;
             }
             String name = brace < 0 ? line.substring(0, space) : line.substring(0, brace);
-            Map<String, String> labels = brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
+            Map<String, String> labels =
+                    brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
             String[] rest = line.substring(space + 1).strip().split("\\s+");
             samples.add(new Sample(name, labels, parseValue(rest[0])));
         }
@@ -82,8 +82,10 @@ public final class PrometheusText {
 
     /** Sum of all series of {@code name} whose labels pass {@code filter}; 0 when absent. */
     public double sum(String name, Predicate<Map<String, String>> filter) {
-        return samples.stream().filter(s -> s.name.equals(name) && filter.test(s.labels))
-                .mapToDouble(Sample::value).sum();
+        return samples.stream()
+                .filter(s -> s.name.equals(name) && filter.test(s.labels))
+                .mapToDouble(Sample::value)
+                .sum();
     }
 
     /** True when any sample named {@code name} exists. */
@@ -100,7 +102,8 @@ public final class PrometheusText {
     public TreeMap<Double, Double> latencyBuckets() {
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (Sample s : samples) {
-            if (s.name.equals(MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_bucket") && isLoad(s.labels)
+            if (s.name.equals(MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_bucket")
+                    && isLoad(s.labels)
                     && s.labels.containsKey("le")) {
                 buckets.merge(parseValue(s.labels.get("le")), s.value, Double::sum);
             }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  */
 public final class ServerWatch {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final OptionalLong pid;
@@ -38,11 +39,14 @@ public final class ServerWatch {
         if (pid.isPresent()) {
             procBefore = ProcStats.read(pid.getAsLong());
             anatomy = new AnatomyWatch(AnatomyWatch.PROC, pid.getAsLong());
-            sampler = new ProcSampler(pid.getAsLong(), () -> {
-                PrometheusText gc = scrape(baseUrl);
-                // an answered scrape without the metric means no pause yet (0); no answer means unknown
-                return gc.samples().isEmpty() ? Double.NaN : gc.gcPauseSeconds();
-            }, anatomy);
+            sampler = new ProcSampler(
+                    pid.getAsLong(),
+                    () -> {
+                        PrometheusText gc = scrape(baseUrl);
+                        // an answered scrape without the metric means no pause yet (0); no answer means unknown
+                        return gc.samples().isEmpty() ? Double.NaN : gc.gcPauseSeconds();
+                    },
+                    anatomy);
         }
     }
 
@@ -54,14 +58,18 @@ public final class ServerWatch {
             anatomy.stop();
         }
         Long requests = after.has("http_server_requests_seconds_count")
-                ? Math.round(after.requests() - before.requests()) : null;
+                ? Math.round(after.requests() - before.requests())
+                : null;
         Double cpu = procBefore.isPresent() && procAfter.isPresent()
                 ? procAfter.get().cpuSeconds() - procBefore.get().cpuSeconds()
                 : after.cpuSeconds() > 0 ? after.cpuSeconds() - before.cpuSeconds() : null;
         Double cpuPer1k = cpu != null && requests != null && requests > 0 ? cpu * 1000.0 * 1000.0 / requests : null;
         Double rss = sampler != null && sampler.peakRssBytes() > 0 ? sampler.peakRssBytes() / (1024.0 * 1024.0) : null;
-        Integer threads = sampler != null && sampler.peakThreads() > 0 ? Integer.valueOf(sampler.peakThreads())
-                : after.has("jvm_threads_live_threads") ? (int) Math.max(before.liveThreads(), after.liveThreads()) : null;
+        Integer threads = sampler != null && sampler.peakThreads() > 0
+                ? Integer.valueOf(sampler.peakThreads())
+                : after.has("jvm_threads_live_threads")
+                        ? (int) Math.max(before.liveThreads(), after.liveThreads())
+                        : null;
         TreeMap<Double, Double> histogram = Histograms.delta(before.latencyBuckets(), after.latencyBuckets());
         Double p50 = ms(Histograms.quantile(0.50, histogram));
         Double p99 = ms(Histograms.quantile(0.99, histogram));
@@ -87,8 +95,11 @@ public final class ServerWatch {
     /** One scrape; an unreachable endpoint gives an empty scrape rather than failing the run. */
     public static PrometheusText scrape(String baseUrl) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + Endpoints.PROMETHEUS))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + Endpoints.PROMETHEUS))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return PrometheusText.parse(response.statusCode() == 200 ? response.body() : "");
         } catch (IOException e) {
             return PrometheusText.parse("");

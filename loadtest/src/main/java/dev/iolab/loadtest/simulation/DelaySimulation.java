@@ -1,7 +1,7 @@
 package dev.iolab.loadtest.simulation;
 
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -23,9 +23,9 @@ public class DelaySimulation extends Simulation {
     {
         SimulationSettings settings = SimulationSettings.fromSystemProperties(2000);
         int ms = Integer.getInteger(DELAY_MS, DEFAULT_MS);
-        ChainBuilder iteration = exec(
-                http("delay " + ms + "ms").get(Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + ms)
-                        .check(status().is(200), bodyString().is(Endpoints.DELAY_BODY)));
+        ChainBuilder iteration = exec(http("delay " + ms + "ms")
+                .get(Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + ms)
+                .check(status().is(200), bodyString().is(Endpoints.DELAY_BODY)));
         setUp(Load.population("delay", iteration, settings))
                 .protocols(Load.protocol(settings))
                 .assertions(Load.errorRate(settings));

@@ -25,9 +25,11 @@ public class EchoSimulation extends Simulation {
     {
         SimulationSettings settings = SimulationSettings.fromSystemProperties(64);
         ChainBuilder iteration = exec(
-                http("echo GET").get(Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello")
+                http("echo GET")
+                        .get(Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello")
                         .check(status().is(200), bodyString().is("hello")),
-                http("echo POST 64k").post(Endpoints.ECHO)
+                http("echo POST 64k")
+                        .post(Endpoints.ECHO)
                         .header("Content-Type", "application/octet-stream")
                         .body(ByteArrayBody(POST_BODY))
                         .check(status().is(200), header("Content-Length").is(Integer.toString(POST_BYTES))));

@@ -18,12 +18,15 @@ public class FileSimulation extends Simulation {
     {
         SimulationSettings settings = SimulationSettings.fromSystemProperties(16);
         ChainBuilder iteration = exec(
-                http("file 1m").get(Endpoints.FILES_PREFIX + "1m.bin")
+                http("file 1m")
+                        .get(Endpoints.FILES_PREFIX + "1m.bin")
                         .check(status().is(200), header("Content-Length").is("1048576")),
-                http("file 1m range").get(Endpoints.FILES_PREFIX + "1m.bin")
+                http("file 1m range")
+                        .get(Endpoints.FILES_PREFIX + "1m.bin")
                         .header("Range", "bytes=65536-131071")
                         .check(status().is(206), header("Content-Range").is("bytes 65536-131071/1048576")),
-                http("file 16m").get(Endpoints.FILES_PREFIX + "16m.bin")
+                http("file 16m")
+                        .get(Endpoints.FILES_PREFIX + "16m.bin")
                         .check(status().is(200), header("Content-Length").is("16777216")));
         setUp(Load.population("files", iteration, settings))
                 .protocols(Load.protocol(settings))

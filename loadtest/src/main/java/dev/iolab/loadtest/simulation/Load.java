@@ -14,9 +14,9 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * The two load models every simulation offers: closed (N users looping on their own keep-alive
@@ -24,8 +24,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  */
 public final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /** The HTTP protocol: no warm-up call to an outside host, no caching (ETags would turn GETs into 304s). */
     public static HttpProtocolBuilder protocol(SimulationSettings settings) {
@@ -57,7 +56,8 @@ public final class Load {
                 scenario = scenario.pause(session -> settings.untilStart(Instant.now()));
             }
             scenario = scenario.exec(during(settings.duration()).on(iteration));
-            users = rampSeconds < 1 ? atOnceUsers(settings.users())
+            users = rampSeconds < 1
+                    ? atOnceUsers(settings.users())
                     : rampUsers(settings.users()).during(Duration.ofSeconds(rampSeconds));
         }
         // measured when Gatling builds the simulation, after its own start-up: the shares of a distributed load
@@ -67,7 +67,9 @@ public final class Load {
             System.out.println("iolab: injection waits " + wait.toMillis() + " ms for the common start "
                     + settings.startAt() + (eachUserWaits ? " (each user pauses until it)" : " (nothingFor)"));
         }
-        return wait.isZero() || eachUserWaits ? scenario.injectOpen(users) : scenario.injectOpen(nothingFor(wait), users);
+        return wait.isZero() || eachUserWaits
+                ? scenario.injectOpen(users)
+                : scenario.injectOpen(nothingFor(wait), users);
     }
 
     /** Fails the run when the share of KO requests passes the configured maximum. */

@@ -13,9 +13,12 @@ public class ProbeSimulation extends Simulation {
 
     {
         SimulationSettings settings = SimulationSettings.fromSystemProperties(1);
-        setUp(Load.population("probe", exec(
-                http("probe").get(Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=probe")
-                        .check(status().is(200), bodyString().is("probe"))), settings))
+        setUp(Load.population(
+                        "probe",
+                        exec(http("probe")
+                                .get(Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=probe")
+                                .check(status().is(200), bodyString().is("probe"))),
+                        settings))
                 .protocols(Load.protocol(settings))
                 .assertions(Load.errorRate(settings));
     }

@@ -7,8 +7,15 @@ import java.time.Instant;
  * The parameters every simulation reads from system properties ({@code -Diolab.baseUrl=...}), with defaults,
  * so that the same class runs from {@code gatling:test} and from the comparison runner.
  */
-public record SimulationSettings(String baseUrl, String target, int users, double rate, Duration ramp,
-                                 Duration duration, double maxErrorPercent, Instant startAt) {
+public record SimulationSettings(
+        String baseUrl,
+        String target,
+        int users,
+        double rate,
+        Duration ramp,
+        Duration duration,
+        double maxErrorPercent,
+        Instant startAt) {
 
     public static final String BASE_URL = "iolab.baseUrl";
     public static final String TARGET = "iolab.target";
@@ -16,6 +23,7 @@ public record SimulationSettings(String baseUrl, String target, int users, doubl
     public static final String USERS = "iolab.users";
     /** Open model when above 0: this many scenario iterations started per second on shared connections. */
     public static final String RATE = "iolab.rate";
+
     public static final String RAMP_SECONDS = "iolab.rampSeconds";
     public static final String DURATION_SECONDS = "iolab.durationSeconds";
     /** The run fails its assertions when more than this percentage of requests are KO. */

@@ -22,11 +22,11 @@ public class UploadSimulation extends Simulation {
 
     {
         SimulationSettings settings = SimulationSettings.fromSystemProperties(16);
-        ChainBuilder iteration = exec(
-                http("upload 1m").put(session -> Endpoints.FILES_PREFIX + "upload-" + (session.userId() % 1000) + ".bin")
-                        .header("Content-Type", "application/octet-stream")
-                        .body(ByteArrayBody(BODY))
-                        .check(status().in(201, 204)));
+        ChainBuilder iteration = exec(http("upload 1m")
+                .put(session -> Endpoints.FILES_PREFIX + "upload-" + (session.userId() % 1000) + ".bin")
+                .header("Content-Type", "application/octet-stream")
+                .body(ByteArrayBody(BODY))
+                .check(status().in(201, 204)));
         setUp(Load.population("upload", iteration, settings))
                 .protocols(Load.protocol(settings))
                 .assertions(Load.errorRate(settings));

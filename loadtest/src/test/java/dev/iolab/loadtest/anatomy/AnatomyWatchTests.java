@@ -18,8 +18,8 @@ class AnatomyWatchTests {
         AnatomyWatch watch = new AnatomyWatch(proc, Fixtures.PID); // 4242: 120/7, 4250: 5000/300, 4251: 40/2
         Fixtures.setTask(proc, 4250, 'S', 5600, 320);
         Fixtures.setTask(proc, 4260, 'R', 200, 30); // born in the window
-        watch.sample();                             // S, S, D, R
-        Fixtures.removeTask(proc, 4251);            // exited after 0 switches
+        watch.sample(); // S, S, D, R
+        Fixtures.removeTask(proc, 4251); // exited after 0 switches
         Fixtures.setIo(proc, 1_048_576 + 100_000, 2_097_152 + 300_000, 100 + 200, 200 + 100);
         watch.stop();
 

@@ -12,8 +12,7 @@ final class Fixtures {
 
     static final long PID = 4242;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path proc() {
         try {
@@ -49,10 +48,15 @@ final class Fixtures {
 
     /** Rewrites one thread's status with new counters and state. */
     static void setTask(Path proc, int tid, char state, long voluntary, long involuntary) throws IOException {
-        Path status = proc.resolve(Long.toString(PID)).resolve("task").resolve(Integer.toString(tid)).resolve("status");
+        Path status = proc.resolve(Long.toString(PID))
+                .resolve("task")
+                .resolve(Integer.toString(tid))
+                .resolve("status");
         Files.createDirectories(status.getParent());
-        Files.writeString(status, "Name:\tt\nState:\t" + state + " (x)\nPid:\t" + tid + "\nvoluntary_ctxt_switches:\t"
-                + voluntary + "\nnonvoluntary_ctxt_switches:\t" + involuntary + "\n");
+        Files.writeString(
+                status,
+                "Name:\tt\nState:\t" + state + " (x)\nPid:\t" + tid + "\nvoluntary_ctxt_switches:\t" + voluntary
+                        + "\nnonvoluntary_ctxt_switches:\t" + involuntary + "\n");
     }
 
     static void removeTask(Path proc, int tid) throws IOException {
@@ -65,7 +69,9 @@ final class Fixtures {
     }
 
     static void setIo(Path proc, long rchar, long wchar, long syscr, long syscw) throws IOException {
-        Files.writeString(proc.resolve(Long.toString(PID)).resolve("io"), "rchar: " + rchar + "\nwchar: " + wchar
-                + "\nsyscr: " + syscr + "\nsyscw: " + syscw + "\nread_bytes: 0\nwrite_bytes: 0\ncancelled_write_bytes: 0\n");
+        Files.writeString(
+                proc.resolve(Long.toString(PID)).resolve("io"),
+                "rchar: " + rchar + "\nwchar: " + wchar + "\nsyscr: " + syscr + "\nsyscw: " + syscw
+                        + "\nread_bytes: 0\nwrite_bytes: 0\ncancelled_write_bytes: 0\n");
     }
 }

@@ -23,7 +23,8 @@ class IdleProbeTests {
             System.out.println("spins: " + n);
         });
         try {
-            Anatomy.Idle idle = IdleProbe.measure(AnatomyWatch.PROC, ProcessHandle.current().pid(), Duration.ofMillis(600))
+            Anatomy.Idle idle = IdleProbe.measure(
+                            AnatomyWatch.PROC, ProcessHandle.current().pid(), Duration.ofMillis(600))
                     .orElseThrow();
             // a whole core on an idle machine; a shared, loaded 2-CPU CI machine still gives it well over a tenth
             assertThat(idle.cpuCores()).isGreaterThan(0.1);
@@ -38,6 +39,7 @@ class IdleProbeTests {
 
     @Test
     void emptyForAProcessThatIsGone() throws Exception {
-        assertThat(IdleProbe.measure(AnatomyWatch.PROC, Long.MAX_VALUE, Duration.ofMillis(10))).isEmpty();
+        assertThat(IdleProbe.measure(AnatomyWatch.PROC, Long.MAX_VALUE, Duration.ofMillis(10)))
+                .isEmpty();
     }
 }

@@ -9,7 +9,8 @@ class ProcessIoTests {
 
     @Test
     void readsCharactersAndCallsIgnoringStorageBytes() {
-        assertThat(ProcessIo.read(Fixtures.proc(), Fixtures.PID)).contains(new ProcessIo(1_048_576, 2_097_152, 100, 200));
+        assertThat(ProcessIo.read(Fixtures.proc(), Fixtures.PID))
+                .contains(new ProcessIo(1_048_576, 2_097_152, 100, 200));
     }
 
     @Test

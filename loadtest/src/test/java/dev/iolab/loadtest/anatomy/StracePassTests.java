@@ -22,7 +22,8 @@ class StracePassTests {
             assertThat(counts.error()).isNull();
             assertThat(counts.calls()).containsKey("write");
             assertThat(counts.calls().get("write")).isPositive();
-            assertThat(counts.perRequest().get("write")).isEqualTo(counts.calls().get("write") / 10.0);
+            assertThat(counts.perRequest().get("write"))
+                    .isEqualTo(counts.calls().get("write") / 10.0);
         } finally {
             writer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

@@ -11,8 +11,17 @@ class ThreadStatesTests {
     void averagesEachStateOverTheReadings() {
         ThreadStates states = new ThreadStates();
         states.add(ProcessTasks.read(Fixtures.proc(), Fixtures.PID)); // S, R, D
-        states.add(Map.of(1, new TaskStatus(1, 'R', 0, 0), 2, new TaskStatus(2, 'R', 0, 0),
-                3, new TaskStatus(3, 'S', 0, 0), 4, new TaskStatus(4, 'S', 0, 0), 5, new TaskStatus(5, 'S', 0, 0)));
+        states.add(Map.of(
+                1,
+                new TaskStatus(1, 'R', 0, 0),
+                2,
+                new TaskStatus(2, 'R', 0, 0),
+                3,
+                new TaskStatus(3, 'S', 0, 0),
+                4,
+                new TaskStatus(4, 'S', 0, 0),
+                5,
+                new TaskStatus(5, 'S', 0, 0)));
 
         assertThat(states.samples()).isEqualTo(2);
         assertThat(states.runnableAverage()).isEqualTo(1.5);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionHolderTests {
 
-    // 150: the JDK's HttpServer behind the stub keeps at most 200 idle connections (sun.net.httpserver.maxIdleConnections)
+    // 150: the JDK's HttpServer behind the stub keeps at most 200 idle connections
+    // (sun.net.httpserver.maxIdleConnections)
     @Test
     void holdsEveryConnectionAfterOneAnsweredRequestAndClosesThemAll() throws Exception {
         try (StubTarget stub = new StubTarget()) {
@@ -27,7 +28,9 @@ class ConnectionHolderTests {
             }
             // the stub counts a request after its response has left (as a real server's timer does), so the
             // last few answered requests may still be on their way into the count: wait for it, boundedly
-            await("the stub's count of /echo").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+            await("the stub's count of /echo")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> assertThat(stub.count(Endpoints.ECHO)).isEqualTo(150));
         }
     }

@@ -33,11 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class DistributedMergeIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("iolab.repo.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Target TARGET = Target.PLAIN_EPOLL;
     private static final int SHARDS = 3;
     /** Open model: iterations per second over all shards; each echo iteration is a GET and a 64 KiB POST. */
     private static final int RATE = 60;
+
     private static final int SECONDS = 10;
     private static final long EXPECTED_REQUESTS = 2L * RATE * SECONDS;
     private static final Pattern DONE = Pattern.compile("share (\\d+) done: (\\d+) requests");
@@ -51,8 +54,11 @@ class DistributedMergeIT {
         deleteRecursively(work);
         Path podLogs = Files.createDirectories(work.resolve("pod-logs"));
         Path jar = ROOT.resolve("loadtest/target/loadtest.jar");
-        assertThat(jar).as("the load image's jar (built by package, before failsafe)").isRegularFile();
-        assertThat(TARGET.module().jar(ROOT)).as("the target's jar: build it with -pl %s", TARGET.module().directory())
+        assertThat(jar)
+                .as("the load image's jar (built by package, before failsafe)")
+                .isRegularFile();
+        assertThat(TARGET.module().jar(ROOT))
+                .as("the target's jar: build it with -pl %s", TARGET.module().directory())
                 .isRegularFile();
 
         try (TargetProcess target = TargetProcess.launch(TARGET, ROOT, List.of(), work.resolve("target.log"))) {
@@ -61,7 +67,8 @@ class DistributedMergeIT {
             Instant startAt = Instant.now().plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.SECONDS);
             List<Process> shards = new ArrayList<>();
             for (int index = 0; index < SHARDS; index++) {
-                shards.add(startShard(index, target.baseUrl(), startAt, work, podLogs.resolve("pod-" + index + ".log")));
+                shards.add(
+                        startShard(index, target.baseUrl(), startAt, work, podLogs.resolve("pod-" + index + ".log")));
             }
             for (int index = 0; index < SHARDS; index++) {
                 Process shard = shards.get(index);
@@ -70,8 +77,11 @@ class DistributedMergeIT {
                     shards.forEach(Process::destroyForcibly);
                 }
                 assertThat(finished).as("shard %d finished", index).isTrue();
-                assertThat(shard.exitValue()).as("shard %d exit status; its log: %s", index,
-                        Files.readString(podLogs.resolve("pod-" + index + ".log"))).isZero();
+                assertThat(shard.exitValue())
+                        .as(
+                                "shard %d exit status; its log: %s",
+                                index, Files.readString(podLogs.resolve("pod-" + index + ".log")))
+                        .isZero();
             }
             long server = Math.round(echoCount(target) - before);
 
@@ -81,26 +91,40 @@ class DistributedMergeIT {
             boolean allReadyInTime = true;
             for (int index = 0; index < SHARDS; index++) {
                 String log = Files.readString(podLogs.resolve("pod-" + index + ".log"));
-                Matcher waits = WAITS.matcher(Files.readString(work.resolve("results-" + index + "/console-" + index + ".log")));
-                assertThat(waits.find()).as("shard %d's simulation saw the common start", index).isTrue();
+                Matcher waits = WAITS.matcher(
+                        Files.readString(work.resolve("results-" + index + "/console-" + index + ".log")));
+                assertThat(waits.find())
+                        .as("shard %d's simulation saw the common start", index)
+                        .isTrue();
                 allReadyInTime &= Long.parseLong(waits.group(1)) > 0;
                 Matcher done = DONE.matcher(log);
                 assertThat(done.find()).as("shard %d reported its count", index).isTrue();
                 said.put(index, Long.parseLong(done.group(2)));
             }
-            List<Long> perShard = merged.shards().stream().map(LogMerger.ShardCount::requests).toList();
-            List<Long> lateMs = merged.shards().stream().map(s -> s.firstRequest() - startAt.toEpochMilli()).toList();
-            System.out.printf("DistributedMergeIT: first requests %s ms after the common start; shards said %s, merged per"
-                    + " shard %s, report total %d (OK %d, KO %d), server %d, expected %d; report %s%n", lateMs,
-                    said.values(), perShard, merged.totals().requests(),
-                    merged.totals().ok(), merged.totals().ko(), server, EXPECTED_REQUESTS,
+            List<Long> perShard =
+                    merged.shards().stream().map(LogMerger.ShardCount::requests).toList();
+            List<Long> lateMs = merged.shards().stream()
+                    .map(s -> s.firstRequest() - startAt.toEpochMilli())
+                    .toList();
+            System.out.printf(
+                    "DistributedMergeIT: first requests %s ms after the common start; shards said %s, merged per"
+                            + " shard %s, report total %d (OK %d, KO %d), server %d, expected %d; report %s%n",
+                    lateMs,
+                    said.values(),
+                    perShard,
+                    merged.totals().requests(),
+                    merged.totals().ok(),
+                    merged.totals().ko(),
+                    server,
+                    EXPECTED_REQUESTS,
                     merged.reportDirectory().resolve("index.html"));
 
             // no share began before the common start, and shares whose Gatling was up in time began together
             assertThat(lateMs).allSatisfy(late -> assertThat(late).isNotNegative());
             if (allReadyInTime) {
                 assertThat(Collections.max(lateMs) - Collections.min(lateMs))
-                        .as("spread of the shares' first requests (ms)").isLessThanOrEqualTo(2000);
+                        .as("spread of the shares' first requests (ms)")
+                        .isLessThanOrEqualTo(2000);
             } else {
                 System.out.println("DistributedMergeIT: a shard's Gatling was not up within " + LEAD_SECONDS
                         + " s, so it started late and the start spread was not checked this time");
@@ -108,14 +132,17 @@ class DistributedMergeIT {
             // every shard is in the merge, with the count its own Gatling read from its own log
             assertThat(perShard).hasSize(SHARDS).allSatisfy(n -> assertThat(n).isPositive());
             assertThat(perShard).containsExactlyElementsOf(said.values());
-            assertThat(merged.shards()).allSatisfy(s -> assertThat(s.ko()).as("KO in %s", s.log()).isZero());
+            assertThat(merged.shards())
+                    .allSatisfy(s -> assertThat(s.ko()).as("KO in %s", s.log()).isZero());
             // the report states the sum, which is what the scenario sends and what the target served
-            assertThat(merged.totals().requests()).isEqualTo(perShard.stream().mapToLong(Long::longValue).sum());
+            assertThat(merged.totals().requests())
+                    .isEqualTo(perShard.stream().mapToLong(Long::longValue).sum());
             assertThat(merged.totals().requests()).isEqualTo(EXPECTED_REQUESTS);
             assertThat(merged.totals().ko()).isZero();
             assertThat(merged.totals().ok()).isEqualTo(merged.totals().requests());
-            assertThat(Math.abs(merged.totals().requests() - server)).as("report %d vs server %d within 1%%",
-                    merged.totals().requests(), server).isLessThanOrEqualTo(server / 100);
+            assertThat(Math.abs(merged.totals().requests() - server))
+                    .as("report %d vs server %d within 1%%", merged.totals().requests(), server)
+                    .isLessThanOrEqualTo(server / 100);
             assertThat(merged.reportDirectory().resolve("index.html")).isRegularFile();
         }
     }
@@ -125,14 +152,18 @@ class DistributedMergeIT {
             throws IOException {
         String classpath = ROOT.resolve("loadtest/target/loadtest.jar") + File.pathSeparator
                 + ROOT.resolve("loadtest/target/lib") + File.separator + "*";
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Djava.awt.headless=true",
-                "-cp", classpath, ShardCommand.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(podLog.toFile());
+                "-cp",
+                classpath,
+                ShardCommand.class.getName());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(podLog.toFile());
         Map<String, String> env = builder.environment();
         env.put("JOB_COMPLETION_INDEX", Integer.toString(index));
         env.put("IOLAB_LOAD_SHARDS", Integer.toString(SHARDS));
@@ -148,8 +179,10 @@ class DistributedMergeIT {
 
     /** What the target counted on the echo endpoint (GET and POST). */
     private static double echoCount(TargetProcess target) {
-        return ServerWatch.scrape(target.baseUrl()).sum(MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_count",
-                labels -> Endpoints.ECHO.equals(labels.get(MetricNames.TAG_URI)));
+        return ServerWatch.scrape(target.baseUrl())
+                .sum(
+                        MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_count",
+                        labels -> Endpoints.ECHO.equals(labels.get(MetricNames.TAG_URI)));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

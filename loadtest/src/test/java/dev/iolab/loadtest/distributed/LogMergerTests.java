@@ -1,8 +1,8 @@
 package dev.iolab.loadtest.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.gatling.charts.stats.GeneralStats;
 import io.gatling.charts.stats.LogFileData;
@@ -55,7 +55,8 @@ class LogMergerTests {
         assertThat(counts).extracting(LogMerger.ShardCount::requests).containsExactly(3L, 3L);
         assertThat(counts).extracting(LogMerger.ShardCount::ko).containsExactly(1L, 1L);
         assertThat(counts).extracting(LogMerger.ShardCount::firstRequest).containsExactly(T0 + 20, T0 + 5_000 + 20);
-        LogFileData merged = LogFileReader.apply("merged", dir, GatlingConfiguration.load()).read();
+        LogFileData merged =
+                LogFileReader.apply("merged", dir, GatlingConfiguration.load()).read();
         assertThat(stats(merged, null, null).count()).isEqualTo(6);
         assertThat(stats(merged, null, KO$.MODULE$).count()).isEqualTo(2);
         // each shard sent GET twice (one failing) and POST once, whatever order its strings were cached in
@@ -99,34 +100,51 @@ class LogMergerTests {
             users.serialize(new DataWriterMessage$LoadEvent$User("echo", start + 10, true));
             String first = order.get(0);
             String second = order.get(1);
-            responses.serialize(response(first, start + 20, start + 30, first.equals("GET") ? KO$.MODULE$ : OK$.MODULE$));
-            responses.serialize(response(second, start + 40, start + 50, second.equals("GET") ? KO$.MODULE$ : OK$.MODULE$));
+            responses.serialize(
+                    response(first, start + 20, start + 30, first.equals("GET") ? KO$.MODULE$ : OK$.MODULE$));
+            responses.serialize(
+                    response(second, start + 40, start + 50, second.equals("GET") ? KO$.MODULE$ : OK$.MODULE$));
             responses.serialize(response("GET", start + 60, start + 70, OK$.MODULE$));
-            new ErrorMessageSerializer(writer, start).serialize(new DataWriterMessage$LoadEvent$Error("boom " + user, start + 80));
+            new ErrorMessageSerializer(writer, start)
+                    .serialize(new DataWriterMessage$LoadEvent$Error("boom " + user, start + 80));
             users.serialize(new DataWriterMessage$LoadEvent$User("echo", start + 400, false));
         }
         return log;
     }
 
     private static DataWriterMessage$LoadEvent$Response response(String name, long start, long end, Status status) {
-        return new DataWriterMessage$LoadEvent$Response("echo", List$.MODULE$.empty(), name, start, end, status,
-                Option.empty(), status == KO$.MODULE$ ? Option.apply("status 500") : Option.empty());
+        return new DataWriterMessage$LoadEvent$Response(
+                "echo",
+                List$.MODULE$.empty(),
+                name,
+                start,
+                end,
+                status,
+                Option.empty(),
+                status == KO$.MODULE$ ? Option.apply("status 500") : Option.empty());
     }
 
     private static Map<String, Object> runRecord(BufferedFileChannelWriter writer, String simulation, long start) {
         Map<String, Object> scenarios = Map.of("echo", 0);
-        RunMessage run = new RunMessage(simulation, simulation.toLowerCase(), start, "",
-                GatlingVersion$.MODULE$.ThisVersion().fullVersion(), UTC);
+        RunMessage run = new RunMessage(
+                simulation,
+                simulation.toLowerCase(),
+                start,
+                "",
+                GatlingVersion$.MODULE$.ThisVersion().fullVersion(),
+                UTC);
         new RunMessageSerializer(writer).serialize(new Tuple3<>(run, List$.MODULE$.empty(), scenarios));
         return scenarios;
     }
 
     private static BufferedFileChannelWriter writer(Path log) throws IOException {
-        return new BufferedFileChannelWriter(FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        return new BufferedFileChannelWriter(
+                FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 ByteBuffer.allocate(4096));
     }
 
     private static GeneralStats stats(LogFileData data, String request, Status status) {
-        return data.requestGeneralStats(Option.apply(request), Option.empty(), Option.apply(status)).get();
+        return data.requestGeneralStats(Option.apply(request), Option.empty(), Option.apply(status))
+                .get();
     }
 }

@@ -38,7 +38,8 @@ class PodLogTests {
     @Test
     void aLogCutBeforeItsEndIsRefused() throws IOException {
         Path podLog = Files.writeString(dir.resolve("pod-0.log"), "share 0 done\n" + PodLog.BEGIN + "\nH4sIAAAA\n");
-        assertThatIOException().isThrownBy(() -> PodLog.extract(podLog, dir.resolve("simulation-0.log")))
+        assertThatIOException()
+                .isThrownBy(() -> PodLog.extract(podLog, dir.resolve("simulation-0.log")))
                 .withMessageContaining("did the pod finish");
     }
 }

@@ -11,8 +11,10 @@ class ShareTests {
 
     @Test
     void sharesOfUsersAddUpToTheTotal() {
-        assertThat(IntStream.range(0, 3).map(i -> new Share(i, 3).users(64)).toArray()).containsExactly(22, 21, 21);
-        assertThat(IntStream.range(0, 3).map(i -> new Share(i, 3).users(64)).sum()).isEqualTo(64);
+        assertThat(IntStream.range(0, 3).map(i -> new Share(i, 3).users(64)).toArray())
+                .containsExactly(22, 21, 21);
+        assertThat(IntStream.range(0, 3).map(i -> new Share(i, 3).users(64)).sum())
+                .isEqualTo(64);
     }
 
     @Test

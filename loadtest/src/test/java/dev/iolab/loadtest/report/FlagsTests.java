@@ -24,8 +24,10 @@ class FlagsTests {
     @Test
     void aBusyLoadGeneratorOrAMissedRateIsClientBound() {
         assertThat(Flags.of(client(10_000, 0, 1000), server(10_000L), 0.9, 0)).containsExactly(Flags.CLIENT_BOUND);
-        assertThat(Flags.of(client(10_000, 0, 1000), server(10_000L), 0.2, 2000)).containsExactly(Flags.CLIENT_BOUND);
-        assertThat(Flags.of(client(10_000, 0, 1990), server(10_000L), 0.2, 2000)).isEmpty();
+        assertThat(Flags.of(client(10_000, 0, 1000), server(10_000L), 0.2, 2000))
+                .containsExactly(Flags.CLIENT_BOUND);
+        assertThat(Flags.of(client(10_000, 0, 1990), server(10_000L), 0.2, 2000))
+                .isEmpty();
     }
 
     @Test

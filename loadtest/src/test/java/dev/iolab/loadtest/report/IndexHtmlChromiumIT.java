@@ -19,8 +19,8 @@ class IndexHtmlChromiumIT {
 
     @Test
     void indexHtmlRendersInHeadlessChromiumWithoutConsoleErrors(@TempDir Path dir) throws Exception {
-        Path chromium = RequiredTool.onPath("apt-get install chromium (./iolab verify does)",
-                "chromium", "chromium-browser", "google-chrome");
+        Path chromium = RequiredTool.onPath(
+                "apt-get install chromium (./iolab verify does)", "chromium", "chromium-browser", "google-chrome");
         Path runDir = dir.resolve("results").resolve("20260101-000000");
         ReportWriter.write(runDir, ReportWriterTests.run(), ReportWriterTests.rows());
         Path index = runDir.resolve("index.html");
@@ -28,17 +28,34 @@ class IndexHtmlChromiumIT {
         assertThat(ReportWriterTests.referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
 
         Path stderr = dir.resolve("chromium.stderr");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0", "--dump-dom",
-                index.toUri().toString())
-                .redirectError(stderr.toFile()).start();
+        Process p = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--dump-dom",
+                        index.toUri().toString())
+                .redirectError(stderr.toFile())
+                .start();
         String dom = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(p.exitValue()).as("chromium exit code; stderr:%n%s", Files.readString(stderr)).isZero();
+        assertThat(p.exitValue())
+                .as("chromium exit code; stderr:%n%s", Files.readString(stderr))
+                .isZero();
 
-        assertThat(dom).contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.svg");
-        List<String> console = Files.readAllLines(stderr).stream().filter(l -> l.contains(":CONSOLE")).toList();
+        assertThat(dom)
+                .contains("iolab comparison 20260101-000000", "<table>", "mvc-platform", "charts/throughput.svg");
+        List<String> console = Files.readAllLines(stderr).stream()
+                .filter(l -> l.contains(":CONSOLE"))
+                .toList();
         assertThat(console).as("console messages of index.html").isEmpty();
     }
 }

@@ -22,27 +22,84 @@ import org.w3c.dom.Document;
 class ReportWriterTests {
 
     static RunInfo run() {
-        return new RunInfo("20260101-000000", "2026-01-01T00:00:00Z", Map.of("host", "test"), 2,
-                Map.of("enabled", true, "note", "target on CPU 1, load generator on CPU 0"), "JDK 25", "abc123",
-                "quick", "gatling", Map.of("gatling", "3.14.9"), 3, 5, List.of());
+        return new RunInfo(
+                "20260101-000000",
+                "2026-01-01T00:00:00Z",
+                Map.of("host", "test"),
+                2,
+                Map.of("enabled", true, "note", "target on CPU 1, load generator on CPU 0"),
+                "JDK 25",
+                "abc123",
+                "quick",
+                "gatling",
+                Map.of("gatling", "3.14.9"),
+                3,
+                5,
+                List.of());
     }
 
     static List<ResultRow> rows() {
         ServerNumbers server = new ServerNumbers(1000L, 1.0, 1.0, 120.0, 40, 0.2, 1.5, 1L, 3.0);
         return List.of(
-                new ResultRow("mvc-platform", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 950, 101, 102,
-                        110, 120, 130, 5), server, 0.3, 0.9, List.of(), "gatling/mvc-platform-delay/index.html", Map.of()),
-                new ResultRow("webflux-epoll", "delay", "gatling", 100, 0, new ClientNumbers(1000, 1000, 0, 980, 100, 101,
-                        105, 108, 111, 5), server, 0.3, 0.9, List.of("client-bound"), null, Map.of()),
-                new ResultRow("plain-epoll", "c10k", "gatling", 1, 0, new ClientNumbers(1000, 1000, 0, 200, 0, 1, 1, 2, 3, 5),
-                        server, 0.1, 0.2, List.of(), null, Map.of("connections_held", 1000, "threads_per_connection", 0.0,
-                        "rss_kb_per_connection", 3.5)));
+                new ResultRow(
+                        "mvc-platform",
+                        "delay",
+                        "gatling",
+                        100,
+                        0,
+                        new ClientNumbers(1000, 1000, 0, 950, 101, 102, 110, 120, 130, 5),
+                        server,
+                        0.3,
+                        0.9,
+                        List.of(),
+                        "gatling/mvc-platform-delay/index.html",
+                        Map.of()),
+                new ResultRow(
+                        "webflux-epoll",
+                        "delay",
+                        "gatling",
+                        100,
+                        0,
+                        new ClientNumbers(1000, 1000, 0, 980, 100, 101, 105, 108, 111, 5),
+                        server,
+                        0.3,
+                        0.9,
+                        List.of("client-bound"),
+                        null,
+                        Map.of()),
+                new ResultRow(
+                        "plain-epoll",
+                        "c10k",
+                        "gatling",
+                        1,
+                        0,
+                        new ClientNumbers(1000, 1000, 0, 200, 0, 1, 1, 2, 3, 5),
+                        server,
+                        0.1,
+                        0.2,
+                        List.of(),
+                        null,
+                        Map.of("connections_held", 1000, "threads_per_connection", 0.0, "rss_kb_per_connection", 3.5)));
     }
 
     static Anatomy anatomy() {
-        return new Anatomy(1000, 2.5, 0.25, 25, 1.2, 40.0, 0.0, 41.2, 0, 33_000.0, 500.0, 2.0, 1.0,
+        return new Anatomy(
+                1000,
+                2.5,
+                0.25,
+                25,
+                1.2,
+                40.0,
+                0.0,
+                41.2,
+                0,
+                33_000.0,
+                500.0,
+                2.0,
+                1.0,
                 new Anatomy.Idle(3.0, 0.987, 12.0, 1.0),
-                SyscallCounts.parse("syscall calls errors\nread 2000 10\nwrite 1000\nepoll_wait 500\n", 1000, 2.0), null);
+                SyscallCounts.parse("syscall calls errors\nread 2000 10\nwrite 1000\nepoll_wait 500\n", 1000, 2.0),
+                null);
     }
 
     @Test
@@ -52,7 +109,8 @@ class ReportWriterTests {
         rows.set(0, rows.get(0).withAnatomy(anatomy()));
         ReportWriter.write(runDir, run(), rows);
 
-        JsonNode json = new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
         JsonNode a = json.at("/results/0/anatomy");
         assertThat(a.at("/context_switches_per_request/voluntary").asDouble()).isEqualTo(2.5);
         assertThat(a.at("/threads_sampled/runnable_avg").asDouble()).isEqualTo(1.2);
@@ -63,18 +121,31 @@ class ReportWriterTests {
         assertThat(a.at("/syscalls/throughput_rps").asDouble()).isEqualTo(500);
         for (JsonNode row : json.get("results")) {
             // the same keys on every row, null where not measured, with the reason
-            assertThat(row.get("anatomy").fieldNames()).toIterable()
-                    .containsExactly("source", "note", "requests", "context_switches_per_request", "threads_sampled",
-                            "io_per_request", "idle", "syscalls");
+            assertThat(row.get("anatomy").fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            "source",
+                            "note",
+                            "requests",
+                            "context_switches_per_request",
+                            "threads_sampled",
+                            "io_per_request",
+                            "idle",
+                            "syscalls");
         }
         assertThat(json.at("/results/1/anatomy/note").asText()).isEqualTo("not measured");
         assertThat(json.at("/results/1/anatomy/idle/cpu_cores").isNull()).isTrue();
 
         String html = Files.readString(runDir.resolve("index.html"));
-        assertThat(html).contains("<h2>How each model waits</h2>", "<td>2.50</td>", "<td>0.987</td>",
-                "read 2.00, write 1.00, epoll_wait 0.50");
+        assertThat(html)
+                .contains(
+                        "<h2>How each model waits</h2>",
+                        "<td>2.50</td>",
+                        "<td>0.987</td>",
+                        "read 2.00, write 1.00, epoll_wait 0.50");
         assertThat(Files.readString(runDir.resolve("comparison.md")))
-                .contains("| mvc-platform | delay | 100 | 2.50 | 0.25 | 1.2 | 40.0 | 0.0 | 33,000 | 500 | 2.00 | 1.00 | 0.987 | 12 | 1.0 |");
+                .contains(
+                        "| mvc-platform | delay | 100 | 2.50 | 0.25 | 1.2 | 40.0 | 0.0 | 33,000 | 500 | 2.00 | 1.00 | 0.987 | 12 | 1.0 |");
     }
 
     @Test
@@ -82,7 +153,8 @@ class ReportWriterTests {
         Path runDir = results.resolve("20260101-000000");
         ReportWriter.write(runDir, run(), rows());
 
-        JsonNode json = new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
         assertThat(json.at("/run/pinning/note").asText()).contains("CPU 1");
         assertThat(json.get("results")).hasSize(3);
         JsonNode first = json.at("/results/0");
@@ -93,20 +165,29 @@ class ReportWriterTests {
         assertThat(json.at("/results/1/flags/0").asText()).isEqualTo("client-bound");
         assertThat(json.at("/results/2/c10k/connections_held").asInt()).isEqualTo(1000);
 
-        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("| mvc-platform | delay | 100 |",
-                "- delay: ", "client-bound (lower bounds, not ranked): webflux-epoll");
+        assertThat(Files.readString(runDir.resolve("comparison.md")))
+                .contains(
+                        "| mvc-platform | delay | 100 |",
+                        "- delay: ",
+                        "client-bound (lower bounds, not ranked): webflux-epoll");
         String html = Files.readString(runDir.resolve("index.html"));
-        assertThat(html).contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
+        assertThat(html)
+                .contains("charts/throughput.svg", "charts/latency-delay.svg", "charts/c10k-threads.svg")
                 .doesNotContain("src=\"http", "href=\"http");
         assertThat(referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(6);
         // units on the axes, log scales said so, as SVG text; no title inside the picture (the caption is the title)
-        assertThat(Files.readString(runDir.resolve("charts/throughput.svg"))).contains(">throughput (req/s)<")
+        assertThat(Files.readString(runDir.resolve("charts/throughput.svg")))
+                .contains(">throughput (req/s)<")
                 .doesNotContain("Throughput per scenario");
-        assertThat(Files.readString(runDir.resolve("charts/latency-delay.svg"))).contains(">client latency (ms, log scale)<");
+        assertThat(Files.readString(runDir.resolve("charts/latency-delay.svg")))
+                .contains(">client latency (ms, log scale)<");
         // the summary comes first: a matrix per scenario, the best marked, the client-bound row named with its command
         assertThat(html.indexOf("<h2>Summary</h2>")).isLessThan(html.indexOf("<h2>Results</h2>"));
-        assertThat(html).contains("<table class=\"matrix\">", "&#9733;",
-                "./iolab compare --engine wrk --targets webflux-epoll --scenarios delay --concurrency 100");
+        assertThat(html)
+                .contains(
+                        "<table class=\"matrix\">",
+                        "&#9733;",
+                        "./iolab compare --engine wrk --targets webflux-epoll --scenarios delay --concurrency 100");
         assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
     }
 
@@ -123,7 +204,9 @@ class ReportWriterTests {
             assertThat(chart).as("chart referenced by index.html").isRegularFile();
             assertThat(chart.toString()).endsWith(".svg");
             Document svg = factory.newDocumentBuilder().parse(chart.toFile());
-            assertThat(svg.getDocumentElement().getLocalName()).as(chart.toString()).isEqualTo("svg");
+            assertThat(svg.getDocumentElement().getLocalName())
+                    .as(chart.toString())
+                    .isEqualTo("svg");
             assertThat(svg.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
             charts++;
         }

@@ -82,7 +82,8 @@ class TimelineTests {
         // not a 0-core dip over 2 ms: the third sample is folded into the interval up to the fourth
         List<Timeline.Point> points = Timeline.points(samples);
         assertThat(points).extracting(Timeline.Point::t).containsExactly(0.6, 0.8);
-        assertThat(points).allSatisfy(p -> assertThat(p.cpuCores()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(points)
+                .allSatisfy(p -> assertThat(p.cpuCores()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9)));
     }
 
     @Test
@@ -92,34 +93,65 @@ class TimelineTests {
         for (ResultRow r : ReportWriterTests.rows()) {
             String report = "gatling/" + r.target() + "-" + r.scenario() + "/index.html";
             simulationLog(runDir.resolve(report).resolveSibling("simulation.log"), T0);
-            rows.add(new ResultRow(r.target(), r.scenario(), r.engine(), r.users(), r.rate(), r.client(), r.server(),
-                    r.loadCpuShare(), r.targetCpuShare(), r.flags(), report, r.extra()));
+            rows.add(new ResultRow(
+                    r.target(),
+                    r.scenario(),
+                    r.engine(),
+                    r.users(),
+                    r.rate(),
+                    r.client(),
+                    r.server(),
+                    r.loadCpuShare(),
+                    r.targetCpuShare(),
+                    r.flags(),
+                    report,
+                    r.extra()));
         }
         List<ServerSample> samples = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            samples.add(new ServerSample(T0 + 200L * i, 10 + 0.1 * i, (100L + i) << 20, 20 + i, 30, i % 5 == 0 ? 0.01 * i : null));
+            samples.add(new ServerSample(
+                    T0 + 200L * i, 10 + 0.1 * i, (100L + i) << 20, 20 + i, 30, i % 5 == 0 ? 0.01 * i : null));
         }
-        ReportWriter.write(runDir, ReportWriterTests.run(), rows, Map.of(
-                Timeline.key("mvc-platform", "delay", 100), samples,
-                Timeline.key("webflux-epoll", "delay", 100), samples,
-                Timeline.key("plain-epoll", "c10k", 1), samples));
+        ReportWriter.write(
+                runDir,
+                ReportWriterTests.run(),
+                rows,
+                Map.of(
+                        Timeline.key("mvc-platform", "delay", 100), samples,
+                        Timeline.key("webflux-epoll", "delay", 100), samples,
+                        Timeline.key("plain-epoll", "c10k", 1), samples));
         String html = Files.readString(runDir.resolve("index.html"));
         assertThat(html).contains("charts/over-time-delay.svg", "charts/over-time-c10k.svg");
         assertThat(ReportWriterTests.referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(8);
         String delay = Files.readString(runDir.resolve("charts/over-time-delay.svg"));
-        assertThat(delay).contains("requests (per s)", "client p99 (ms, log scale)", "target CPU (cores)", "RSS (MB)",
-                "live threads (count)", "GC pauses (ms per s)").doesNotContain("open sockets");
-        assertThat(Files.readString(runDir.resolve("charts/over-time-c10k.svg"))).contains("open sockets");
-        assertThat(Files.readString(runDir.resolve("timeline.json"))).contains("\"target\":\"mvc-platform\"", "\"cpuCores\"");
+        assertThat(delay)
+                .contains(
+                        "requests (per s)",
+                        "client p99 (ms, log scale)",
+                        "target CPU (cores)",
+                        "RSS (MB)",
+                        "live threads (count)",
+                        "GC pauses (ms per s)")
+                .doesNotContain("open sockets");
+        assertThat(Files.readString(runDir.resolve("charts/over-time-c10k.svg")))
+                .contains("open sockets");
+        assertThat(Files.readString(runDir.resolve("timeline.json")))
+                .contains("\"target\":\"mvc-platform\"", "\"cpuCores\"");
     }
 
     /** 100 requests of 1..100 ms ending in [T0+600, T0+1500), 3 of 200 ms ending around T0+2000, one at T0+2600. */
     static Path simulationLog(Path log, long start) throws IOException {
         Files.createDirectories(log.getParent());
         try (BufferedFileChannelWriter writer = new BufferedFileChannelWriter(
-                FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ByteBuffer.allocate(4096))) {
+                FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                ByteBuffer.allocate(4096))) {
             Map<String, Object> scenarios = Map.of("s", 0);
-            RunMessage run = new RunMessage("Sim", "sim", start, "", GatlingVersion$.MODULE$.ThisVersion().fullVersion(),
+            RunMessage run = new RunMessage(
+                    "Sim",
+                    "sim",
+                    start,
+                    "",
+                    GatlingVersion$.MODULE$.ThisVersion().fullVersion(),
                     ZoneId.of("UTC"));
             new RunMessageSerializer(writer).serialize(new Tuple3<>(run, List$.MODULE$.empty(), scenarios));
             UserMessageSerializer users = new UserMessageSerializer(writer, start, scenarios);
@@ -131,7 +163,8 @@ class TimelineTests {
             }
             responses.serialize(response(start + 1800, start + 2000, OK$.MODULE$));
             responses.serialize(response(start + 1850, start + 2050, KO$.MODULE$));
-            new ErrorMessageSerializer(writer, start).serialize(new DataWriterMessage$LoadEvent$Error("boom", start + 2060));
+            new ErrorMessageSerializer(writer, start)
+                    .serialize(new DataWriterMessage$LoadEvent$Error("boom", start + 2060));
             responses.serialize(response(start + 1900, start + 2100, OK$.MODULE$));
             responses.serialize(response(start + 2590, start + 2600, OK$.MODULE$));
             users.serialize(new DataWriterMessage$LoadEvent$User("s", start + 2700, false));
@@ -140,7 +173,14 @@ class TimelineTests {
     }
 
     private static DataWriterMessage$LoadEvent$Response response(long start, long end, Status status) {
-        return new DataWriterMessage$LoadEvent$Response("s", List$.MODULE$.empty(), "GET", start, end, status,
-                Option.empty(), status == KO$.MODULE$ ? Option.apply("status 500") : Option.empty());
+        return new DataWriterMessage$LoadEvent$Response(
+                "s",
+                List$.MODULE$.empty(),
+                "GET",
+                start,
+                end,
+                status,
+                Option.empty(),
+                status == KO$.MODULE$ ? Option.apply("status 500") : Option.empty());
     }
 }

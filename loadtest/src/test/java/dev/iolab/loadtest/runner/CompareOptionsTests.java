@@ -37,8 +37,19 @@ class CompareOptionsTests {
 
     @Test
     void explicitFlagsWinOverModeDefaults() {
-        CompareOptions o = CompareOptions.parse("--quick", "--targets", "plain-epoll", "--duration=2m",
-                "--concurrency", "100,500,2000", "--engine", "wrk", "--cpus-target", "2-3", "--cpus-load", "0-1");
+        CompareOptions o = CompareOptions.parse(
+                "--quick",
+                "--targets",
+                "plain-epoll",
+                "--duration=2m",
+                "--concurrency",
+                "100,500,2000",
+                "--engine",
+                "wrk",
+                "--cpus-target",
+                "2-3",
+                "--cpus-load",
+                "0-1");
         assertThat(o.targets()).containsExactly("plain-epoll");
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.usersFor(Scenario.ECHO)).containsExactly(100, 500, 2000);
@@ -49,9 +60,10 @@ class CompareOptionsTests {
 
     @Test
     void baseUrlsNameTheTargetsWhenNoneAreGiven() {
-        CompareOptions o = CompareOptions.parse("--base-url", "webflux-epoll=http://127.0.0.1:8083",
-                "--base-url=mvc-virtual=http://127.0.0.1:8082");
-        assertThat(o.baseUrls()).containsEntry("webflux-epoll", "http://127.0.0.1:8083")
+        CompareOptions o = CompareOptions.parse(
+                "--base-url", "webflux-epoll=http://127.0.0.1:8083", "--base-url=mvc-virtual=http://127.0.0.1:8082");
+        assertThat(o.baseUrls())
+                .containsEntry("webflux-epoll", "http://127.0.0.1:8083")
                 .containsEntry("mvc-virtual", "http://127.0.0.1:8082");
         assertThat(o.targets()).containsExactly("webflux-epoll", "mvc-virtual");
     }
@@ -66,7 +78,8 @@ class CompareOptionsTests {
 
     @Test
     void rejectsUnknownScenariosOptionsAndEngines() {
-        assertThatThrownBy(() -> CompareOptions.parse("--scenarios", "echo,nope")).hasMessageContaining("nope");
+        assertThatThrownBy(() -> CompareOptions.parse("--scenarios", "echo,nope"))
+                .hasMessageContaining("nope");
         assertThatThrownBy(() -> CompareOptions.parse("--bogus")).hasMessageContaining("--bogus");
         assertThatThrownBy(() -> CompareOptions.parse("--engine", "ab")).hasMessageContaining("gatling or wrk");
         assertThatThrownBy(() -> CompareOptions.parse("--duration")).hasMessageContaining("needs a value");

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class CompareQuickIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("iolab.repo.root", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     private static List<String> targets;
     private static Path latest;
@@ -36,27 +38,41 @@ class CompareQuickIT {
         Path results = Path.of("target", "compare-it-results").toAbsolutePath();
         Files.createDirectories(results);
         targets = new ArrayList<>();
-        for (String id : System.getProperty("iolab.compare.it.targets", String.join(",", CompareOptions.QUICK_TARGETS)).split(",")) {
+        for (String id : System.getProperty("iolab.compare.it.targets", String.join(",", CompareOptions.QUICK_TARGETS))
+                .split(",")) {
             Target target = Target.byId(id).orElseThrow();
             if (Files.isRegularFile(target.module().jar(ROOT))) {
                 targets.add(id);
             } else {
                 // said loudly, never skipped silently: the run goes on with the targets that exist
-                System.err.println("CompareQuickIT: " + id + " left out: " + target.module().jar(ROOT) + " is not built");
+                System.err.println("CompareQuickIT: " + id + " left out: "
+                        + target.module().jar(ROOT) + " is not built");
             }
         }
-        assertThat(targets).as("targets with a built jar among mvc-platform, webflux-epoll, plain-epoll").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(targets)
+                .as("targets with a built jar among mvc-platform, webflux-epoll, plain-epoll")
+                .hasSizeGreaterThanOrEqualTo(2);
 
         withSyscalls = StracePass.available();
-        List<String> cmd = new ArrayList<>(List.of("bash", ROOT.resolve("iolab").toString(), "compare", "--quick",
-                "--targets", String.join(",", targets), "--results", results.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "bash",
+                ROOT.resolve("iolab").toString(),
+                "compare",
+                "--quick",
+                "--targets",
+                String.join(",", targets),
+                "--results",
+                results.toString()));
         if (withSyscalls) {
             cmd.add("--syscalls"); // a separate 2 s run per row under strace (--quick's --syscalls-duration)
         }
         Path log = results.resolve("compare.log");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = p.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroy);
@@ -64,13 +80,16 @@ class CompareQuickIT {
         }
         String output = Files.readString(log);
         System.out.println(output);
-        assertThat(finished).as("quick compare finished within 10 minutes (a hang guard: about 3 minutes on a quiet 2-CPU machine)").isTrue();
+        assertThat(finished)
+                .as("quick compare finished within 10 minutes (a hang guard: about 3 minutes on a quiet 2-CPU machine)")
+                .isTrue();
         assertThat(p.exitValue()).as("exit code; output:%n%s", output).isZero();
         assertThat(output).as("every target measured (logs in %s)", results).doesNotContain("not measured");
         System.out.printf("CompareQuickIT: %d targets in %.0f s%n", targets.size(), (System.nanoTime() - start) / 1e9);
 
         latest = results.resolve("latest");
-        JsonNode json = new ObjectMapper().readTree(latest.resolve("comparison.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(latest.resolve("comparison.json").toFile());
         assertThat(json.at("/run/pinning/note").asText()).isNotBlank();
         assertThat(json.at("/run/jdk").asText()).contains("25");
         rows = json.get("results");
@@ -89,11 +108,16 @@ class CompareQuickIT {
             assertThat(row.get("ok").asLong()).as(what).isPositive();
             long client = row.get("requests").asLong();
             long server = row.at("/server/requests").asLong();
-            assertThat(Math.abs(client - server)).as("client and server counts agree within 1%%: " + what)
+            assertThat(Math.abs(client - server))
+                    .as("client and server counts agree within 1%%: " + what)
                     .isLessThanOrEqualTo(client / 100);
             assertThat(row.get("flags").toString()).as(what).doesNotContain("count-mismatch", "errors");
-            assertThat(row.at("/server/cpu_ms_per_1k_requests").isNumber()).as(what).isTrue();
-            assertThat(latest.resolve(row.get("gatling_report").asText())).as(what).isRegularFile();
+            assertThat(row.at("/server/cpu_ms_per_1k_requests").isNumber())
+                    .as(what)
+                    .isTrue();
+            assertThat(latest.resolve(row.get("gatling_report").asText()))
+                    .as(what)
+                    .isRegularFile();
         }
         assertThat(rows.findValuesAsText("target")).containsAll(targets);
     }
@@ -104,15 +128,27 @@ class CompareQuickIT {
             String what = row.get("target").asText() + " " + row.get("scenario").asText() + ": " + row.get("anatomy");
             JsonNode a = row.get("anatomy");
             assertThat(a.get("note").isNull()).as(what).isTrue();
-            assertThat(a.at("/requests").asLong()).as(what).isEqualTo(row.at("/server/requests").asLong());
-            assertThat(a.at("/context_switches_per_request/voluntary").isNumber()).as(what).isTrue();
-            assertThat(a.at("/context_switches_per_request/involuntary").isNumber()).as(what).isTrue();
+            assertThat(a.at("/requests").asLong())
+                    .as(what)
+                    .isEqualTo(row.at("/server/requests").asLong());
+            assertThat(a.at("/context_switches_per_request/voluntary").isNumber())
+                    .as(what)
+                    .isTrue();
+            assertThat(a.at("/context_switches_per_request/involuntary").isNumber())
+                    .as(what)
+                    .isTrue();
             assertThat(a.at("/threads_sampled/samples").asInt()).as(what).isPositive();
             assertThat(a.at("/threads_sampled/total_avg").asDouble()).as(what).isPositive();
-            assertThat(a.at("/threads_sampled/runnable_avg").isNumber()).as(what).isTrue();
-            assertThat(a.at("/threads_sampled/sleeping_avg").isNumber()).as(what).isTrue();
+            assertThat(a.at("/threads_sampled/runnable_avg").isNumber())
+                    .as(what)
+                    .isTrue();
+            assertThat(a.at("/threads_sampled/sleeping_avg").isNumber())
+                    .as(what)
+                    .isTrue();
             for (String io : List.of("read_bytes", "write_bytes", "read_calls", "write_calls")) {
-                assertThat(a.at("/io_per_request/" + io).isNumber()).as(io + " " + what).isTrue();
+                assertThat(a.at("/io_per_request/" + io).isNumber())
+                        .as(io + " " + what)
+                        .isTrue();
             }
             assertThat(a.at("/idle/seconds").asDouble()).as(what).isGreaterThanOrEqualTo(1);
             assertThat(a.at("/idle/cpu_cores").isNumber()).as(what).isTrue();
@@ -122,9 +158,13 @@ class CompareQuickIT {
                     && CompareOptions.QUICK_TARGETS.contains(row.get("target").asText())) {
                 // a 64 KiB body every other request crosses through calls rchar/wchar count: the JDK's sockets read and
                 // write with read(2)/write(2); Netty reads with recvfrom (not counted) but writes with writev
-                assertThat(a.at("/io_per_request/read_bytes").asDouble() + a.at("/io_per_request/write_bytes").asDouble())
-                        .as(what).isGreaterThan(16 * 1024);
-                assertThat(a.at("/context_switches_per_request/voluntary").asDouble()).as(what).isPositive();
+                assertThat(a.at("/io_per_request/read_bytes").asDouble()
+                                + a.at("/io_per_request/write_bytes").asDouble())
+                        .as(what)
+                        .isGreaterThan(16 * 1024);
+                assertThat(a.at("/context_switches_per_request/voluntary").asDouble())
+                        .as(what)
+                        .isPositive();
             }
         }
         String html = Files.readString(latest.resolve("index.html"));

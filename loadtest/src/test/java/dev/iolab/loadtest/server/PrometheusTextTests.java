@@ -38,7 +38,8 @@ class PrometheusTextTests {
 
     @Test
     void percentilesInterpolateInsideTheBucketOfTheDelta() {
-        TreeMap<Double, Double> delta = Histograms.delta(PrometheusText.parse(BEFORE).latencyBuckets(),
+        TreeMap<Double, Double> delta = Histograms.delta(
+                PrometheusText.parse(BEFORE).latencyBuckets(),
                 PrometheusText.parse(AFTER).latencyBuckets());
         assertThat(delta).containsEntry(0.001, 50.0).containsEntry(0.01, 100.0);
         // rank 50 of 100 is the top of the first bucket; rank 99 is 98% into the second

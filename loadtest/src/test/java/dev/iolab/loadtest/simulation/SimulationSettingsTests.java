@@ -22,6 +22,7 @@ class SimulationSettingsTests {
     }
 
     private static SimulationSettings settings(Instant startAt) {
-        return new SimulationSettings("http://127.0.0.1:1", "t", 1, 0, Duration.ZERO, Duration.ofSeconds(1), 1, startAt);
+        return new SimulationSettings(
+                "http://127.0.0.1:1", "t", 1, 0, Duration.ZERO, Duration.ofSeconds(1), 1, startAt);
     }
 }

@@ -48,7 +48,8 @@ public final class StubTarget implements AutoCloseable {
         long start = System.nanoTime();
         URI uri = exchange.getRequestURI();
         String path = uri.getPath();
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             exchange.getResponseHeaders().set("X-IO-Model", "stub");
             if (path.equals(Endpoints.PROMETHEUS)) {
@@ -63,7 +64,8 @@ public final class StubTarget implements AutoCloseable {
             } else if (path.equals(Endpoints.DELAY)) {
                 Thread.sleep(Long.parseLong(uri.getQuery().replaceFirst("^ms=", "")));
                 send(exchange, 200, Endpoints.DELAY_BODY.getBytes(StandardCharsets.UTF_8));
-            } else if (path.startsWith(Endpoints.FILES_PREFIX) && exchange.getRequestMethod().equals("PUT")) {
+            } else if (path.startsWith(Endpoints.FILES_PREFIX)
+                    && exchange.getRequestMethod().equals("PUT")) {
                 send(exchange, 201, new byte[0]);
             } else if (path.startsWith(Endpoints.FILES_PREFIX)) {
                 String range = exchange.getRequestHeaders().getFirst("Range");
@@ -79,7 +81,8 @@ public final class StubTarget implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            record(Endpoints.uriTemplate(path) == null ? "NOT_FOUND" : Endpoints.uriTemplate(path),
+            record(
+                    Endpoints.uriTemplate(path) == null ? "NOT_FOUND" : Endpoints.uriTemplate(path),
                     (System.nanoTime() - start) / 1e9);
         }
     }
@@ -113,13 +116,28 @@ public final class StubTarget implements AutoCloseable {
             String tags = "iomodel=\"stub\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"" + uri + "\"";
             AtomicLong[] b = buckets.get(uri);
             for (int i = 0; i < BUCKETS.length; i++) {
-                out.append("http_server_requests_seconds_bucket{").append(tags).append(",le=\"").append(BUCKETS[i])
-                        .append("\"} ").append(b[i].get()).append('\n');
+                out.append("http_server_requests_seconds_bucket{")
+                        .append(tags)
+                        .append(",le=\"")
+                        .append(BUCKETS[i])
+                        .append("\"} ")
+                        .append(b[i].get())
+                        .append('\n');
             }
-            out.append("http_server_requests_seconds_bucket{").append(tags).append(",le=\"+Inf\"} ").append(count.get()).append('\n');
-            out.append("http_server_requests_seconds_count{").append(tags).append("} ").append(count.get()).append('\n');
+            out.append("http_server_requests_seconds_bucket{")
+                    .append(tags)
+                    .append(",le=\"+Inf\"} ")
+                    .append(count.get())
+                    .append('\n');
+            out.append("http_server_requests_seconds_count{")
+                    .append(tags)
+                    .append("} ")
+                    .append(count.get())
+                    .append('\n');
         });
-        out.append("jvm_threads_live_threads{iomodel=\"stub\"} ").append(Thread.activeCount()).append('\n');
+        out.append("jvm_threads_live_threads{iomodel=\"stub\"} ")
+                .append(Thread.activeCount())
+                .append('\n');
         return out.toString();
     }
 

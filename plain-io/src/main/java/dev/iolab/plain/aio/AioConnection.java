@@ -69,8 +69,12 @@ final class AioConnection {
         }
     };
 
-    AioConnection(AsynchronousSocketChannel channel, ServerContext context, FileSender files, ScheduledExecutorService timer,
-                  LoopActivity activity) {
+    AioConnection(
+            AsynchronousSocketChannel channel,
+            ServerContext context,
+            FileSender files,
+            ScheduledExecutorService timer,
+            LoopActivity activity) {
         this.channel = channel;
         this.activity = activity;
         this.http = new HttpConnection(context);
@@ -103,7 +107,8 @@ final class AioConnection {
             }
             case WRITE -> step();
             case SEND_FILE -> files.send(http.file(), channel, this::step, e -> close());
-            case WAIT -> timer.schedule(this::step, Math.max(0, http.wakeAtNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+            case WAIT ->
+                timer.schedule(this::step, Math.max(0, http.wakeAtNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
             case CLOSE -> close();
         }
     }

@@ -28,8 +28,8 @@ public class AioHttpServer implements HttpServer {
     private final ServerContext context;
     private final int threads;
     private final FileSender files;
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("aio-timer").unstarted(r));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("aio-timer").unstarted(r));
     private AsynchronousChannelGroup group;
     private AsynchronousServerSocketChannel server;
     private String implementation = "?";
@@ -51,13 +51,16 @@ public class AioHttpServer implements HttpServer {
     @Override
     public int start(int port) throws IOException {
         AtomicInteger n = new AtomicInteger();
-        group = AsynchronousChannelGroup.withFixedThreadPool(threads,
-                r -> Thread.ofPlatform().name("aio-group-" + n.getAndIncrement()).unstarted(r));
+        group = AsynchronousChannelGroup.withFixedThreadPool(
+                threads,
+                r -> Thread.ofPlatform()
+                        .name("aio-group-" + n.getAndIncrement())
+                        .unstarted(r));
         server = AsynchronousServerSocketChannel.open(group);
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
-        implementation = group.provider().getClass().getName() + " + " + server.getClass().getName()
-                + " + " + files.describe();
+        implementation = group.provider().getClass().getName() + " + "
+                + server.getClass().getName() + " + " + files.describe();
         System.out.println("aio: " + threads + " group threads; " + implementation);
         // one for the whole group: its threads take completions from one shared queue, none owns connections
         LoopActivity activity = context.metrics().loop("aio-group");

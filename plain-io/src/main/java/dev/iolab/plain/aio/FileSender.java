@@ -7,7 +7,11 @@ import java.nio.channels.AsynchronousSocketChannel;
 public interface FileSender {
 
     /** Sends the whole region, advancing it, then calls {@code done.run()} or {@code failed.accept(error)}. */
-    void send(FileRegion region, AsynchronousSocketChannel socket, Runnable done, java.util.function.Consumer<Throwable> failed);
+    void send(
+            FileRegion region,
+            AsynchronousSocketChannel socket,
+            Runnable done,
+            java.util.function.Consumer<Throwable> failed);
 
     /** A name for logs and the {@code iolab_io_info} metric. */
     String describe();

@@ -36,7 +36,9 @@ final class BlockingConnection {
     }
 
     void run() {
-        try (socket; InputStream input = socket.getInputStream(); OutputStream output = socket.getOutputStream()) {
+        try (socket;
+                InputStream input = socket.getInputStream();
+                OutputStream output = socket.getOutputStream()) {
             while (true) {
                 Step step = http.advance(in, out);
                 flush(output);

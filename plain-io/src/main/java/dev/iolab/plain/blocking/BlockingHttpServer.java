@@ -24,6 +24,7 @@ public final class BlockingHttpServer implements HttpServer {
     private final String threadPrefix;
     /** One for all connection threads: a tag per thread would grow with the connections. */
     private final LoopActivity activity;
+
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     private ServerSocket server;
@@ -31,7 +32,10 @@ public final class BlockingHttpServer implements HttpServer {
     private volatile boolean closed;
 
     public BlockingHttpServer(ServerContext context, int threads) {
-        this(context, Limits.MAX_CONNECTIONS, "blocking"); // threads: one per connection, by definition; the flag does not apply
+        this(
+                context,
+                Limits.MAX_CONNECTIONS,
+                "blocking"); // threads: one per connection, by definition; the flag does not apply
     }
 
     /** A server of at most {@code maxConnections} connections whose threads are named {@code <threadPrefix>-...}. */
@@ -40,7 +44,8 @@ public final class BlockingHttpServer implements HttpServer {
         this.permits = new Semaphore(maxConnections);
         this.threadPrefix = threadPrefix;
         // the management port's threads are a loop of their own: its probes and scrapes are not the model's work
-        this.activity = context.metrics().loop("blocking".equals(threadPrefix) ? "connection-threads" : threadPrefix + "-threads");
+        this.activity = context.metrics()
+                .loop("blocking".equals(threadPrefix) ? "connection-threads" : threadPrefix + "-threads");
     }
 
     @Override
@@ -71,7 +76,9 @@ public final class BlockingHttpServer implements HttpServer {
                 socket.setTcpNoDelay(true);
                 open.add(socket);
                 // The model itself: a new platform thread that serves this one connection and nothing else.
-                Thread.ofPlatform().name(threadPrefix + "-conn-" + ids.incrementAndGet()).start(() -> serve(socket));
+                Thread.ofPlatform()
+                        .name(threadPrefix + "-conn-" + ids.incrementAndGet())
+                        .start(() -> serve(socket));
             } catch (IOException | InterruptedException e) {
                 if (!closed && !server.isClosed()) {
                     System.err.println("blocking: accept failed: " + e);

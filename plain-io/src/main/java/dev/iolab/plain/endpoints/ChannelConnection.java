@@ -15,7 +15,12 @@ import java.nio.channels.SocketChannel;
 public final class ChannelConnection {
 
     /** What the connection waits for before {@link #drive} can make progress again. */
-    public enum Wait { READABLE, WRITABLE, TIMER, CLOSED }
+    public enum Wait {
+        READABLE,
+        WRITABLE,
+        TIMER,
+        CLOSED
+    }
 
     private static final int IN_BYTES = 16 * 1024;
     private static final int OUT_BYTES = 32 * 1024;
@@ -29,6 +34,7 @@ public final class ChannelConnection {
     private Step pending = Step.READ;
     /** TCP_CORK is set: a file response is on its way out. */
     private boolean corked;
+
     private boolean closed;
 
     public ChannelConnection(SocketChannel channel, ServerContext context) throws IOException {

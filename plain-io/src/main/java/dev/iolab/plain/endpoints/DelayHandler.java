@@ -12,8 +12,7 @@ import java.nio.ByteBuffer;
  */
 final class DelayHandler {
 
-    private DelayHandler() {
-    }
+    private DelayHandler() {}
 
     static Exchange delay(HttpConnection c, String query) {
         int ms = DelayParameter.millis(query);

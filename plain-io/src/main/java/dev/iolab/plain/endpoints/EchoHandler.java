@@ -8,8 +8,7 @@ import dev.iolab.contract.QueryParameters;
 /** {@code GET /echo?msg=} answers the decoded text; {@code POST /echo} streams the body back as it arrives ({@link EchoExchange}). */
 final class EchoHandler {
 
-    private EchoHandler() {
-    }
+    private EchoHandler() {}
 
     static Exchange get(HttpConnection c, String query) {
         String text;

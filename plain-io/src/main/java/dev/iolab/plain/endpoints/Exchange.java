@@ -35,8 +35,7 @@ abstract class Exchange {
     abstract Step advance(ByteBuffer in, ByteBuffer out);
 
     /** Frees what the exchange holds (open files, temporary files); called once, also on abort. */
-    void release() {
-    }
+    void release() {}
 
     RequestHead head() {
         return connection.head();

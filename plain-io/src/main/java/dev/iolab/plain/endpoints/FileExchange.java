@@ -22,8 +22,15 @@ final class FileExchange extends Exchange {
     private final ByteRange range;
     private boolean headWritten;
 
-    FileExchange(HttpConnection c, Path file, FileVersion version, long size, long modified, String etag,
-                 String lastModified, ByteRange range) {
+    FileExchange(
+            HttpConnection c,
+            Path file,
+            FileVersion version,
+            long size,
+            long modified,
+            String etag,
+            String lastModified,
+            ByteRange range) {
         super(c, Endpoints.FILES_TEMPLATE);
         this.file = file;
         this.version = version;
@@ -42,7 +49,10 @@ final class FileExchange extends Exchange {
             long first = partial ? range.start() : 0;
             long length = partial ? range.length() : size;
             beginHead(out, partial ? 206 : 200);
-            ResponseWriter.field(out, "Content-Type", MediaTypes.forFileName(file.getFileName().toString()));
+            ResponseWriter.field(
+                    out,
+                    "Content-Type",
+                    MediaTypes.forFileName(file.getFileName().toString()));
             ResponseWriter.field(out, "Accept-Ranges", "bytes");
             ResponseWriter.field(out, "ETag", etag);
             ResponseWriter.field(out, "Last-Modified", lastModified);
@@ -52,7 +62,16 @@ final class FileExchange extends Exchange {
             ResponseWriter.contentLength(out, length);
             ResponseWriter.end(out);
             if (!head().is("HEAD") && length > 0) {
-                connection.file().set(file, version.channel(), (AsynchronousFileChannel) version.companion(), first, length, size, modified);
+                connection
+                        .file()
+                        .set(
+                                file,
+                                version.channel(),
+                                (AsynchronousFileChannel) version.companion(),
+                                first,
+                                length,
+                                size,
+                                modified);
                 return Step.SEND_FILE;
             }
         }

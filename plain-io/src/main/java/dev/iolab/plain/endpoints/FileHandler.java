@@ -21,8 +21,7 @@ final class FileHandler {
     private static final FileVersion.Companion ASYNCHRONOUS =
             path -> AsynchronousFileChannel.open(path, StandardOpenOption.READ);
 
-    private FileHandler() {
-    }
+    private FileHandler() {}
 
     /** The file for a raw path segment: percent-decoded exactly once, then checked by {@link FileNames}; null when illegal. */
     static Path resolve(HttpConnection c, String rawName) {
@@ -48,11 +47,17 @@ final class FileHandler {
         long size = version.size(); // FileVersion checked it against the open channel: no fstat(2) here
         FileValidators validators = c.context().validators().of(file, version.attributes());
         RequestHead head = c.head();
-        if (Conditionals.notModified(head.header(RequestHead.IF_NONE_MATCH), head.header(RequestHead.IF_MODIFIED_SINCE),
-                validators)) {
+        if (Conditionals.notModified(
+                head.header(RequestHead.IF_NONE_MATCH), head.header(RequestHead.IF_MODIFIED_SINCE), validators)) {
             version.close();
-            return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 304,
-                    "ETag", validators.etag(), "Last-Modified", validators.lastModifiedHttpDate());
+            return FixedExchange.status(
+                    c,
+                    Endpoints.FILES_TEMPLATE,
+                    304,
+                    "ETag",
+                    validators.etag(),
+                    "Last-Modified",
+                    validators.lastModifiedHttpDate());
         }
         // RFC 9110 §14.2: Range is for GET only; §13.1.5: an If-Range naming another version means the whole file
         ByteRange range = head.is("GET") && Conditionals.rangeApplies(head.header(RequestHead.IF_RANGE), validators)
@@ -62,8 +67,15 @@ final class FileHandler {
             version.close();
             return FixedExchange.status(c, Endpoints.FILES_TEMPLATE, 416, "Content-Range", "bytes */" + size);
         }
-        return new FileExchange(c, file, version, size, version.attributes().lastModifiedTime().toMillis(),
-                validators.etag(), validators.lastModifiedHttpDate(), range);
+        return new FileExchange(
+                c,
+                file,
+                version,
+                size,
+                version.attributes().lastModifiedTime().toMillis(),
+                validators.etag(),
+                validators.lastModifiedHttpDate(),
+                range);
     }
 
     static Exchange put(HttpConnection c, String rawName) {

@@ -18,8 +18,14 @@ public final class FileRegion {
     private long fileSize;
     private long lastModified;
 
-    void set(Path path, FileChannel channel, AsynchronousFileChannel asyncChannel, long position, long count,
-             long fileSize, long lastModified) {
+    void set(
+            Path path,
+            FileChannel channel,
+            AsynchronousFileChannel asyncChannel,
+            long position,
+            long count,
+            long fileSize,
+            long lastModified) {
         this.path = path;
         this.channel = channel;
         this.asyncChannel = asyncChannel;

@@ -19,7 +19,8 @@ final class FixedExchange extends Exchange {
     private int offset;
     private boolean bodyWillCome = true;
 
-    FixedExchange(HttpConnection connection, String uri, int status, String contentType, byte[] body, String... fields) {
+    FixedExchange(
+            HttpConnection connection, String uri, int status, String contentType, byte[] body, String... fields) {
         super(connection, uri);
         this.responseStatus = status;
         this.contentType = contentType;
@@ -38,8 +39,13 @@ final class FixedExchange extends Exchange {
 
     /** An error or empty answer: the status and its reason as plain text. */
     static FixedExchange status(HttpConnection c, String uri, int status, String... fields) {
-        return new FixedExchange(c, uri, status, "text/plain", HttpStatus.allowsContent(status)
-                ? (status + "\n").getBytes(StandardCharsets.US_ASCII) : EMPTY, fields);
+        return new FixedExchange(
+                c,
+                uri,
+                status,
+                "text/plain",
+                HttpStatus.allowsContent(status) ? (status + "\n").getBytes(StandardCharsets.US_ASCII) : EMPTY,
+                fields);
     }
 
     /** Forces Connection: close on this response. */

@@ -18,7 +18,13 @@ import java.nio.ByteBuffer;
 public final class HttpConnection {
 
     /** What the connection waits for. */
-    public enum Step { READ, WRITE, SEND_FILE, WAIT, CLOSE }
+    public enum Step {
+        READ,
+        WRITE,
+        SEND_FILE,
+        WAIT,
+        CLOSE
+    }
 
     private final ServerContext context;
     private final HttpRequestDecoder decoder = new HttpRequestDecoder();
@@ -26,6 +32,7 @@ public final class HttpConnection {
     private Exchange exchange;
     /** Allocated on first use, then reused by every request on the connection (see {@link #holdBuffer}). */
     private ByteBuffer hold;
+
     private long exchangeStart;
     private long lastActivity = System.nanoTime();
     private long headStart;
@@ -85,7 +92,8 @@ public final class HttpConnection {
                     // RFC 9112: a malformed request leaves the framing unknown: answer and close.
                     context.requestStarted();
                     exchangeStart = now;
-                    exchange = FixedExchange.status(this, null, decoder.errorStatus()).closing();
+                    exchange = FixedExchange.status(this, null, decoder.errorStatus())
+                            .closing();
                 }
                 default -> throw new IllegalStateException("unexpected " + event);
             }
@@ -124,7 +132,8 @@ public final class HttpConnection {
                     ? now - lastActivity > context.keepAliveTimeoutNanos()
                     : now - headStart > context.headerTimeoutNanos();
         }
-        return !(exchange instanceof DelayHandler.DelayExchange) && now - lastActivity > context.keepAliveTimeoutNanos();
+        return !(exchange instanceof DelayHandler.DelayExchange)
+                && now - lastActivity > context.keepAliveTimeoutNanos();
     }
 
     /** Milliseconds a blocking read may wait before {@link #expired} would be true (at least 1). */

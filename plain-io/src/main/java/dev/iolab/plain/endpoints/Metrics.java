@@ -39,15 +39,19 @@ public final class Metrics {
         new UptimeMetrics().bindTo(registry);
         new ResidentMemoryMetrics().bindTo(registry);
         FunctionCounter.builder(CONNECTIONS_ACCEPTED, accepted, LongAdder::sum)
-                .description("Connections accepted since start").register(registry);
+                .description("Connections accepted since start")
+                .register(registry);
         FunctionCounter.builder(CONNECTIONS_CLOSED, closed, LongAdder::sum)
-                .description("Connections closed since start").register(registry);
+                .description("Connections closed since start")
+                .register(registry);
         Gauge.builder(CONNECTIONS_OPEN, this, m -> m.accepted.sum() - m.closed.sum())
-                .description("Connections open now").register(registry);
+                .description("Connections open now")
+                .register(registry);
     }
 
     /** Micrometer names; Prometheus adds {@code _total} to the counters. */
     public static final String CONNECTIONS_ACCEPTED = "iolab.connections.accepted";
+
     public static final String CONNECTIONS_CLOSED = "iolab.connections.closed";
     public static final String CONNECTIONS_OPEN = "iolab.connections.open";
     public static final String LOOP_WAKEUPS = "iolab.loop.wakeups";
@@ -72,11 +76,14 @@ public final class Metrics {
     public LoopActivity loop(String name) {
         return loops.computeIfAbsent(name, n -> {
             LoopActivity activity = new LoopActivity();
-            FunctionCounter.builder(LOOP_WAKEUPS, activity, LoopActivity::wakeups).tag(TAG_LOOP, n)
+            FunctionCounter.builder(LOOP_WAKEUPS, activity, LoopActivity::wakeups)
+                    .tag(TAG_LOOP, n)
                     .description("Returns from the loop's wait: selects, busy-poll passes, blocking reads, completions")
                     .register(registry);
-            FunctionCounter.builder(LOOP_EVENTS, activity, LoopActivity::events).tag(TAG_LOOP, n)
-                    .description("Events the loop handled after waking: ready keys, connections tried, completions with data")
+            FunctionCounter.builder(LOOP_EVENTS, activity, LoopActivity::events)
+                    .tag(TAG_LOOP, n)
+                    .description(
+                            "Events the loop handled after waking: ready keys, connections tried, completions with data")
                     .register(registry);
             return activity;
         });
@@ -84,8 +91,10 @@ public final class Metrics {
 
     /** Exposes the I/O implementation a server actually got, e.g. {@code iolab_io_info{selector="sun.nio.ch.EPollSelectorImpl"}}. */
     public void ioInfo(String kind, String implementation) {
-        Gauge.builder("iolab.io.info", () -> 1).tag(kind, implementation)
-                .description("The selector or channel implementation of this I/O model").register(registry);
+        Gauge.builder("iolab.io.info", () -> 1)
+                .tag(kind, implementation)
+                .description("The selector or channel implementation of this I/O model")
+                .register(registry);
     }
 
     /** Records one finished exchange ({@code uri}: the contract's tag value the router chose). */

@@ -7,8 +7,7 @@ import dev.iolab.plain.http.RequestHead;
 /** Maps a request head to its endpoint: exact paths, 404 for unknown ones, 405 with {@code Allow} for wrong methods. */
 final class Router {
 
-    private Router() {
-    }
+    private Router() {}
 
     static Exchange route(HttpConnection c) {
         RequestHead head = c.head();
@@ -29,23 +28,28 @@ final class Router {
             return FixedExchange.status(c, MetricNames.URI_NOT_FOUND, 404);
         }
         return switch (uri) {
-            case Endpoints.ECHO -> get ? EchoHandler.get(c, rawQuery)
-                    : head.is("POST") ? EchoHandler.post(c) : notAllowed(c, uri, "GET, HEAD, POST");
+            case Endpoints.ECHO ->
+                get
+                        ? EchoHandler.get(c, rawQuery)
+                        : head.is("POST") ? EchoHandler.post(c) : notAllowed(c, uri, "GET, HEAD, POST");
             case Endpoints.DELAY -> get ? DelayHandler.delay(c, rawQuery) : notAllowed(c, uri, "GET, HEAD");
             case Endpoints.FILES_TEMPLATE -> {
                 String name = path.substring(Endpoints.FILES_PREFIX.length());
-                yield get ? FileHandler.get(c, name) : head.is("PUT") ? FileHandler.put(c, name)
-                        : notAllowed(c, uri, "GET, HEAD, PUT");
+                yield get
+                        ? FileHandler.get(c, name)
+                        : head.is("PUT") ? FileHandler.put(c, name) : notAllowed(c, uri, "GET, HEAD, PUT");
             }
             case Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS ->
-                    get ? HealthHandler.health(c, uri) : notAllowed(c, uri, "GET, HEAD");
+                get ? HealthHandler.health(c, uri) : notAllowed(c, uri, "GET, HEAD");
             case Endpoints.PROMETHEUS -> get ? HealthHandler.prometheus(c) : notAllowed(c, uri, "GET, HEAD");
             default -> FixedExchange.status(c, MetricNames.URI_NOT_FOUND, 404);
         };
     }
 
     private static boolean isManagement(String uri) {
-        return uri.equals(Endpoints.HEALTH) || uri.equals(Endpoints.LIVENESS) || uri.equals(Endpoints.READINESS)
+        return uri.equals(Endpoints.HEALTH)
+                || uri.equals(Endpoints.LIVENESS)
+                || uri.equals(Endpoints.READINESS)
                 || uri.equals(Endpoints.PROMETHEUS);
     }
 

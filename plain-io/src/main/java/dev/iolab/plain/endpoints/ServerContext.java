@@ -27,7 +27,8 @@ public final class ServerContext {
     private final boolean management;
     private volatile boolean asynchronousFiles;
 
-    public ServerContext(String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
+    public ServerContext(
+            String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
         this.targetId = targetId;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.headerTimeout = headerTimeout;
@@ -66,8 +67,8 @@ public final class ServerContext {
 
     /** A context with the contract's timeouts. */
     public static ServerContext of(String targetId, Path dataDir) {
-        return new ServerContext(targetId, dataDir, Limits.HEADER_READ_TIMEOUT, Limits.KEEP_ALIVE_TIMEOUT,
-                new Metrics(targetId));
+        return new ServerContext(
+                targetId, dataDir, Limits.HEADER_READ_TIMEOUT, Limits.KEEP_ALIVE_TIMEOUT, new Metrics(targetId));
     }
 
     public String targetId() {

@@ -20,6 +20,7 @@ final class TcpCork {
     private static final int TCP_CORK = 3;
     /** The socket's descriptor: {@code sun.nio.ch.SelChImpl.getFDVal}, exported by the jar's {@code Add-Exports}. */
     private static final MethodHandle FD_VAL;
+
     private static final MethodHandle SETSOCKOPT;
     private static final MemorySegment ON;
     private static final MemorySegment OFF;
@@ -37,9 +38,15 @@ final class TcpCork {
                     .findVirtual(Class.forName("sun.nio.ch.SelChImpl"), "getFDVal", MethodType.methodType(int.class))
                     .asType(MethodType.methodType(int.class, SocketChannel.class));
             Linker linker = Linker.nativeLinker();
-            setsockopt = linker.downcallHandle(linker.defaultLookup().find("setsockopt").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            setsockopt = linker.downcallHandle(
+                    linker.defaultLookup().find("setsockopt").orElseThrow(),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
             on = Arena.global().allocateFrom(ValueLayout.JAVA_INT, 1);
             off = Arena.global().allocateFrom(ValueLayout.JAVA_INT, 0);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -54,8 +61,7 @@ final class TcpCork {
         OFF = off;
     }
 
-    private TcpCork() {
-    }
+    private TcpCork() {}
 
     /** Corks ({@code true}) or uncorks the socket, which also sends what the cork held; false when not done. */
     static boolean set(SocketChannel channel, boolean cork) {

@@ -51,7 +51,8 @@ final class UploadExchange extends Exchange {
                         if (decoder().bodyReceived() + decoder().declaredRemaining() > Limits.MAX_UPLOAD_BYTES) {
                             // Chunked past the limit: drop the temporary file, the old one stays untouched.
                             discard();
-                            return answer(FixedExchange.status(connection, uri, 413).closing(), in, out);
+                            return answer(
+                                    FixedExchange.status(connection, uri, 413).closing(), in, out);
                         }
                         write(in, n);
                     }
@@ -61,7 +62,8 @@ final class UploadExchange extends Exchange {
                         channel = null;
                         Path complete = temp;
                         temp = null;
-                        boolean created = UploadPublisher.publish(complete, target) == UploadPublisher.Published.CREATED;
+                        boolean created =
+                                UploadPublisher.publish(complete, target) == UploadPublisher.Published.CREATED;
                         return answer(FixedExchange.status(connection, uri, created ? 201 : 204), in, out);
                     }
                     case NEED_MORE -> {
@@ -69,7 +71,11 @@ final class UploadExchange extends Exchange {
                     }
                     default -> {
                         discard(); // malformed body: nothing is stored
-                        return answer(FixedExchange.status(connection, uri, decoder().errorStatus()).closing(), in, out);
+                        return answer(
+                                FixedExchange.status(connection, uri, decoder().errorStatus())
+                                        .closing(),
+                                in,
+                                out);
                     }
                 }
             }

@@ -20,7 +20,8 @@ final class ValidatorCache {
     private record Version(Object fileKey, FileTime modified, long size, FileValidators validators) {
 
         boolean describes(BasicFileAttributes attributes) {
-            return size == attributes.size() && modified.equals(attributes.lastModifiedTime())
+            return size == attributes.size()
+                    && modified.equals(attributes.lastModifiedTime())
                     && Objects.equals(fileKey, attributes.fileKey());
         }
     }
@@ -36,8 +37,8 @@ final class ValidatorCache {
         if (known != null && known.describes(attributes)) {
             return known.validators();
         }
-        Version made = new Version(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
-                FileValidators.of(attributes));
+        Version made = new Version(
+                attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), FileValidators.of(attributes));
         if (versions.size() >= MAX_FILES) {
             versions.clear();
         }

@@ -18,8 +18,7 @@ final class Chars {
         }
     }
 
-    private Chars() {
-    }
+    private Chars() {}
 
     /** tchar: the characters of methods, header names and transfer codings (RFC 9110 §5.6.2). */
     static boolean tchar(int c) {

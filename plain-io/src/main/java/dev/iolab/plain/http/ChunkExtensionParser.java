@@ -9,8 +9,14 @@ final class ChunkExtensionParser {
     /** {@link #step} results: go on, the CR ending the chunk-size line was seen, or a malformed extension. */
     static final int MORE = 0, LINE_END = 1, INVALID = 2;
 
-    private static final int NAME_START = 0, NAME = 1, AFTER_NAME = 2, VALUE_START = 3, TOKEN = 4, QUOTED = 5,
-            ESCAPE = 6, AFTER = 7;
+    private static final int NAME_START = 0,
+            NAME = 1,
+            AFTER_NAME = 2,
+            VALUE_START = 3,
+            TOKEN = 4,
+            QUOTED = 5,
+            ESCAPE = 6,
+            AFTER = 7;
 
     private int state = NAME_START;
 

@@ -13,8 +13,18 @@ final class ChunkedBodyDecoder {
     static final int NEED_MORE = 0, DATA = 1, COMPLETE = 2, INVALID = 3;
 
     // States, in wire order: the chunk-size line (with extensions), data, and the trailer section.
-    private static final int SIZE_FIRST = 0, SIZE = 1, SIZE_BWS = 2, EXTENSION = 3, SIZE_LF = 4, DATA_STATE = 5,
-            DATA_CR = 6, DATA_LF = 7, TRAILER_START = 8, TRAILER_NAME = 9, TRAILER_VALUE = 10, TRAILER_LF = 11,
+    private static final int SIZE_FIRST = 0,
+            SIZE = 1,
+            SIZE_BWS = 2,
+            EXTENSION = 3,
+            SIZE_LF = 4,
+            DATA_STATE = 5,
+            DATA_CR = 6,
+            DATA_LF = 7,
+            TRAILER_START = 8,
+            TRAILER_NAME = 9,
+            TRAILER_VALUE = 10,
+            TRAILER_LF = 11,
             END_LF = 12;
     /** Longest chunk-size line (size and extensions) accepted. */
     private static final int MAX_SIZE_LINE = 4096;

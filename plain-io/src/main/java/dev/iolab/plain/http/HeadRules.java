@@ -11,6 +11,7 @@ final class HeadRules {
 
     /** The Transfer-Encoding field values so far, joined by commas (RFC 9110 §5.3); only requests that carry one pay. */
     private final StringBuilder transferEncoding = new StringBuilder();
+
     private boolean closeToken;
     private boolean keepAliveToken;
 
@@ -43,8 +44,7 @@ final class HeadRules {
             }
             case RequestHead.CONNECTION -> connectionTokens(v, start, end);
             case RequestHead.EXPECT -> head.expectContinue = Chars.equalsLower(v, start, end - start, "100-continue");
-            default -> {
-            }
+            default -> {}
         }
         return 0;
     }

@@ -10,16 +10,15 @@ import java.util.Locale;
 public final class HttpDate {
 
     /** IMF-fixdate; not {@code RFC_1123_DATE_TIME}, which writes day 3 as "3" where RFC 9110 §5.6.7 wants "03". */
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private static volatile Cached cached = new Cached(-1, null);
 
-    private record Cached(long second, byte[] headerLine) {
-    }
+    private record Cached(long second, byte[] headerLine) {}
 
-    private HttpDate() {
-    }
+    private HttpDate() {}
 
     /** {@code Date: <IMF-fixdate>\r\n} for the current second. */
     static byte[] headerLine() {

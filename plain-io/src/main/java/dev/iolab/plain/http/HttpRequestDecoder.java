@@ -16,7 +16,13 @@ import java.nio.ByteBuffer;
  */
 public final class HttpRequestDecoder {
 
-    public enum Event { NEED_MORE, HEAD, BODY, END, ERROR }
+    public enum Event {
+        NEED_MORE,
+        HEAD,
+        BODY,
+        END,
+        ERROR
+    }
 
     // Head states: the request line, then the header section.
     private static final int HEAD_LINE = 0, HEAD_FIELDS = 1;
@@ -87,15 +93,16 @@ public final class HttpRequestDecoder {
                 available = (int) Math.min(in.remaining(), bodyRemaining);
                 yield available == 0 ? Event.NEED_MORE : Event.BODY;
             }
-            case CHUNKED_BODY -> switch (chunks.parse(in)) {
-                case ChunkedBodyDecoder.DATA -> {
-                    available = (int) Math.min(in.remaining(), chunks.dataRemaining());
-                    yield available == 0 ? Event.NEED_MORE : Event.BODY; // a BODY event always carries bytes
-                }
-                case ChunkedBodyDecoder.COMPLETE -> done();
-                case ChunkedBodyDecoder.NEED_MORE -> Event.NEED_MORE;
-                default -> fail(in, in.position(), 400);
-            };
+            case CHUNKED_BODY ->
+                switch (chunks.parse(in)) {
+                    case ChunkedBodyDecoder.DATA -> {
+                        available = (int) Math.min(in.remaining(), chunks.dataRemaining());
+                        yield available == 0 ? Event.NEED_MORE : Event.BODY; // a BODY event always carries bytes
+                    }
+                    case ChunkedBodyDecoder.COMPLETE -> done();
+                    case ChunkedBodyDecoder.NEED_MORE -> Event.NEED_MORE;
+                    default -> fail(in, in.position(), 400);
+                };
             default -> throw new IllegalStateException("state " + state);
         };
     }

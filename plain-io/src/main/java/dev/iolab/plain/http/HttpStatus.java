@@ -30,8 +30,7 @@ public final class HttpStatus {
         line(507, "Insufficient Storage");
     }
 
-    private HttpStatus() {
-    }
+    private HttpStatus() {}
 
     private static void line(int status, String reason) {
         LINES[status] = ("HTTP/1.1 " + status + " " + reason + "\r\n").getBytes(StandardCharsets.US_ASCII);

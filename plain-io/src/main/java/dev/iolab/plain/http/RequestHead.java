@@ -20,9 +20,21 @@ public final class RequestHead {
     public static final int EXPECT = 7;
     public static final int IF_MODIFIED_SINCE = 8;
     public static final int IF_RANGE = 9;
-    private static final String[] NAMES = {"host", "content-length", "transfer-encoding", "connection",
-            "content-type", "range", "if-none-match", "expect", "if-modified-since", "if-range"};
-    private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT"};
+    private static final String[] NAMES = {
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "content-type",
+        "range",
+        "if-none-match",
+        "expect",
+        "if-modified-since",
+        "if-range"
+    };
+    private static final String[] METHODS = {
+        "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT"
+    };
 
     final byte[] line = new byte[Limits.MAX_REQUEST_LINE_BYTES];
     int methodEnd;

@@ -11,6 +11,7 @@ public final class ResponseWriter {
 
     /** Room a response head needs in the output buffer before it is written. */
     public static final int MAX_HEAD_BYTES = 2048;
+
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -19,8 +20,7 @@ public final class ResponseWriter {
     private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private ResponseWriter() {
-    }
+    private ResponseWriter() {}
 
     /** Status line, {@code Date}, and the connection's fixed fields (e.g. {@code X-IO-Model}). */
     public static void begin(ByteBuffer out, int status, byte[] fixedFields) {

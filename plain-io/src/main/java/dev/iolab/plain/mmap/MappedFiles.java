@@ -17,8 +17,7 @@ final class MappedFiles {
     /** How many files stay mapped; beyond it the cache starts over and the GC unmaps the old ones. */
     private static final int MAX_MAPPED = 64;
 
-    private record Mapping(long size, long lastModified, MappedByteBuffer buffer) {
-    }
+    private record Mapping(long size, long lastModified, MappedByteBuffer buffer) {}
 
     private final ConcurrentHashMap<Path, Mapping> mappings = new ConcurrentHashMap<>();
 

@@ -45,8 +45,9 @@ public final class PollHttpServer implements HttpServer {
         String selectorClass = selector.getClass().getName();
         if (!selectorClass.equals(POLL_SELECTOR)) {
             selector.close();
-            throw new IllegalStateException("the poll model needs " + POLL_SELECTOR + " but the JDK gave " + selectorClass
-                    + "; start it with -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.PollSelectorProvider");
+            throw new IllegalStateException(
+                    "the poll model needs " + POLL_SELECTOR + " but the JDK gave " + selectorClass
+                            + "; start it with -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.PollSelectorProvider");
         }
         server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);

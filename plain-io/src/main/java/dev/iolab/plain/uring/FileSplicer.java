@@ -20,6 +20,7 @@ final class FileSplicer {
     private static final int F_GETPIPE_SZ = 1032;
     /** Bigger than the default 64 KiB: fewer round trips per file; the kernel may grant less. */
     private static final int PIPE_BYTES = 256 * 1024;
+
     private static final int STAT_BYTES = 144;
 
     private final int socket;

@@ -28,8 +28,7 @@ final class IoUringSyscalls {
     static final long OFF_SQ_RING = 0;
     static final long OFF_SQES = 0x10000000L;
 
-    private IoUringSyscalls() {
-    }
+    private IoUringSyscalls() {}
 
     /** io_uring_setup(2): a ring descriptor, or -errno. */
     static int setup(int entries, MemorySegment params) {

@@ -38,10 +38,10 @@ final class Sqe {
     private static final long USER_DATA = 32;
     private static final long SPLICE_FD_IN = 44;
 
-    private Sqe() {
-    }
+    private Sqe() {}
 
-    private static void fill(MemorySegment sqe, byte opcode, int fd, long off, long addr, int len, int opFlags, long userData) {
+    private static void fill(
+            MemorySegment sqe, byte opcode, int fd, long off, long addr, int len, int opFlags, long userData) {
         sqe.fill((byte) 0);
         sqe.set(JAVA_BYTE, OPCODE, opcode);
         sqe.set(JAVA_INT, FD, fd);

@@ -31,6 +31,7 @@ final class UringConnection {
     private final HttpConnection http;
     /** Confined to the loop thread; closed only once no submission refers to it any more. */
     private final Arena arena = Arena.ofConfined();
+
     private final MemorySegment inMemory;
     private final MemorySegment outMemory;
     private final MemorySegment timespec;

@@ -48,7 +48,8 @@ public final class UringHttpServer implements HttpServer {
             if (e.getCause() instanceof UringException u && u.refused()) {
                 throw new IllegalStateException("the kernel refuses io_uring: " + u.getMessage(), u);
             }
-            throw new IllegalStateException("io_uring setup failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "io_uring setup failed: " + e.getCause().getMessage(), e.getCause());
         }
         System.out.println("uring: " + loopCount + " loops on " + implementation);
         return UringSocket.port(listenFd);

@@ -41,6 +41,7 @@ final class UringLoop implements Runnable {
     private int live;
     /** Submissions of slot 0 still in flight. */
     private int loopOps;
+
     private boolean acceptInFlight;
     private boolean guardInFlight;
     private volatile boolean closed;
@@ -127,7 +128,10 @@ final class UringLoop implements Runnable {
                     accepted(result);
                 }
                 // an error other than a transient one waits for the next tick (EMFILE must not spin the loop)
-                if (result >= 0 || result == -Libc.EAGAIN || result == -Libc.EINTR || result == -103 /* ECONNABORTED */) {
+                if (result >= 0
+                        || result == -Libc.EAGAIN
+                        || result == -Libc.EINTR
+                        || result == -103 /* ECONNABORTED */) {
                     submitAccept();
                 }
             }
@@ -230,7 +234,8 @@ final class UringLoop implements Runnable {
             ring.submit(1);
             ring.drain(this::complete);
         }
-        boolean drained = live == 0 && loopOps == (guardInFlight ? 1 : 0); // a timer's timespec was copied at submission
+        boolean drained =
+                live == 0 && loopOps == (guardInFlight ? 1 : 0); // a timer's timespec was copied at submission
         ring.close();
         if (wakeFd >= 0) {
             Libc.close(wakeFd);
@@ -238,7 +243,8 @@ final class UringLoop implements Runnable {
         if (drained) {
             arena.close();
         } else {
-            System.err.println(name + ": " + live + " connections still had kernel operations at exit; their memory is left allocated");
+            System.err.println(name + ": " + live
+                    + " connections still had kernel operations at exit; their memory is left allocated");
         }
     }
 }

@@ -40,6 +40,7 @@ final class UringRing implements AutoCloseable {
     private final int cqMask;
     /** The SQ tail as this thread filled it; the kernel sees it once {@link #submit} publishes it. */
     private int localTail;
+
     private int unsubmitted;
     private boolean closed;
 
@@ -83,7 +84,9 @@ final class UringRing implements AutoCloseable {
      * deferred-task-run setup where the kernel has it; throws {@link UringException} where io_uring is refused.
      */
     static UringRing open(int entries) {
-        int preferred = IoUringSyscalls.SETUP_CQSIZE | IoUringSyscalls.SETUP_SINGLE_ISSUER | IoUringSyscalls.SETUP_DEFER_TASKRUN;
+        int preferred = IoUringSyscalls.SETUP_CQSIZE
+                | IoUringSyscalls.SETUP_SINGLE_ISSUER
+                | IoUringSyscalls.SETUP_DEFER_TASKRUN;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = arena.allocate(PARAMS_BYTES, 8);
             int flags = preferred;
@@ -165,7 +168,8 @@ final class UringRing implements AutoCloseable {
     }
 
     String describe() {
-        return "io_uring (features 0x" + Integer.toHexString(features) + ", setup flags 0x" + Integer.toHexString(setupFlags) + ")";
+        return "io_uring (features 0x" + Integer.toHexString(features) + ", setup flags 0x"
+                + Integer.toHexString(setupFlags) + ")";
     }
 
     /** Unmaps the rings and closes the descriptor; the kernel cancels what is still pending on it. */

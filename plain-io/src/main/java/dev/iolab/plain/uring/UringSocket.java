@@ -26,8 +26,7 @@ final class UringSocket {
     private static final int IPPROTO_IPV6 = 41;
     private static final int IPV6_V6ONLY = 26;
 
-    private UringSocket() {
-    }
+    private UringSocket() {}
 
     /** A socket listening on every address at {@code port} (0: any); throws with the failing call named. */
     static int listen(int port, int backlog) {

@@ -29,15 +29,20 @@ class EchoStreamingTests {
 
     @Test
     void sixteenMebibytesWithContentLengthStopReadingWhenThePeerDoesNotRead() {
-        Wire wire = new Wire(dataDir, request("Content-Length: " + Limits.MAX_ECHO_BYTES, body(Limits.MAX_ECHO_BYTES, 1)));
+        Wire wire =
+                new Wire(dataDir, request("Content-Length: " + Limits.MAX_ECHO_BYTES, body(Limits.MAX_ECHO_BYTES, 1)));
         Step step = wire.runWithoutDraining();
         assertThat(step).as("waits for the output to drain").isEqualTo(Step.WRITE);
-        assertThat(wire.fed).as("bytes taken from the client before it stopped reading").isLessThanOrEqualTo(BOUND);
+        assertThat(wire.fed)
+                .as("bytes taken from the client before it stopped reading")
+                .isLessThanOrEqualTo(BOUND);
         int position = wire.in.position();
         for (int i = 0; i < 3; i++) {
             assertThat(wire.http.advance(wire.in, wire.out)).isEqualTo(Step.WRITE);
         }
-        assertThat(wire.in.position()).as("no input consumed while the output is full").isEqualTo(position);
+        assertThat(wire.in.position())
+                .as("no input consumed while the output is full")
+                .isEqualTo(position);
     }
 
     @Test
@@ -45,10 +50,16 @@ class EchoStreamingTests {
         byte[] body = body(Limits.MAX_ECHO_BYTES, 2);
         Wire wire = new Wire(dataDir, request("Content-Length: " + body.length, body));
         assertThat(wire.run(1000)).isEqualTo(Step.READ);
-        assertThat(wire.maxHeld).as("request bytes held by the server at any time").isLessThanOrEqualTo(BOUND);
+        assertThat(wire.maxHeld)
+                .as("request bytes held by the server at any time")
+                .isLessThanOrEqualTo(BOUND);
         Response r = Response.parse(wire.received());
-        assertThat(r.head).startsWith("HTTP/1.1 200").contains("Content-Length: " + body.length)
-                .contains("Content-Type: application/octet-stream").contains("X-IO-Model: plain-test").contains("Date: ");
+        assertThat(r.head)
+                .startsWith("HTTP/1.1 200")
+                .contains("Content-Length: " + body.length)
+                .contains("Content-Type: application/octet-stream")
+                .contains("X-IO-Model: plain-test")
+                .contains("Date: ");
         assertThat(r.body).isEqualTo(body);
     }
 
@@ -80,8 +91,10 @@ class EchoStreamingTests {
     @Test
     void malformedChunkAfterTheHeadWentOutClosesWithoutTheLastChunk() {
         byte[] valid = chunked(body(100_000, 4), 20_000);
-        byte[] wireBytes = concat(request("Transfer-Encoding: chunked", new byte[0]),
-                java.util.Arrays.copyOf(valid, valid.length - 5), "zz\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] wireBytes = concat(
+                request("Transfer-Encoding: chunked", new byte[0]),
+                java.util.Arrays.copyOf(valid, valid.length - 5),
+                "zz\r\n".getBytes(StandardCharsets.US_ASCII));
         Wire wire = new Wire(dataDir, wireBytes);
         assertThat(wire.run(100_000)).isEqualTo(Step.CLOSE);
         Response r = Response.parse(wire.received());
@@ -91,9 +104,13 @@ class EchoStreamingTests {
 
     @Test
     void malformedSmallChunkedBodyStillGetsA400() {
-        Wire wire = new Wire(dataDir, request("Transfer-Encoding: chunked", "3\r\nabc\r\nzz\r\n".getBytes(StandardCharsets.US_ASCII)));
+        Wire wire = new Wire(
+                dataDir,
+                request("Transfer-Encoding: chunked", "3\r\nabc\r\nzz\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(wire.run(100_000)).isEqualTo(Step.CLOSE);
-        assertThat(new String(wire.received(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400").doesNotContain("200");
+        assertThat(new String(wire.received(), StandardCharsets.ISO_8859_1))
+                .startsWith("HTTP/1.1 400")
+                .doesNotContain("200");
     }
 
     @Test
@@ -104,11 +121,15 @@ class EchoStreamingTests {
         assertThat(wire.run(5000)).isEqualTo(Step.READ);
         Response first = Response.parse(wire.received());
         assertThat(first.body).isEqualTo(body);
-        assertThat(new String(first.rest, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200").endsWith("\r\n\r\nafter");
+        assertThat(new String(first.rest, StandardCharsets.ISO_8859_1))
+                .startsWith("HTTP/1.1 200")
+                .endsWith("\r\n\r\nafter");
     }
 
     static byte[] request(String framing, byte[] body) {
-        return concat(("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+        return concat(
+                ("POST /echo HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                body);
     }
 
     static byte[] body(long size, long seed) {
@@ -207,7 +228,10 @@ class EchoStreamingTests {
             if (!head.contains("Transfer-Encoding: chunked")) {
                 int length = Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
                 int n = Math.min(length, bytes.length - end);
-                return new Response(head, java.util.Arrays.copyOfRange(bytes, end, end + n), n == length,
+                return new Response(
+                        head,
+                        java.util.Arrays.copyOfRange(bytes, end, end + n),
+                        n == length,
                         java.util.Arrays.copyOfRange(bytes, end + n, bytes.length));
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -220,7 +244,10 @@ class EchoStreamingTests {
                 int size = Integer.parseInt(all.substring(p, line), 16);
                 if (size == 0) {
                     boolean complete = all.startsWith("\r\n", line + 2);
-                    return new Response(head, body.toByteArray(), complete,
+                    return new Response(
+                            head,
+                            body.toByteArray(),
+                            complete,
                             java.util.Arrays.copyOfRange(bytes, Math.min(bytes.length, line + 4), bytes.length));
                 }
                 int n = Math.min(size, bytes.length - line - 2);

@@ -17,7 +17,9 @@ class TcpCorkTests {
     @Test
     void corkIsAvailableWhereTheJarRuns() throws Exception {
         try (Pair pair = Pair.open()) {
-            assertThat(TcpCork.set(pair.server, true)).as("setsockopt(TCP_CORK) through FFM").isTrue();
+            assertThat(TcpCork.set(pair.server, true))
+                    .as("setsockopt(TCP_CORK) through FFM")
+                    .isTrue();
             assertThat(TcpCork.set(pair.server, false)).isTrue();
         }
     }
@@ -30,17 +32,19 @@ class TcpCorkTests {
             TcpCork.set(pair.server, false);
             // Linux releases a forgotten cork after 200 ms: arriving well before shows the uncork pushed it.
             ByteBuffer in = ByteBuffer.allocate(16);
-            await().atMost(Duration.ofMillis(150)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> pair.client.read(in) >= 0 && in.position() == 4);
         }
     }
 
     /** A connected loopback pair; the client side non-blocking so the test can poll it. */
-    private record Pair(ServerSocketChannel listener, SocketChannel client, SocketChannel server) implements AutoCloseable {
+    private record Pair(ServerSocketChannel listener, SocketChannel client, SocketChannel server)
+            implements AutoCloseable {
 
         static Pair open() throws Exception {
-            ServerSocketChannel listener = ServerSocketChannel.open()
-                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            ServerSocketChannel listener =
+                    ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             SocketChannel client = SocketChannel.open(listener.getLocalAddress());
             client.configureBlocking(false);
             return new Pair(listener, client, listener.accept());

@@ -15,7 +15,8 @@ class BodyFramingTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void contentLengthBodyIsStreamed(Feed feed) {
-        Feed.Request r = post(feed, "Content-Length: 11\r\n\r\nhello world").requests().getFirst();
+        Feed.Request r =
+                post(feed, "Content-Length: 11\r\n\r\nhello world").requests().getFirst();
         assertThat(r.body()).isEqualTo("hello world");
         assertThat(r.contentLength()).isEqualTo(11);
     }
@@ -23,7 +24,11 @@ class BodyFramingTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void leadingZerosInContentLengthAreFine(Feed feed) {
-        assertThat(post(feed, "Content-Length: 003\r\n\r\nabc").requests().getFirst().body()).isEqualTo("abc");
+        assertThat(post(feed, "Content-Length: 003\r\n\r\nabc")
+                        .requests()
+                        .getFirst()
+                        .body())
+                .isEqualTo("abc");
     }
 
     @ParameterizedTest
@@ -40,52 +45,71 @@ class BodyFramingTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void contentLengthOverflowIs400(Feed feed) {
-        assertThat(post(feed, "Content-Length: 1000000000000000000000\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Content-Length: 9223372036854775808\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Content-Length: 1000000000000000000000\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Content-Length: 9223372036854775808\r\n\r\n").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void duplicateContentLengthIs400EvenWhenEqual(Feed feed) {
-        assertThat(post(feed, "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Content-Length: 1\r\nContent-Length: 1\r\n\r\na").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+                        .errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Content-Length: 1\r\nContent-Length: 1\r\n\r\na").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void contentLengthWithTransferEncodingIs400(Feed feed) {
-        assertThat(post(feed, "Content-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Transfer-Encoding: chunked\r\nContent-Length: 6\r\n\r\n0\r\n\r\nX").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Content-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX")
+                        .errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked\r\nContent-Length: 6\r\n\r\n0\r\n\r\nX")
+                        .errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void transferEncodingNotEndingInChunkedIs400(Feed feed) {
-        assertThat(post(feed, "Transfer-Encoding: pigeons\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Transfer-Encoding: chunked, deflate\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Transfer-Encoding: chunked\r\nTransfer-Encoding: deflate\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: pigeons\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked, deflate\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked\r\nTransfer-Encoding: deflate\r\n\r\n")
+                        .errorStatus())
+                .isEqualTo(400);
         assertThat(post(feed, "Transfer-Encoding:\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Transfer-Encoding: chunked, chunked\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked, chunked\r\n\r\n").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void unknownCodingBeforeChunkedIs501(Feed feed) {
-        assertThat(post(feed, "Transfer-Encoding: deflate\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n").errorStatus())
+        assertThat(post(feed, "Transfer-Encoding: deflate\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                        .errorStatus())
                 .isEqualTo(501);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void transferEncodingInHttp10Is400(Feed feed) {
-        assertThat(feed.decode("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                        .errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void chunkedBodyWithExtensionsAndTrailersIsDecoded(Feed feed) {
-        Feed.Result result = post(feed, "Transfer-Encoding: Chunked \r\n\r\n5;a=b;c=\"d;\\\"e\" ; f\r\nhello\r\n"
-                + "6 ; g = h\r\n world\r\n000\r\nTrailer-A: 1\r\nTrailer-B: 2\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        Feed.Result result = post(
+                feed,
+                "Transfer-Encoding: Chunked \r\n\r\n5;a=b;c=\"d;\\\"e\" ; f\r\nhello\r\n"
+                        + "6 ; g = h\r\n world\r\n000\r\nTrailer-A: 1\r\nTrailer-B: 2\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(result.errorStatus()).isZero();
         assertThat(result.requests()).hasSize(2);
         assertThat(result.requests().getFirst().body()).isEqualTo("hello world");
@@ -107,8 +131,12 @@ class BodyFramingTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void chunkSizeOverflowIs400(Feed feed) {
-        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFF\r\n").errorStatus()).isEqualTo(400);
-        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFF\r\n")
+                        .errorStatus())
+                .isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n")
+                        .errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
@@ -124,7 +152,9 @@ class BodyFramingTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void chunkDataNotFollowedByCrlfIs400(Feed feed) {
-        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\n5\r\nABCDE0\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(post(feed, "Transfer-Encoding: chunked\r\n\r\n5\r\nABCDE0\r\n\r\n")
+                        .errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest

@@ -19,14 +19,22 @@ enum Feed {
     }
 
     /** One decoded request: its head fields of interest and its body. */
-    record Request(String method, String target, boolean http11, long contentLength, boolean chunked,
-                   boolean keepAlive, String host, String contentType, String range, String ifNoneMatch,
-                   boolean expectContinue, String body) {
-    }
+    record Request(
+            String method,
+            String target,
+            boolean http11,
+            long contentLength,
+            boolean chunked,
+            boolean keepAlive,
+            String host,
+            String contentType,
+            String range,
+            String ifNoneMatch,
+            boolean expectContinue,
+            String body) {}
 
     /** What decoding produced: complete requests, then maybe an error status, and whether bytes were left waiting. */
-    record Result(List<Request> requests, int errorStatus, boolean waiting) {
-    }
+    record Result(List<Request> requests, int errorStatus, boolean waiting) {}
 
     Result decode(String raw) {
         return decode(raw.getBytes(StandardCharsets.ISO_8859_1));
@@ -54,9 +62,19 @@ enum Feed {
                 }
                 case HEAD -> {
                     RequestHead h = decoder.head();
-                    head = new Request(h.method(), h.target(), h.isHttp11(), h.contentLength(), h.chunked(),
-                            h.keepAlive(), h.header(RequestHead.HOST), h.header(RequestHead.CONTENT_TYPE),
-                            h.header(RequestHead.RANGE), h.header(RequestHead.IF_NONE_MATCH), h.expectContinue(), null);
+                    head = new Request(
+                            h.method(),
+                            h.target(),
+                            h.isHttp11(),
+                            h.contentLength(),
+                            h.chunked(),
+                            h.keepAlive(),
+                            h.header(RequestHead.HOST),
+                            h.header(RequestHead.CONTENT_TYPE),
+                            h.header(RequestHead.RANGE),
+                            h.header(RequestHead.IF_NONE_MATCH),
+                            h.expectContinue(),
+                            null);
                     body.reset();
                 }
                 case BODY -> {
@@ -69,9 +87,19 @@ enum Feed {
                     body.write(sink.array(), 0, sink.position());
                 }
                 case END -> {
-                    requests.add(new Request(head.method(), head.target(), head.http11(), head.contentLength(),
-                            head.chunked(), head.keepAlive(), head.host(), head.contentType(), head.range(),
-                            head.ifNoneMatch(), head.expectContinue(), body.toString(StandardCharsets.ISO_8859_1)));
+                    requests.add(new Request(
+                            head.method(),
+                            head.target(),
+                            head.http11(),
+                            head.contentLength(),
+                            head.chunked(),
+                            head.keepAlive(),
+                            head.host(),
+                            head.contentType(),
+                            head.range(),
+                            head.ifNoneMatch(),
+                            head.expectContinue(),
+                            body.toString(StandardCharsets.ISO_8859_1)));
                     head = null;
                 }
                 case ERROR -> {

@@ -16,8 +16,11 @@ class HeaderFieldTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void keptFieldsAreReadCaseInsensitivelyAndTrimmed(Feed feed) {
-        Feed.Request r = feed.decode("GET / HTTP/1.1\r\nhOsT:  example \t\r\nX-Other: y\r\nContent-Type:\ttext/plain\r\n"
-                + "Range: bytes=0-1\r\nIf-None-Match: \"a\"\r\nExpect: 100-continue\r\n\r\n").requests().getFirst();
+        Feed.Request r = feed.decode(
+                        "GET / HTTP/1.1\r\nhOsT:  example \t\r\nX-Other: y\r\nContent-Type:\ttext/plain\r\n"
+                                + "Range: bytes=0-1\r\nIf-None-Match: \"a\"\r\nExpect: 100-continue\r\n\r\n")
+                .requests()
+                .getFirst();
         assertThat(r.host()).isEqualTo("example");
         assertThat(r.contentType()).isEqualTo("text/plain");
         assertThat(r.range()).isEqualTo("bytes=0-1");
@@ -78,7 +81,8 @@ class HeaderFieldTests {
     @EnumSource(Feed.class)
     void bareCrInAValueIs400(Feed feed) {
         assertThat(status(feed, "Host: x\r\nConnection: keep\ralive\r\n")).isEqualTo(400);
-        assertThat(feed.decode("GET / HTTP/1.1\r\nHost: x\r\n\rabc").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("GET / HTTP/1.1\r\nHost: x\r\n\rabc").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
@@ -98,7 +102,10 @@ class HeaderFieldTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void connectionCloseEndsPersistence(Feed feed) {
-        assertThat(feed.decode("GET / HTTP/1.1\r\nHost: x\r\nConnection: foo, Close\r\n\r\n").requests().getFirst().keepAlive())
+        assertThat(feed.decode("GET / HTTP/1.1\r\nHost: x\r\nConnection: foo, Close\r\n\r\n")
+                        .requests()
+                        .getFirst()
+                        .keepAlive())
                 .isFalse();
     }
 

@@ -26,7 +26,8 @@ class RequestLineTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void leadingEmptyLineIsIgnored(Feed feed) {
-        assertThat(feed.decode("\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n").requests()).hasSize(1);
+        assertThat(feed.decode("\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n").requests())
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -44,40 +45,54 @@ class RequestLineTests {
     @ParameterizedTest
     @EnumSource(Feed.class)
     void doubleSpaceIs400(Feed feed) {
-        assertThat(feed.decode("GET  / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET /  HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("GET  / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET /  HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void invalidMethodTokenIs400(Feed feed) {
-        assertThat(feed.decode("GE(T / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("G\u0000T / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("GE(T / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("G\u0000T / HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void controlOrNonAsciiInTargetIs400(Feed feed) {
-        assertThat(feed.decode("GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void targetMustBeAKnownForm(Feed feed) {
-        assertThat(feed.decode("GET echo HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET * HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isZero();
-        assertThat(feed.decode("GET http://x/echo HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isZero();
+        assertThat(feed.decode("GET echo HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET * HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isZero();
+        assertThat(feed.decode("GET http://x/echo HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isZero();
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void malformedVersionIs400(Feed feed) {
-        assertThat(feed.decode("GET / HTTP/1.x\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET / http/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET / HTTP/1.11\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
-        assertThat(feed.decode("GET / ICE/1.0\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(400);
+        assertThat(feed.decode("GET / HTTP/1.x\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET / http/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET / HTTP/1.11\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
+        assertThat(feed.decode("GET / ICE/1.0\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(400);
         assertThat(feed.decode("GET /\r\n\r\n").errorStatus()).isEqualTo(400);
     }
 
@@ -97,14 +112,19 @@ class RequestLineTests {
             assertThat(r.http11()).isFalse();
             assertThat(r.keepAlive()).isFalse();
         });
-        assertThat(feed.decode("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").requests().getFirst().keepAlive()).isTrue();
+        assertThat(feed.decode("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                        .requests()
+                        .getFirst()
+                        .keepAlive())
+                .isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void requestLineOver8KiBIs414(Feed feed) {
         String target = "/" + "a".repeat(Limits.MAX_REQUEST_LINE_BYTES);
-        assertThat(feed.decode("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus()).isEqualTo(414);
+        assertThat(feed.decode("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").errorStatus())
+                .isEqualTo(414);
     }
 
     @ParameterizedTest

@@ -30,7 +30,8 @@ class ModelIdentityIT {
             long before = threadsNamed(server, "blocking-conn"); // the readiness probe's connection may still be open
             List<Socket> open = openServedConnections(server, CONNECTIONS);
             try {
-                await("one thread per open connection").atMost(Duration.ofSeconds(10))
+                await("one thread per open connection")
+                        .atMost(Duration.ofSeconds(10))
                         .until(() -> threadsNamed(server, "blocking-conn") >= before + CONNECTIONS);
             } finally {
                 closeAll(open);
@@ -47,7 +48,9 @@ class ModelIdentityIT {
             List<Socket> open = openServedConnections(server, CONNECTIONS);
             try {
                 assertThat(threadsNamed(server, "poll-reactor")).isEqualTo(1);
-                assertThat(server.threads()).as("threads with %d open connections", CONNECTIONS).isLessThan(before + 3);
+                assertThat(server.threads())
+                        .as("threads with %d open connections", CONNECTIONS)
+                        .isLessThan(before + 3);
             } finally {
                 closeAll(open);
             }
@@ -64,7 +67,9 @@ class ModelIdentityIT {
             try {
                 assertThat(threadsNamed(server, "epoll-reactor")).isEqualTo(3);
                 assertThat(threadsNamed(server, "epoll-accept")).isEqualTo(1);
-                assertThat(server.threads()).as("threads with %d open connections", CONNECTIONS).isLessThan(before + 3);
+                assertThat(server.threads())
+                        .as("threads with %d open connections", CONNECTIONS)
+                        .isLessThan(before + 3);
             } finally {
                 closeAll(open);
             }
@@ -80,7 +85,9 @@ class ModelIdentityIT {
             List<Socket> open = openServedConnections(server, CONNECTIONS);
             try {
                 assertThat(threadsNamed(server, "uring-loop")).isEqualTo(2);
-                assertThat(server.threads()).as("threads with %d open connections", CONNECTIONS).isLessThan(before + 3);
+                assertThat(server.threads())
+                        .as("threads with %d open connections", CONNECTIONS)
+                        .isLessThan(before + 3);
             } finally {
                 closeAll(open);
             }
@@ -100,7 +107,9 @@ class ModelIdentityIT {
     @Test
     void busypollBurnsCpuWhileIdleAndTheOthersDoNot() throws Exception {
         Map<String, Long> idleCpu = new LinkedHashMap<>();
-        for (Target target : Stream.of(Target.values()).filter(t -> t.id().startsWith("plain-")).toList()) {
+        for (Target target : Stream.of(Target.values())
+                .filter(t -> t.id().startsWith("plain-"))
+                .toList()) {
             try (PlainProcess server = PlainProcess.start(target)) {
                 // let startup (JIT, fixtures, GC) settle: a pause, not a wait for a condition
                 Thread.sleep(1000);
@@ -111,9 +120,15 @@ class ModelIdentityIT {
         }
         System.out.println("IDLE CPU over 2 s (ms): " + idleCpu);
         long busy = idleCpu.get(Target.PLAIN_BUSYPOLL.id());
-        long othersMax = idleCpu.entrySet().stream().filter(e -> !e.getKey().equals(Target.PLAIN_BUSYPOLL.id()))
-                .mapToLong(Map.Entry::getValue).max().orElseThrow();
-        assertThat(busy).as("busypoll idle CPU ms vs the others: %s", idleCpu).isGreaterThan(200).isGreaterThan(5 * othersMax + 50);
+        long othersMax = idleCpu.entrySet().stream()
+                .filter(e -> !e.getKey().equals(Target.PLAIN_BUSYPOLL.id()))
+                .mapToLong(Map.Entry::getValue)
+                .max()
+                .orElseThrow();
+        assertThat(busy)
+                .as("busypoll idle CPU ms vs the others: %s", idleCpu)
+                .isGreaterThan(200)
+                .isGreaterThan(5 * othersMax + 50);
     }
 
     /** Opens connections that each completed one request and stay open (keep-alive). */
@@ -122,12 +137,14 @@ class ModelIdentityIT {
         for (int i = 0; i < n; i++) {
             Socket s = new Socket(server.base().getHost(), server.base().getPort());
             s.setSoTimeout(10_000);
-            s.getOutputStream().write(("GET " + Endpoints.ECHO + "?msg=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("GET " + Endpoints.ECHO + "?msg=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
             byte[] buf = new byte[512];
             int got = in.read(buf);
-            assertThat(new String(buf, 0, Math.max(0, got), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+            assertThat(new String(buf, 0, Math.max(0, got), StandardCharsets.US_ASCII))
+                    .startsWith("HTTP/1.1 200");
             sockets.add(s);
         }
         return sockets;
@@ -143,19 +160,21 @@ class ModelIdentityIT {
     private static long threadsNamed(PlainProcess server, String prefix) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(server.pid()), "task"))) {
             return tasks.filter(t -> {
-                try {
-                    return Files.readString(t.resolve("comm")).strip().startsWith(prefix);
-                } catch (IOException e) {
-                    return false; // the thread ended meanwhile
-                }
-            }).count();
+                        try {
+                            return Files.readString(t.resolve("comm")).strip().startsWith(prefix);
+                        } catch (IOException e) {
+                            return false; // the thread ended meanwhile
+                        }
+                    })
+                    .count();
         }
     }
 
     private static String scrape(PlainProcess server) throws IOException {
         try (Socket s = new Socket(server.base().getHost(), server.base().getPort())) {
-            s.getOutputStream().write(("GET " + Endpoints.PROMETHEUS + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("GET " + Endpoints.PROMETHEUS + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

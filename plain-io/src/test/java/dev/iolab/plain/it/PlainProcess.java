@@ -21,7 +21,8 @@ import java.util.List;
 /** One plain-io target launched exactly as everyone launches it ({@link Target#command}), for the module's own ITs. */
 final class PlainProcess implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Target target;
     private final Process process;
@@ -37,21 +38,32 @@ final class PlainProcess implements AutoCloseable {
 
     /** Starts {@code target} on a free port with a fresh data directory and waits until it is ready. */
     static PlainProcess start(Target target, String... extraArgs) throws IOException {
-        Path repoRoot = Path.of(System.getProperty("iolab.repo.root", "..")).toAbsolutePath().normalize();
+        Path repoRoot = Path.of(System.getProperty("iolab.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path dataDir = Files.createTempDirectory("plain-io-it-" + target.id());
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(target.command(Path.of(System.getProperty("java.home")), repoRoot, port,
-                0 /* management port: any free one, so two launches never collide */, dataDir));
+        List<String> command = new ArrayList<>(target.command(
+                Path.of(System.getProperty("java.home")),
+                repoRoot,
+                port,
+                0 /* management port: any free one, so two launches never collide */,
+                dataDir));
         command.addAll(List.of(extraArgs));
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path log = logs.resolve(target.id() + "-" + port + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         PlainProcess p = new PlainProcess(target, process, URI.create("http://127.0.0.1:" + port), log);
         try {
-            await(target.id() + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await(target.id() + " ready")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> !process.isAlive() || p.ready());
         } catch (RuntimeException e) {
             p.close();
@@ -65,7 +77,8 @@ final class PlainProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpResponse<Void> r = CLIENT.send(HttpRequest.newBuilder(base.resolve(Endpoints.READINESS)).build(),
+            HttpResponse<Void> r = CLIENT.send(
+                    HttpRequest.newBuilder(base.resolve(Endpoints.READINESS)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -19,15 +19,20 @@ class TimeoutsIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Target.class, names = "PLAIN_.*", mode = EnumSource.Mode.MATCH_ALL)
     void slowHeadsAndIdleConnectionsAreClosed(Target target) throws Exception {
-        try (PlainProcess server = PlainProcess.start(target, "--header-timeout-ms", "1000", "--idle-timeout-ms", "1500");
-             Socket slow = new Socket(server.base().getHost(), server.base().getPort());
-             Socket idle = new Socket(server.base().getHost(), server.base().getPort())) {
+        try (PlainProcess server =
+                        PlainProcess.start(target, "--header-timeout-ms", "1000", "--idle-timeout-ms", "1500");
+                Socket slow = new Socket(server.base().getHost(), server.base().getPort());
+                Socket idle = new Socket(server.base().getHost(), server.base().getPort())) {
             slow.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
             idle.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             long start = System.nanoTime();
             await("slowloris head cut off").atMost(Duration.ofSeconds(6)).until(() -> closedByPeer(slow));
-            await("idle keep-alive connection closed").atMost(Duration.ofSeconds(6)).until(() -> closedByPeer(idle));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("timeouts honoured").isGreaterThan(Duration.ofMillis(900));
+            await("idle keep-alive connection closed")
+                    .atMost(Duration.ofSeconds(6))
+                    .until(() -> closedByPeer(idle));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("timeouts honoured")
+                    .isGreaterThan(Duration.ofMillis(900));
         }
     }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The ring plumbing on the real kernel: submissions go in through the mmapped SQ, completions come back. */
 class UringRingTests {
 
-    private record Completion(long userData, int result) {
-    }
+    private record Completion(long userData, int result) {}
 
     @Test
     void nopCompletesWithItsUserData() {
@@ -28,9 +27,11 @@ class UringRingTests {
 
     @Test
     void sendAndRecvCarryBytesAcrossASocketPair() {
-        try (UringRing ring = UringRing.open(8); Arena arena = Arena.ofConfined()) {
+        try (UringRing ring = UringRing.open(8);
+                Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
-            assertThat(Libc.socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, fds)).isZero();
+            assertThat(Libc.socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, fds))
+                    .isZero();
             int a = fds.getAtIndex(JAVA_INT, 0);
             int b = fds.getAtIndex(JAVA_INT, 1);
             try {
@@ -51,7 +52,8 @@ class UringRingTests {
 
     @Test
     void aTimeoutCompletesWithEtimeAndACancelledOneWithEcanceled() {
-        try (UringRing ring = UringRing.open(8); Arena arena = Arena.ofConfined()) {
+        try (UringRing ring = UringRing.open(8);
+                Arena arena = Arena.ofConfined()) {
             MemorySegment shortOne = arena.allocate(16, 8);
             shortOne.set(java.lang.foreign.ValueLayout.JAVA_LONG, 8, 1_000_000); // 1 ms
             MemorySegment longOne = arena.allocate(16, 8);
@@ -60,8 +62,8 @@ class UringRingTests {
             Sqe.timeout(ring.next(), longOne.address(), 2);
             Sqe.cancel(ring.next(), 2, 3);
             List<Completion> done = reap(ring, 3);
-            assertThat(done).contains(new Completion(1, -Libc.ETIME), new Completion(2, -Libc.ECANCELED),
-                    new Completion(3, 0));
+            assertThat(done)
+                    .contains(new Completion(1, -Libc.ETIME), new Completion(2, -Libc.ECANCELED), new Completion(3, 0));
         }
     }
 

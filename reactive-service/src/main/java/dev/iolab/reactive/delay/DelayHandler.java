@@ -4,8 +4,8 @@ import dev.iolab.contract.DelayParameter;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
-import java.nio.charset.StandardCharsets;
 import io.netty.channel.EventLoop;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
@@ -29,18 +29,22 @@ public class DelayHandler {
     public Mono<ServerResponse> get(ServerRequest request) {
         int ms = DelayParameter.millis(request.uri().getRawQuery());
         if (ms == DelayParameter.INVALID) {
-            return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
+            return ServerResponse.badRequest()
+                    .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
                     .bodyValue(Endpoints.DELAY_PARAM + " must be an integer from 0 to " + Limits.MAX_DELAY_MS);
         }
-        return timer(request, ms).then(ServerResponse.ok()
-                .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
-                .contentLength(OK.length)
-                .body((message, context) -> message.writeWith(Mono.just(message.bufferFactory().wrap(OK)))));
+        return timer(request, ms)
+                .then(ServerResponse.ok()
+                        .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
+                        .contentLength(OK.length)
+                        .body((message, context) -> message.writeWith(
+                                Mono.just(message.bufferFactory().wrap(OK)))));
     }
 
     /** Completes after {@code ms} on the request's event loop (Reactor's parallel scheduler if there is none). */
     private static Mono<Void> timer(ServerRequest request, int ms) {
-        if (ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest()) instanceof Connection connection) {
+        if (ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest())
+                instanceof Connection connection) {
             EventLoop loop = connection.channel().eventLoop();
             return Mono.create(sink -> {
                 var pending = loop.schedule(() -> sink.success(), ms, TimeUnit.MILLISECONDS);

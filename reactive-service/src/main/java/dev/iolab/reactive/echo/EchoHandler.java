@@ -3,8 +3,8 @@ package dev.iolab.reactive.echo;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
-import dev.iolab.reactive.web.BodyLimit;
 import dev.iolab.contract.QueryParameters;
+import dev.iolab.reactive.web.BodyLimit;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -29,14 +29,16 @@ public class EchoHandler {
         try {
             msg = QueryParameters.first(request.uri().getRawQuery(), Endpoints.ECHO_PARAM);
         } catch (IllegalArgumentException malformed) {
-            return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN_UTF8)
+            return ServerResponse.badRequest()
+                    .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN_UTF8)
                     .bodyValue("malformed percent-encoding in " + Endpoints.ECHO_PARAM);
         }
         byte[] bytes = msg == null ? new byte[0] : msg.getBytes(StandardCharsets.UTF_8);
         return ServerResponse.ok()
                 .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN_UTF8)
                 .contentLength(bytes.length)
-                .body((message, context) -> message.writeWith(Mono.just(message.bufferFactory().wrap(bytes))));
+                .body((message, context) ->
+                        message.writeWith(Mono.just(message.bufferFactory().wrap(bytes))));
     }
 
     /** POST /echo: the body byte for byte with the request's Content-Type; 413 over the limit. */
@@ -45,8 +47,10 @@ public class EchoHandler {
         long length = headers.getContentLength();
         if (length > Limits.MAX_ECHO_BYTES) {
             // known up front: refuse before reading a byte, and do not keep the half-read connection
-            return ServerResponse.status(BodyLimit.tooLarge(Limits.MAX_ECHO_BYTES).getStatusCode())
-                    .header(HttpHeaders.CONNECTION, "close").build();
+            return ServerResponse.status(
+                            BodyLimit.tooLarge(Limits.MAX_ECHO_BYTES).getStatusCode())
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .build();
         }
         String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
         Flux<DataBuffer> body = request.exchange().getRequest().getBody();

@@ -11,16 +11,16 @@ import dev.iolab.contract.Limits;
 import dev.iolab.contract.MediaTypes;
 import dev.iolab.reactive.DataDir;
 import dev.iolab.reactive.web.BodyLimit;
+import io.netty.channel.DefaultFileRegion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import io.netty.channel.DefaultFileRegion;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * {@code /files/{name}}: GET and HEAD open the contract's {@link FileVersion}, answer conditionals by its
@@ -71,11 +71,15 @@ public class FileHandler {
         long size = version.size();
         FileValidators validators = version.validators();
         HttpHeaders requestHeaders = request.headers().asHttpHeaders();
-        if (Conditionals.notModified(header(requestHeaders, HttpHeaders.IF_NONE_MATCH),
-                header(requestHeaders, HttpHeaders.IF_MODIFIED_SINCE), validators)) {
+        if (Conditionals.notModified(
+                header(requestHeaders, HttpHeaders.IF_NONE_MATCH),
+                header(requestHeaders, HttpHeaders.IF_MODIFIED_SINCE),
+                validators)) {
             version.close();
             return ServerResponse.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(validators.etag()).lastModified(validators.lastModified()).build();
+                    .eTag(validators.etag())
+                    .lastModified(validators.lastModified())
+                    .build();
         }
         String contentType = MediaTypes.forFileName(file.getFileName().toString());
         ByteRange range = get && Conditionals.rangeApplies(header(requestHeaders, HttpHeaders.IF_RANGE), validators)
@@ -85,11 +89,19 @@ public class FileHandler {
             case UNSATISFIABLE -> {
                 version.close();
                 yield ServerResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                        .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size).build();
+                        .header(HttpHeaders.CONTENT_RANGE, BYTES + " */" + size)
+                        .build();
             }
-            case SINGLE -> send(entity(HttpStatus.PARTIAL_CONTENT, contentType, validators)
-                    .header(HttpHeaders.CONTENT_RANGE, BYTES + " " + range.start() + "-" + range.end() + "/" + size),
-                    version, get, range.start(), range.length());
+            case SINGLE ->
+                send(
+                        entity(HttpStatus.PARTIAL_CONTENT, contentType, validators)
+                                .header(
+                                        HttpHeaders.CONTENT_RANGE,
+                                        BYTES + " " + range.start() + "-" + range.end() + "/" + size),
+                        version,
+                        get,
+                        range.start(),
+                        range.length());
             case WHOLE -> send(entity(HttpStatus.OK, contentType, validators), version, get, 0, size);
         };
     }
@@ -102,7 +114,9 @@ public class FileHandler {
         }
         long length = request.headers().asHttpHeaders().getContentLength();
         if (length > Limits.MAX_UPLOAD_BYTES) {
-            return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").build();
+            return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .build();
         }
         return store.store(BodyLimit.cap(request.exchange().getRequest().getBody(), Limits.MAX_UPLOAD_BYTES), file)
                 .publishOn(eventLoopOf(request))
@@ -110,8 +124,11 @@ public class FileHandler {
                         ? ServerResponse.status(HttpStatus.CREATED).build()
                         : ServerResponse.noContent().build())
                 // Disk full: the store deleted its temporary file; the unread rest of the body ends the connection.
-                .onErrorResume(InsufficientStorage::is, e -> ServerResponse.status(InsufficientStorage.STATUS)
-                        .header(HttpHeaders.CONNECTION, "close").build());
+                .onErrorResume(
+                        InsufficientStorage::is,
+                        e -> ServerResponse.status(InsufficientStorage.STATUS)
+                                .header(HttpHeaders.CONNECTION, "close")
+                                .build());
     }
 
     /**
@@ -121,7 +138,8 @@ public class FileHandler {
      * stuck in the socket's receive queue).
      */
     private static Scheduler eventLoopOf(ServerRequest request) {
-        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        Object nativeRequest =
+                ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
         return nativeRequest instanceof Connection connection
                 ? Schedulers.fromExecutor(connection.channel().eventLoop())
                 : Schedulers.immediate();
@@ -135,8 +153,8 @@ public class FileHandler {
                 .lastModified(validators.lastModified());
     }
 
-    private static Mono<ServerResponse> send(ServerResponse.BodyBuilder response, FileVersion version, boolean get,
-            long position, long count) {
+    private static Mono<ServerResponse> send(
+            ServerResponse.BodyBuilder response, FileVersion version, boolean get, long position, long count) {
         response.contentLength(count);
         if (!get || count == 0) {
             version.close();
@@ -158,14 +176,17 @@ public class FileHandler {
      */
     private static Mono<Void> sendRegion(ServerHttpResponse response, FileVersion version, long position, long count) {
         HttpServerResponse netty = ServerHttpResponseDecorator.getNativeResponse(response);
-        return response.setComplete().then(Mono.defer(() -> netty
-                .sendUsing(version::channel, (connection, fc) -> new DefaultFileRegion(fc, position, count),
-                        fc -> version.close())
-                .then()));
+        return response.setComplete()
+                .then(Mono.defer(() -> netty.sendUsing(
+                                version::channel,
+                                (connection, fc) -> new DefaultFileRegion(fc, position, count),
+                                fc -> version.close())
+                        .then()));
     }
 
     private static Mono<ServerResponse> badName() {
-        return ServerResponse.badRequest().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
+        return ServerResponse.badRequest()
+                .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TEXT_PLAIN)
                 .bodyValue("file names match " + FileNames.PATTERN.pattern());
     }
 }

@@ -38,8 +38,10 @@ final class FileStore {
     Mono<Boolean> store(Flux<DataBuffer> body, Path target) {
         return Mono.fromCallable(() -> UploadTemporaries.create(directory))
                 .subscribeOn(io)
-                .flatMap(temp -> Mono.using(() -> UploadTemporaries.openLocked(temp),
-                                // mapped to a count: then() discards what it ignores, and a written buffer is released once
+                .flatMap(temp -> Mono.using(
+                                () -> UploadTemporaries.openLocked(temp),
+                                // mapped to a count: then() discards what it ignores, and a written buffer is released
+                                // once
                                 channel -> body.publishOn(io, IN_FLIGHT_BUFFERS)
                                         .map(buffer -> writeFully(channel, buffer))
                                         .then(),

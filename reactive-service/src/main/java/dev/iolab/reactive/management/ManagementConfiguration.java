@@ -17,10 +17,19 @@ import org.springframework.http.server.reactive.HttpHandler;
 class ManagementConfiguration {
 
     @Bean
-    ManagementServer managementServer(HttpHandler httpHandler, ObjectProvider<NettyServerCustomizer> customizers,
-                                      Target target, Environment environment) {
+    ManagementServer managementServer(
+            HttpHandler httpHandler,
+            ObjectProvider<NettyServerCustomizer> customizers,
+            Target target,
+            Environment environment) {
         // The target's own transport, so the management port runs the same I/O model, on a loop of its own.
-        return new ManagementServer(httpHandler, customizers.orderedStream().toList(),
-                new TransportLoopResources(Transport.of(target), 1, "management-" + Transport.of(target).id()), ManagementServer.port(environment, 8080));
+        return new ManagementServer(
+                httpHandler,
+                customizers.orderedStream().toList(),
+                new TransportLoopResources(
+                        Transport.of(target),
+                        1,
+                        "management-" + Transport.of(target).id()),
+                ManagementServer.port(environment, 8080));
     }
 }

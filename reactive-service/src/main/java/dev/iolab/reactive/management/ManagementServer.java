@@ -28,7 +28,8 @@ import reactor.netty.resources.LoopResources;
 public final class ManagementServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
-    static final Set<String> PATHS = Set.of(Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS);
+    static final Set<String> PATHS =
+            Set.of(Endpoints.HEALTH, Endpoints.LIVENESS, Endpoints.READINESS, Endpoints.PROMETHEUS);
     /** Stops after Boot's web server (graceful drain, then stop), starts before it: see the class comment. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -38,7 +39,8 @@ public final class ManagementServer implements SmartLifecycle {
     private final int port;
     private volatile DisposableServer server;
 
-    public ManagementServer(HttpHandler handler, List<NettyServerCustomizer> customizers, LoopResources loops, int port) {
+    public ManagementServer(
+            HttpHandler handler, List<NettyServerCustomizer> customizers, LoopResources loops, int port) {
         this.handler = handler;
         this.customizers = customizers;
         this.loops = loops;
@@ -48,7 +50,8 @@ public final class ManagementServer implements SmartLifecycle {
     /** {@value Target#MANAGEMENT_PORT_PROPERTY}, else {@link Target#managementPortFor} the service port. */
     public static int port(Environment environment, int defaultServicePort) {
         Integer configured = environment.getProperty(Target.MANAGEMENT_PORT_PROPERTY, Integer.class);
-        return configured != null ? configured
+        return configured != null
+                ? configured
                 : Target.managementPortFor(environment.getProperty("server.port", Integer.class, defaultServicePort));
     }
 

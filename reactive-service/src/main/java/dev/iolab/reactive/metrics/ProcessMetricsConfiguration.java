@@ -15,7 +15,8 @@ class ProcessMetricsConfiguration {
     /** What the liveness and readiness probes answer (Boot's probe groups hold exactly these two states), for alerts. */
     @Bean
     HealthProbeMetrics healthProbeMetrics(ApplicationAvailability availability) {
-        return new HealthProbeMetrics(() -> availability.getLivenessState() == LivenessState.CORRECT,
+        return new HealthProbeMetrics(
+                () -> availability.getLivenessState() == LivenessState.CORRECT,
                 () -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
     }
 

@@ -40,8 +40,11 @@ class RequestMetricsFilter implements WebFilter {
 
     private void record(ServerWebExchange exchange, long start, Throwable error) {
         timers.end();
-        timers.record(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
-                status(exchange, error), System.nanoTime() - start);
+        timers.record(
+                exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getPath().value(),
+                status(exchange, error),
+                System.nanoTime() - start);
     }
 
     /** The status sent, or the one the error handlers are about to send for an error that reached us first. */
@@ -50,6 +53,8 @@ class RequestMetricsFilter implements WebFilter {
         if (error == null || exchange.getResponse().isCommitted()) {
             return status != null ? status.value() : 200;
         }
-        return error instanceof ResponseStatusException rse ? rse.getStatusCode().value() : 500;
+        return error instanceof ResponseStatusException rse
+                ? rse.getStatusCode().value()
+                : 500;
     }
 }

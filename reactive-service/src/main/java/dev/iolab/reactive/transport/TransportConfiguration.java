@@ -53,9 +53,13 @@ class TransportConfiguration {
         return server -> server.doOnBound(bound -> {
             Channel channel = bound.channel();
             serverChannel.set(channel.getClass().getName());
-            log.info("Transport {}: server channel {} on event loop thread {}, {} loops of {} with {}",
-                    loops.transport().id(), channel.getClass().getSimpleName(), Thread.currentThread().getName(),
-                    loops.workers(), channel.eventLoop().parent().getClass().getSimpleName(),
+            log.info(
+                    "Transport {}: server channel {} on event loop thread {}, {} loops of {} with {}",
+                    loops.transport().id(),
+                    channel.getClass().getSimpleName(),
+                    Thread.currentThread().getName(),
+                    loops.workers(),
+                    channel.eventLoop().parent().getClass().getSimpleName(),
                     loops.transport().ioHandlerClass());
         });
     }

@@ -31,7 +31,8 @@ public final class TransportLoopResources implements LoopResources {
             throw new TransportUnavailableException(transport);
         }
         this.transport = transport;
-        this.group = new MultiThreadIoEventLoopGroup(workers, threadFactory(threadPrefix), transport.ioHandlerFactory());
+        this.group =
+                new MultiThreadIoEventLoopGroup(workers, threadFactory(threadPrefix), transport.ioHandlerFactory());
     }
 
     public Transport transport() {
@@ -61,7 +62,8 @@ public final class TransportLoopResources implements LoopResources {
     @Override
     public Mono<Void> disposeLater(Duration quietPeriod, Duration timeout) {
         return Mono.defer(() -> {
-            group.shutdownGracefully(quietPeriod.toMillis(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            group.shutdownGracefully(
+                    quietPeriod.toMillis(), timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return Mono.<Void>create(sink -> group.terminationFuture().addListener(f -> sink.success()));
         });
     }

@@ -6,7 +6,8 @@ public class TransportUnavailableException extends IllegalStateException {
     private final Transport transport;
 
     public TransportUnavailableException(Transport transport) {
-        super("The " + transport.id() + " transport is unavailable: " + describe(transport.unavailabilityCause()),
+        super(
+                "The " + transport.id() + " transport is unavailable: " + describe(transport.unavailabilityCause()),
                 transport.unavailabilityCause());
         this.transport = transport;
     }

@@ -17,7 +17,8 @@ final class ActuatorMappingsLast implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof AbstractHandlerMapping mapping && mapping.getClass().getPackageName().equals(ACTUATOR_MAPPINGS)) {
+        if (bean instanceof AbstractHandlerMapping mapping
+                && mapping.getClass().getPackageName().equals(ACTUATOR_MAPPINGS)) {
             mapping.setOrder(Ordered.LOWEST_PRECEDENCE);
         }
         return bean;

@@ -13,8 +13,7 @@ import reactor.core.publisher.Flux;
  */
 public final class BodyLimit {
 
-    private BodyLimit() {
-    }
+    private BodyLimit() {}
 
     /** {@code body}, failing with 413 as soon as more than {@code maxBytes} have arrived. */
     public static Flux<DataBuffer> cap(Flux<DataBuffer> body, long maxBytes) {

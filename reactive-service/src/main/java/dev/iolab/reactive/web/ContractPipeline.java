@@ -83,7 +83,6 @@ class ContractPipeline implements NettyServerCustomizer {
             return cached.text;
         }
 
-        private record CachedDate(long second, String text) {
-        }
+        private record CachedDate(long second, String text) {}
     }
 }

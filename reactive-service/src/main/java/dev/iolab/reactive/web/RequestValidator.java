@@ -55,9 +55,12 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         for (Object msg : batch) {
             if (msg instanceof HttpRequest request) {
                 head = request;
-            } else if (head != null && msg instanceof HttpContent content && content.decoderResult().isFailure()
+            } else if (head != null
+                    && msg instanceof HttpContent content
+                    && content.decoderResult().isFailure()
                     && head.decoderResult().isSuccess()) {
-                head.setDecoderResult(DecoderResult.failure(content.decoderResult().cause()));
+                head.setDecoderResult(
+                        DecoderResult.failure(content.decoderResult().cause()));
             }
         }
         while (!batch.isEmpty()) {
@@ -68,7 +71,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
                 dropRest = request.decoderResult().isFailure();
                 bodyInProgress = !dropRest && !(msg instanceof LastHttpContent);
                 ctx.fireChannelRead(msg);
-            } else if (msg instanceof HttpContent content && content.decoderResult().isFailure() && bodyInProgress) {
+            } else if (msg instanceof HttpContent content
+                    && content.decoderResult().isFailure()
+                    && bodyInProgress) {
                 // the answer may have begun: cut the connection, never let the response complete as if whole
                 ReferenceCountUtil.release(msg);
                 releaseBatch();
@@ -111,7 +116,8 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
             return "HTTP/1.1 request without Host (RFC 9112 §3.2)";
         }
         // RFC 9112 §6.1/§6.3: a body is chunked only when TE is exactly a coding list ending in chunked
-        TransferCoding.Verdict framing = TransferCoding.verdict(request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
+        TransferCoding.Verdict framing =
+                TransferCoding.verdict(request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
         if (framing.refused()) {
             return "Transfer-Encoding is not a coding list ending in chunked (RFC 9112 §6.1)";
         }

@@ -21,8 +21,7 @@ class ServerLimitsCustomizer implements WebServerFactoryCustomizer<NettyReactive
         RequestHeadTimeout headTimeout = new RequestHeadTimeout(Limits.HEADER_READ_TIMEOUT);
         factory.addServerCustomizers(server -> headTimeout.apply(server
                 // RFC 9112 §3: request line over the limit -> 414; header section over the limit -> 431
-                .httpRequestDecoder(spec -> spec
-                        .maxInitialLineLength(Limits.MAX_REQUEST_LINE_BYTES)
+                .httpRequestDecoder(spec -> spec.maxInitialLineLength(Limits.MAX_REQUEST_LINE_BYTES)
                         .maxHeaderSize(Limits.MAX_HEADER_SECTION_BYTES)
                         .validateHeaders(true))
                 .option(ChannelOption.SO_BACKLOG, Limits.ACCEPT_BACKLOG)

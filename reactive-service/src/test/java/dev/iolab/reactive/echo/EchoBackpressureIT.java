@@ -43,9 +43,11 @@ class EchoBackpressureIT {
     private static final Duration STALL = Duration.ofSeconds(2);
 
     @ParameterizedTest
-    @EnumSource(value = Target.class, names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
-    void clientThatDoesNotReadIsStalledThenCompletesWhenItReads(Target target, @TempDir Path work,
-            TestReporter reporter) throws Exception {
+    @EnumSource(
+            value = Target.class,
+            names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
+    void clientThatDoesNotReadIsStalledThenCompletesWhenItReads(
+            Target target, @TempDir Path work, TestReporter reporter) throws Exception {
         try (ServiceProcess service = ServiceProcess.launch(target, work).awaitReady();
                 SocketChannel channel = SocketChannel.open()) {
             // small client buffers: the send stalls sooner, and fewer bytes sit on the client side
@@ -53,11 +55,17 @@ class EchoBackpressureIT {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
             channel.connect(new InetSocketAddress("127.0.0.1", service.port()));
             channel.configureBlocking(false);
-            Sender sender = new Sender(channel, ("POST " + Endpoints.ECHO + " HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + service.port() + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + SIZE
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Sender sender = new Sender(
+                    channel,
+                    ("POST " + Endpoints.ECHO + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                                    + service.port() + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                                    + SIZE
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
 
-            await("send stalls without reading").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+            await("send stalls without reading")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         sender.writeWhatFits();
                         return sender.stalledFor().compareTo(STALL) >= 0 || sender.done();
@@ -68,23 +76,34 @@ class EchoBackpressureIT {
             int clientPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
             long inKernel = kernelQueuedBytes(service.port(), clientPort);
             long heldByServer = accepted - inKernel;
-            reporter.publishEntry("stall", accepted + " body bytes accepted, " + inKernel + " in socket queues, "
-                    + heldByServer + " held by the server");
-            assertThat(sender.done()).as("the whole body was accepted without reading the echo").isFalse();
-            assertThat(heldByServer).as("bytes held by the server when the send stalled (%d accepted, %d in socket"
-                    + " queues)", accepted, inKernel).isLessThan(MAX_HELD_BY_SERVER);
+            reporter.publishEntry(
+                    "stall",
+                    accepted + " body bytes accepted, " + inKernel + " in socket queues, " + heldByServer
+                            + " held by the server");
+            assertThat(sender.done())
+                    .as("the whole body was accepted without reading the echo")
+                    .isFalse();
+            assertThat(heldByServer)
+                    .as(
+                            "bytes held by the server when the send stalled (%d accepted, %d in socket" + " queues)",
+                            accepted, inKernel)
+                    .isLessThan(MAX_HELD_BY_SERVER);
 
             // now read while writing: the server resumes and the echo completes byte for byte
             Receiver receiver = new Receiver(channel);
-            await("echo completes once the client reads").atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+            await("echo completes once the client reads")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
                         sender.writeWhatFits();
                         receiver.readWhatArrived();
                         return receiver.bodyRead() >= SIZE;
                     });
             assertThat(receiver.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + SIZE);
             assertThat(receiver.bodyRead()).isEqualTo(SIZE);
-            assertThat(receiver.mismatches()).as("bytes differing from what was sent").isZero();
+            assertThat(receiver.mismatches())
+                    .as("bytes differing from what was sent")
+                    .isZero();
         }
     }
 

@@ -11,10 +11,13 @@ class ManagementServerTests {
 
     @Test
     void portFollowsThePropertyOrTheServicePort() {
-        assertThat(ManagementServer.port(new MockEnvironment().withProperty("server.port", "8083"), 8080)).isEqualTo(9083);
+        assertThat(ManagementServer.port(new MockEnvironment().withProperty("server.port", "8083"), 8080))
+                .isEqualTo(9083);
         assertThat(ManagementServer.port(new MockEnvironment(), 8080)).isEqualTo(9080);
-        assertThat(ManagementServer.port(new MockEnvironment().withProperty("server.port", "0"), 8080)).isZero();
-        assertThat(ManagementServer.port(new MockEnvironment().withProperty(Target.MANAGEMENT_PORT_PROPERTY, "0"), 8080))
+        assertThat(ManagementServer.port(new MockEnvironment().withProperty("server.port", "0"), 8080))
+                .isZero();
+        assertThat(ManagementServer.port(
+                        new MockEnvironment().withProperty(Target.MANAGEMENT_PORT_PROPERTY, "0"), 8080))
                 .isZero();
     }
 

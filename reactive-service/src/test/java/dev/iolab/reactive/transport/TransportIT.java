@@ -36,7 +36,9 @@ class TransportIT {
     private static final Pattern ACTIVE = Pattern.compile("http_server_requests_active\\{[^}]*} ([0-9.]+)");
 
     @ParameterizedTest
-    @EnumSource(value = Target.class, names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
+    @EnumSource(
+            value = Target.class,
+            names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
     void targetRunsItsTransportThenShutsDownGracefully(Target target, @TempDir Path work) throws Exception {
         try (ServiceProcess service = ServiceProcess.launch(target, work).awaitReady()) {
             assertRunsOn(Transport.of(target), service);
@@ -50,8 +52,9 @@ class TransportIT {
             case IO_URING -> "IoUringServerSocketChannel";
         };
         // the log line is written on the server channel's own event loop
-        assertThat(service.output()).contains("Transport " + transport.id() + ": server channel " + serverChannel
-                + " on event loop thread " + transport.threadPrefix() + "-");
+        assertThat(service.output())
+                .contains("Transport " + transport.id() + ": server channel " + serverChannel + " on event loop thread "
+                        + transport.threadPrefix() + "-");
         assertThat(service.get(Endpoints.PROMETHEUS).body())
                 .containsPattern("iolab_transport_info\\{[^}]*transport=\"" + transport.id() + "\"");
         assertThat(service.get("/actuator/info").body())
@@ -59,8 +62,11 @@ class TransportIT {
                 .contains("\"serverChannel\":\"io.netty.channel.");
         // /proc truncates thread names to 15 characters: "reactor-http-ep" / "reactor-http-io"
         String prefix = transport.threadPrefix().substring(0, 15);
-        assertThat(threadNames(service.process().pid())).as("threads").contains(prefix)
-                .filteredOn(name -> name.startsWith("reactor-http-")).allMatch(prefix::equals);
+        assertThat(threadNames(service.process().pid()))
+                .as("threads")
+                .contains(prefix)
+                .filteredOn(name -> name.startsWith("reactor-http-"))
+                .allMatch(prefix::equals);
     }
 
     private static void assertGracefulShutdown(ServiceProcess service) throws Exception {
@@ -72,18 +78,23 @@ class TransportIT {
             }
         });
         // SIGTERM only once the request is in flight on the server: its in-flight gauge counts it beside the scrape
-        await("in-flight /delay").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        await("in-flight /delay")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> active(service.get(Endpoints.PROMETHEUS).body()) >= 2);
 
         service.process().destroy(); // SIGTERM
 
-        await("graceful shutdown begins").atMost(Duration.ofSeconds(10))
+        await("graceful shutdown begins")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> service.output().contains("Commencing graceful shutdown"));
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", service.port()), 1000);
-            }
-        }).as("a new connection during shutdown").isInstanceOf(ConnectException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", service.port()), 1000);
+                    }
+                })
+                .as("a new connection during shutdown")
+                .isInstanceOf(ConnectException.class);
         HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(Endpoints.DELAY_BODY);
@@ -99,12 +110,13 @@ class TransportIT {
     private static List<String> threadNames(long pid) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return tasks.map(task -> {
-                try {
-                    return Files.readString(task.resolve("comm")).strip();
-                } catch (IOException e) {
-                    return "";
-                }
-            }).toList();
+                        try {
+                            return Files.readString(task.resolve("comm")).strip();
+                        } catch (IOException e) {
+                            return "";
+                        }
+                    })
+                    .toList();
         }
     }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TransportUnavailableIT {
 
     @ParameterizedTest
-    @EnumSource(value = Target.class, names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
+    @EnumSource(
+            value = Target.class,
+            names = {"WEBFLUX_EPOLL", "WEBFLUX_IOURING"})
     void missingNativeTransportFailsFast(Target target, @TempDir Path work) throws Exception {
         Transport transport = Transport.of(target);
         String nativeJar = "netty-transport-native-" + transport.id() + "-";
@@ -44,7 +46,8 @@ class TransportUnavailableIT {
 
         try (ServiceProcess service = ServiceProcess.start(command, work, port)) {
             assertThat(service.process().waitFor(ServiceProcess.STARTUP.toSeconds(), TimeUnit.SECONDS))
-                    .as("process exits by itself").isTrue();
+                    .as("process exits by itself")
+                    .isTrue();
             assertThat(service.process().exitValue()).as("exit code").isNotZero();
             assertThat(service.output())
                     .contains("The " + transport.id() + " transport is unavailable")

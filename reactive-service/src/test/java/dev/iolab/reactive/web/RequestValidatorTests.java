@@ -19,7 +19,8 @@ class RequestValidatorTests {
 
     @Test
     void wellFormedRequestPassesUntouched() {
-        List<Object> out = feed("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        List<Object> out =
+                feed("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
         assertThat(out.getFirst()).isInstanceOf(HttpRequest.class);
         assertThat(((HttpRequest) out.getFirst()).decoderResult().isSuccess()).isTrue();
         assertThat(out).hasSizeGreaterThan(1);
@@ -29,7 +30,8 @@ class RequestValidatorTests {
     @Test
     void brokenChunkSyntaxFailsTheWholeRequestBeforeAnyHandlerSeesIt() {
         // Netty skips "XX0" up to the LF after a chunk; RFC 9112 §7.1 wants CRLF right after the data
-        List<Object> out = feed("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n");
+        List<Object> out =
+                feed("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n");
         assertThat(out).hasSize(1);
         assertThat(((HttpRequest) out.getFirst()).decoderResult().isFailure()).isTrue();
         assertThat(out).noneMatch(HttpContent.class::isInstance);
@@ -53,9 +55,12 @@ class RequestValidatorTests {
     void controlAndUnsafeCharactersInTheTargetAreFailures() {
         for (String target : new String[] {"/echo?msg=a\u0000b", "/echo?msg=a\u0001b", "/echo?msg=\"", "/files/a\\b"}) {
             // a fresh connection each: after a failed head nothing more passes on the same one
-            List<Object> out = feed(new EmbeddedChannel(new HttpServerCodec(), new RequestValidator()),
+            List<Object> out = feed(
+                    new EmbeddedChannel(new HttpServerCodec(), new RequestValidator()),
                     "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
-            assertThat(((HttpRequest) out.getFirst()).decoderResult().isFailure()).as(target).isTrue();
+            assertThat(((HttpRequest) out.getFirst()).decoderResult().isFailure())
+                    .as(target)
+                    .isTrue();
             out.forEach(ReferenceCountUtil::release);
         }
     }
@@ -65,10 +70,13 @@ class RequestValidatorTests {
         // Netty frames "\u00a0chunked" by Content-Length: the "body" and the pipelined GET must never reach a handler
         String body = "5\r\nfirst\r\n0\r\n\r\n";
         List<Object> out = feed("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length()
-                + "\r\nTransfer-Encoding: \u00a0chunked\r\n\r\n" + body + "GET /echo?msg=second HTTP/1.1\r\nHost: a\r\n\r\n");
+                + "\r\nTransfer-Encoding: \u00a0chunked\r\n\r\n" + body
+                + "GET /echo?msg=second HTTP/1.1\r\nHost: a\r\n\r\n");
         assertThat(out).hasSize(1);
         assertThat(((HttpRequest) out.getFirst()).decoderResult().cause()).hasMessageContaining("Transfer-Encoding");
-        assertThat(feed("GET /echo?msg=later HTTP/1.1\r\nHost: a\r\n\r\n")).as("a later read on the same connection").isEmpty();
+        assertThat(feed("GET /echo?msg=later HTTP/1.1\r\nHost: a\r\n\r\n"))
+                .as("a later read on the same connection")
+                .isEmpty();
     }
 
     @Test
