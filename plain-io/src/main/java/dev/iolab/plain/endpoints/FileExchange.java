@@ -71,7 +71,8 @@ final class FileExchange extends Exchange {
                                 first,
                                 length,
                                 size,
-                                modified);
+                                modified,
+                                version.attributes().fileKey());
                 return Step.SEND_FILE;
             }
         }
@@ -83,7 +84,7 @@ final class FileExchange extends Exchange {
 
     @Override
     void release() {
-        connection.file().set(null, null, null, 0, 0, 0, 0);
+        connection.file().set(null, null, null, 0, 0, 0, 0, null);
         version.close();
     }
 }

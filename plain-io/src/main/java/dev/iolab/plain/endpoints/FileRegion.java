@@ -17,6 +17,7 @@ public final class FileRegion {
     private long remaining;
     private long fileSize;
     private long lastModified;
+    private Object fileKey;
 
     void set(
             Path path,
@@ -25,7 +26,8 @@ public final class FileRegion {
             long position,
             long count,
             long fileSize,
-            long lastModified) {
+            long lastModified,
+            Object fileKey) {
         this.path = path;
         this.channel = channel;
         this.asyncChannel = asyncChannel;
@@ -33,6 +35,7 @@ public final class FileRegion {
         this.remaining = count;
         this.fileSize = fileSize;
         this.lastModified = lastModified;
+        this.fileKey = fileKey;
     }
 
     public Path path() {
@@ -65,6 +68,14 @@ public final class FileRegion {
 
     public long lastModified() {
         return lastModified;
+    }
+
+    /**
+     * The opened version's identity ({@link java.nio.file.attribute.BasicFileAttributes#fileKey}: device and inode), for
+     * a transport that reopens the file by path and must check it still names the same version; null when unknown.
+     */
+    public Object fileKey() {
+        return fileKey;
     }
 
     /** The transport sent {@code n} more bytes. */

@@ -1,11 +1,14 @@
 package dev.iolab.plain.uring;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.iolab.plain.endpoints.FileRegion;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A file response without a copy through user space: io_uring splices file pages into a pipe, then the pipe
@@ -21,8 +24,6 @@ final class FileSplicer {
     /** Bigger than the default 64 KiB: fewer round trips per file; the kernel may grant less. */
     private static final int PIPE_BYTES = 256 * 1024;
 
-    private static final int STAT_BYTES = 144;
-
     private final int socket;
     private int pipeRead = -1;
     private int pipeWrite = -1;
@@ -36,29 +37,47 @@ final class FileSplicer {
         this.socket = socket;
     }
 
+    /** What {@link #begin} found. */
+    enum Start {
+        /** The path still names the opened version: splice from it. */
+        SPLICE,
+        /** The path names another version now (an upload replaced it after the head went out). */
+        REPLACED,
+        /** No pipe or no file descriptor. */
+        FAILED
+    }
+
     /**
-     * Opens the region's file for splicing; false when it is not the version whose length the head announced
-     * (replaced between the head and now) or cannot be opened.
+     * Opens the region's file by path for splicing (splice needs a descriptor of its own) and checks it is the version
+     * the head described: the same device and inode as the version the exchange opened, and its size. An upload never
+     * writes into a published file, it replaces it (a new inode), so the same inode means the same bytes.
      */
-    boolean begin(FileRegion region) {
+    Start begin(FileRegion region) {
         this.region = region;
         this.inPipe = 0;
         try (Arena call = Arena.ofConfined()) {
             if (pipeRead < 0 && !openPipe(call)) {
-                return false;
+                return Start.FAILED;
             }
             int fd = Libc.open(call.allocateFrom(region.path().toString()), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {
-                return false;
+                return region.fileKey() == null ? Start.FAILED : Start.REPLACED; // deleted meanwhile
             }
             file = fd;
-            MemorySegment stat = call.allocate(STAT_BYTES, 8);
-            if (Libc.fstat(fd, stat) != 0) {
-                return false;
-            }
-            long size = stat.get(JAVA_LONG, 48);
-            long modifiedMillis = stat.get(JAVA_LONG, 88) * 1000 + stat.get(JAVA_LONG, 96) / 1_000_000;
-            return size == region.fileSize() && modifiedMillis == region.lastModified();
+            return sameVersion(fd, region) ? Start.SPLICE : Start.REPLACED;
+        }
+    }
+
+    /** Whether descriptor {@code fd} is the region's version: /proc/self/fd/N resolves to the open file itself. */
+    private static boolean sameVersion(int fd, FileRegion region) {
+        try {
+            BasicFileAttributes opened =
+                    Files.readAttributes(Path.of("/proc/self/fd", Integer.toString(fd)), BasicFileAttributes.class);
+            return opened.size() == region.fileSize()
+                    && region.fileKey() != null
+                    && region.fileKey().equals(opened.fileKey());
+        } catch (IOException e) {
+            return false;
         }
     }
 

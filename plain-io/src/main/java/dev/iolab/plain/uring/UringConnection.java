@@ -4,6 +4,7 @@ import dev.iolab.plain.endpoints.FileRegion;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.endpoints.ServerContext;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -42,6 +43,9 @@ final class UringConnection {
     private int inFlight;
     private boolean timerInFlight;
     private boolean corked;
+    /** The current file response goes through user space: its path names another version than the one opened. */
+    private boolean copyingFile;
+
     private boolean closing;
     private boolean released;
 
@@ -95,17 +99,34 @@ final class UringConnection {
                     return;
                 }
                 case SEND_FILE -> {
-                    if (http.file().remaining() == 0) {
+                    FileRegion file = http.file();
+                    if (file.remaining() == 0) {
+                        copyingFile = false;
+                        splicer.finish();
                         uncork();
                         pending = http.advance(in, out);
                         continue;
                     }
-                    if (!splicer.begin(http.file())) {
-                        close(); // the file changed under the response whose head promised its length
+                    if (!copyingFile) {
+                        switch (splicer.begin(file)) {
+                            case SPLICE -> {
+                                spliceNext();
+                                return;
+                            }
+                            case REPLACED -> copyingFile = true;
+                            case FAILED -> {
+                                close();
+                                return;
+                            }
+                        }
+                    }
+                    // An upload replaced the file after the head went out: the bytes of the version the head
+                    // describes are only in the channel the exchange opened, so they go through user space.
+                    if (!copyFileChunk(file)) {
+                        close();
                         return;
                     }
-                    spliceNext();
-                    return;
+                    continue; // the chunk is pending output: sent first
                 }
                 case WAIT -> {
                     long left = http.wakeAtNanos() - System.nanoTime();
@@ -177,6 +198,23 @@ final class UringConnection {
             default -> {
                 // a cancellation's own completion: nothing to do
             }
+        }
+    }
+
+    /** Reads the next chunk of the opened version into the (empty) output buffer; false on a read error or EOF. */
+    private boolean copyFileChunk(FileRegion file) {
+        try {
+            out.limit((int) Math.min(out.capacity(), file.remaining()));
+            int n = file.channel().read(out, file.position());
+            if (n <= 0) {
+                return false;
+            }
+            file.advance(n);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            out.limit(out.capacity());
         }
     }
 
