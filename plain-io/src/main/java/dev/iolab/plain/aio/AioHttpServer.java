@@ -2,6 +2,7 @@ package dev.iolab.plain.aio;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,10 +66,13 @@ public class AioHttpServer implements HttpServer {
         System.out.println("aio: " + threads + " group threads; " + implementation);
         // one for the whole group: its threads take completions from one shared queue, none owns connections
         LoopActivity activity = context.metrics().loop("aio-group");
+        // one accept is outstanding at a time, so its completions never run concurrently: one backoff serves them
+        AcceptBackoff backoff = new AcceptBackoff("aio");
         server.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
             @Override
             public void completed(AsynchronousSocketChannel channel, Void a) {
                 activity.woke(1);
+                backoff.accepted();
                 server.accept(null, this); // keep accepting
                 try {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -84,8 +89,20 @@ public class AioHttpServer implements HttpServer {
             @Override
             public void failed(Throwable e, Void a) {
                 if (server.isOpen()) {
-                    System.err.println("aio: accept failed: " + e);
-                    server.accept(null, this);
+                    // EMFILE: the connection stays queued, so accept again only after a pause, not at once
+                    CompletionHandler<AsynchronousSocketChannel, Void> handler = this;
+                    try {
+                        timer.schedule(
+                                () -> {
+                                    if (server.isOpen()) {
+                                        server.accept(null, handler);
+                                    }
+                                },
+                                backoff.failed(e),
+                                TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        // the server is closing: no more accepts
+                    }
                 }
             }
         });

@@ -2,6 +2,7 @@ package dev.iolab.plain.blocking;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class BlockingHttpServer implements HttpServer {
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff("blocking");
         while (!closed) {
             try {
                 permits.acquire(); // at the limit, stop accepting: the kernel backlog holds the rest
@@ -73,6 +75,7 @@ public final class BlockingHttpServer implements HttpServer {
                     permits.release();
                     throw e;
                 }
+                backoff.accepted();
                 socket.setTcpNoDelay(true);
                 open.add(socket);
                 // The model itself: a new platform thread that serves this one connection and nothing else.
@@ -80,10 +83,15 @@ public final class BlockingHttpServer implements HttpServer {
                         .name(threadPrefix + "-conn-" + ids.incrementAndGet())
                         .start(() -> serve(socket));
             } catch (IOException | InterruptedException e) {
-                if (!closed && !server.isClosed()) {
-                    System.err.println("blocking: accept failed: " + e);
-                } else {
+                if (closed || server.isClosed()) {
                     return;
+                }
+                if (e instanceof IOException) {
+                    try {
+                        backoff.pause(e); // EMFILE: the connection stays queued, an immediate retry would spin
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.iolab.plain.busypoll;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.ChannelConnection;
 import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
@@ -42,7 +43,7 @@ public final class BusyPollHttpServer implements HttpServer {
         for (int i = 0; i < spinners; i++) {
             String name = "busypoll-" + i;
             LoopActivity activity = context.metrics().loop(name);
-            threads.add(Thread.ofPlatform().name(name).start(() -> spin(activity)));
+            threads.add(Thread.ofPlatform().name(name).start(() -> spin(activity, new AcceptBackoff(name))));
         }
         System.out.println("busypoll: " + spinners + " spinning thread(s), no selector");
         return ((InetSocketAddress) server.getLocalAddress()).getPort();
@@ -54,12 +55,16 @@ public final class BusyPollHttpServer implements HttpServer {
     }
 
     /** One spinning thread: its own connections, tried one after the other, forever. */
-    private void spin(LoopActivity activity) {
+    private void spin(LoopActivity activity, AcceptBackoff backoff) {
         List<ChannelConnection> connections = new ArrayList<>();
         long nextSweep = System.nanoTime() + SWEEP_NANOS;
+        long acceptAgainAt = System.nanoTime();
         try {
             while (!closed) {
-                acceptOne(connections);
+                // the poller keeps spinning over its connections; only its accept attempts wait out a failure streak
+                if (System.nanoTime() - acceptAgainAt >= 0) {
+                    acceptAgainAt = acceptOne(connections, backoff);
+                }
                 for (int i = 0; i < connections.size(); i++) {
                     // Try everything: a read(2) that finds nothing just says EAGAIN, and we move on.
                     connections.get(i).drive(true);
@@ -83,19 +88,21 @@ public final class BusyPollHttpServer implements HttpServer {
         }
     }
 
-    private void acceptOne(List<ChannelConnection> connections) {
+    /** Tries one accept; returns when to try the next (now, or after the backoff's delay when accept failed). */
+    private long acceptOne(List<ChannelConnection> connections, AcceptBackoff backoff) {
+        long now = System.nanoTime();
         if (!server.isOpen()) {
-            return;
+            return now;
         }
         try {
             SocketChannel channel = server.accept();
             if (channel != null) {
+                backoff.accepted();
                 connections.add(new ChannelConnection(channel, context));
             }
+            return now;
         } catch (IOException e) {
-            if (server.isOpen()) {
-                System.err.println("busypoll: accept failed: " + e);
-            }
+            return server.isOpen() ? now + TimeUnit.MILLISECONDS.toNanos(backoff.failed(e)) : now;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.iolab.plain.epoll;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -61,17 +62,23 @@ public final class EpollHttpServer implements HttpServer {
 
     /** The acceptor blocks in accept(2) and deals connections round-robin to the reactors. */
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff("epoll");
         int next = 0;
         while (!closed) {
             try {
                 SocketChannel channel = server.accept();
+                backoff.accepted();
                 reactors.get(next).register(channel);
                 next = (next + 1) % reactors.size();
             } catch (IOException e) {
                 if (!server.isOpen()) {
                     return;
                 }
-                System.err.println("epoll: accept failed: " + e);
+                try {
+                    backoff.pause(e); // EMFILE: the connection stays queued, an immediate retry would spin
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }

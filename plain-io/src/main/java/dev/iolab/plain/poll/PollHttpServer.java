@@ -2,11 +2,13 @@ package dev.iolab.plain.poll;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
+import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.ChannelConnection;
 import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -34,6 +36,11 @@ public final class PollHttpServer implements HttpServer {
     private ServerSocketChannel server;
     private volatile boolean closed;
     private long nextSweep;
+    private final AcceptBackoff acceptBackoff = new AcceptBackoff("poll");
+    /** While accept(2) fails, the listener is out of the poll set until {@link #acceptAgainAt} (System.nanoTime()). */
+    private boolean acceptPaused;
+
+    private long acceptAgainAt;
 
     public PollHttpServer(ServerContext context, int threads) {
         this.context = context; // one reactor thread, by definition of the model
@@ -70,6 +77,7 @@ public final class PollHttpServer implements HttpServer {
             while (!closed) {
                 // poll(2) on every registered descriptor
                 activity.woke(selector.select(this::onReady, selectTimeoutMillis()));
+                resumeAccepting();
                 fireTimers();
                 sweepExpired();
             }
@@ -104,15 +112,43 @@ public final class PollHttpServer implements HttpServer {
         try {
             SocketChannel channel;
             while ((channel = server.accept()) != null) {
+                acceptBackoff.accepted();
                 ChannelConnection connection = new ChannelConnection(channel, context);
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
                 apply(key, connection, connection.drive(true));
             }
         } catch (IOException e) {
             if (server.isOpen()) {
-                System.err.println("poll: accept failed: " + e);
+                // EMFILE: the connection stays queued and poll(2) would report the listener ready again at once;
+                // take it out of the poll set for the backoff's delay instead of spinning
+                if (!setAcceptInterest(0)) {
+                    return; // closed meanwhile (stopAccepting)
+                }
+                acceptPaused = true;
+                acceptAgainAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(acceptBackoff.failed(e));
             }
         }
+    }
+
+    private void resumeAccepting() {
+        if (acceptPaused && System.nanoTime() - acceptAgainAt >= 0) {
+            acceptPaused = false;
+            setAcceptInterest(SelectionKey.OP_ACCEPT);
+        }
+    }
+
+    /** Sets the listener's interest; false when stopAccepting has closed it meanwhile (from another thread). */
+    private boolean setAcceptInterest(int ops) {
+        SelectionKey listener = server.keyFor(selector);
+        try {
+            if (listener != null) {
+                listener.interestOps(ops);
+                return true;
+            }
+        } catch (CancelledKeyException closed) {
+            // stopAccepting closed the listener
+        }
+        return false;
     }
 
     /** Interest follows what the connection waits for; a writer that cannot drain is not read from. */
@@ -130,6 +166,9 @@ public final class PollHttpServer implements HttpServer {
 
     private long selectTimeoutMillis() {
         long until = nextSweep;
+        if (acceptPaused && acceptAgainAt - until < 0) {
+            until = acceptAgainAt;
+        }
         ChannelConnection first = timers.peek();
         if (first != null && first.wakeAtNanos() - until < 0) {
             until = first.wakeAtNanos();
