@@ -3,6 +3,8 @@ package dev.iolab.blocking.server;
 import dev.iolab.blocking.IolabProperties;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,15 @@ class ServerConfiguration {
     @Bean
     TomcatConnectorCustomizer continueOnRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+
+    /**
+     * The service connector's protocol: Tomcat NIO with a deadline for the whole request head ({@link
+     * HeadDeadlineProtocol}); the management connector has its own.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> headDeadlineProtocol() {
+        return factory -> factory.setProtocol(HeadDeadlineProtocol.class.getName());
     }
 
     /** Fixed socket buffers only when asked for ({@code iolab.socket-buffer-bytes}); else the kernel autotunes. */
