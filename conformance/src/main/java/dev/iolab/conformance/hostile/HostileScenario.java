@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Runs every {@link Attack} against one target, staggered and then all at once, while a normal client and a health
@@ -114,10 +116,8 @@ public final class HostileScenario {
                         body -> body.contains("UP"))) {
             gauges.read(); // the first scrape of a process (and of this client) is slow: not a reading
             ProcessGauges.Reading before = gauges.read();
-            long warm = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!(normal.recording() && health.recording()) && System.nanoTime() < warm) {
-                Thread.sleep(50);
-            }
+            // warmed up: both probes have their first answer (on a loaded machine the first may take seconds)
+            within(Duration.ofSeconds(30), () -> normal.recording() && health.recording());
             long baselineFrom = normal.now();
             Thread.sleep(STEP);
             List<LatencyProbe.Sample> baseline = normal.window(baselineFrom, normal.now());
@@ -212,11 +212,7 @@ public final class HostileScenario {
                 Duration.ofMillis(100),
                 true,
                 "hello, world\n"::equals)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (after.all().size() < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            if (after.all().size() < 5) {
+            if (!within(Duration.ofSeconds(30), () -> after.all().size() >= 5)) {
                 failures.add("fewer than 5 answers within 30 s");
             }
             after.all().stream().filter(LatencyProbe.Sample::failed).forEach(s -> failures.add(s.failure()));
@@ -236,5 +232,15 @@ public final class HostileScenario {
                 .max()
                 .orElse(Double.NaN);
         return new ProcessGauges.Reading(threads, rss);
+    }
+
+    /** Waits at most {@code limit} for {@code condition}; whether it came true (the caller decides what a timeout means). */
+    private static boolean within(Duration limit, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 }
