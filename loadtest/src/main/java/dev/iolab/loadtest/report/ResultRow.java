@@ -78,4 +78,40 @@ public record ResultRow(
                 extra,
                 value);
     }
+
+    /** The same row with other extra numbers. */
+    public ResultRow withExtra(Map<String, Object> value) {
+        return new ResultRow(
+                target,
+                scenario,
+                engine,
+                users,
+                rate,
+                client,
+                server,
+                loadCpuShare,
+                targetCpuShare,
+                flags,
+                gatlingReport,
+                value,
+                anatomy);
+    }
+
+    /** The same row pointing at another Gatling report. */
+    public ResultRow withGatlingReport(String value) {
+        return new ResultRow(
+                target,
+                scenario,
+                engine,
+                users,
+                rate,
+                client,
+                server,
+                loadCpuShare,
+                targetCpuShare,
+                flags,
+                value,
+                extra,
+                anatomy);
+    }
 }

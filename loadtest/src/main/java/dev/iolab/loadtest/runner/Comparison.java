@@ -167,7 +167,7 @@ public final class Comparison {
                     d.target().pid(),
                     connections,
                     () -> measureLoad(d, scenario, users, Duration.ZERO));
-            return withExtra(held.probe(), held.numbers());
+            return held.probe().withExtra(held.numbers());
         }
         Duration warmup = options.warmup();
         if (fresh && warmup.compareTo(FIRST_WARMUP) < 0) {
@@ -309,22 +309,5 @@ public final class Comparison {
         props.put(SimulationSettings.DURATION_SECONDS, Double.toString(duration.toMillis() / 1000.0));
         GatlingEngine.Run run = gatling.run(scenario.simulationClass(), props, work, false, log);
         return new Measured(run.numbers(), run.runDirectory());
-    }
-
-    private static ResultRow withExtra(ResultRow r, Map<String, Object> extra) {
-        return new ResultRow(
-                r.target(),
-                r.scenario(),
-                r.engine(),
-                r.users(),
-                r.rate(),
-                r.client(),
-                r.server(),
-                r.loadCpuShare(),
-                r.targetCpuShare(),
-                r.flags(),
-                r.gatlingReport(),
-                extra,
-                r.anatomy());
     }
 }

@@ -93,19 +93,7 @@ class TimelineTests {
         for (ResultRow r : ReportWriterTests.rows()) {
             String report = "gatling/" + r.target() + "-" + r.scenario() + "/index.html";
             simulationLog(runDir.resolve(report).resolveSibling("simulation.log"), T0);
-            rows.add(new ResultRow(
-                    r.target(),
-                    r.scenario(),
-                    r.engine(),
-                    r.users(),
-                    r.rate(),
-                    r.client(),
-                    r.server(),
-                    r.loadCpuShare(),
-                    r.targetCpuShare(),
-                    r.flags(),
-                    report,
-                    r.extra()));
+            rows.add(r.withGatlingReport(report));
         }
         List<ServerSample> samples = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
