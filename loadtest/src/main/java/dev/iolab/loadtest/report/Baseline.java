@@ -30,9 +30,12 @@ public record Baseline(Path dir, String id, int rounds, Map<String, Map<String, 
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the parser's own words, without its location dump
+            throw new IllegalArgumentException(
+                    "--baseline " + file + ": not readable as JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalArgumentException("--baseline " + file + ": not readable as JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException("--baseline " + file + ": not readable: " + e.getMessage());
         }
         JsonNode results = json == null ? null : json.get("results");
         if (results == null || !results.isArray()) {
