@@ -9,6 +9,7 @@ usage: ./iolab compare [--targets ids|all] [--scenarios list] [--duration 30s] [
                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
                        [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
+                       [--repeat N] [--baseline RUN_DIR]
 
 Runs each target alone, in turn: launched as its own JVM with the registry's command on a free
 loopback port with a fresh data directory (or reached at --base-url), warms it up, then measures it
@@ -41,6 +42,14 @@ charts (charts/*.svg), each Gatling report (gatling/<target>-<scenario>/); resul
                          slows the target, so only the counts are kept (apt-get install strace; needs
                          ptrace rights: root, or the same user with kernel.yama.ptrace_scope=0)
   --syscalls-duration D  length of that separate run (default 10s; --quick 2s)
+  --repeat N             N alternating rounds (every target once per round, relaunched; N >= 1, default 1):
+                         each number is the median of its rounds, shown with its min-max range (error
+                         bars in the charts; every round's value in comparison.json). One round is not
+                         a measurement of record on a shared machine, and the report says so
+  --baseline RUN_DIR     compare with an earlier run's folder (results/<run-id>, with comparison.json):
+                         each number's change in percent; "real" only when it exceeds both runs' spread
+                         (max - min), "within noise" when not, "unknown" when either run had one round.
+                         Rows only one run has are listed. A missing or unreadable folder exits 2 at once
 Load only goes to 127.0.0.1 (launched targets) or to the URLs you pass; every step is bounded in time.
 Environment: IOLAB_JAVA_OPTS adds JVM options to the load generator's JVM.
 Examples:  ./iolab compare --quick
@@ -48,6 +57,8 @@ Examples:  ./iolab compare --quick
            ./iolab compare --targets plain-blocking,plain-epoll --scenarios c10k
            ./iolab compare --scenarios echo --engine wrk --concurrency 16,64,256
            ./iolab compare --targets plain-blocking,plain-epoll,plain-busypoll --scenarios echo --syscalls
+           ./iolab compare --targets mvc-virtual,webflux-epoll --scenarios echo --repeat 3
+           ./iolab compare --targets mvc-virtual,webflux-epoll --scenarios echo --repeat 3 --baseline results/20261201-101500
 USAGE
 }
 wants_help "$@" && { usage; exit 0; }

@@ -67,6 +67,12 @@ public final class Charts {
 
     /** As above, plus one figure over time per scenario run at one concurrency (sweeps stay curves against users). */
     public static List<Chart> draw(Path dir, List<ResultRow> rows, List<Timeline> timelines) throws IOException {
+        return draw(dir, Repeats.single(rows), timelines);
+    }
+
+    /** As above for a run of several rounds: bars are medians with min..max error bars. */
+    public static List<Chart> draw(Path dir, Repeats repeats, List<Timeline> timelines) throws IOException {
+        List<ResultRow> rows = repeats.rows();
         System.setProperty("java.awt.headless", "true");
         // rotated labels (the value axes) as SVG text, not as glyph outlines: small, crisp and searchable
         TextUtils.setUseDrawRotatedStringWorkaround(false);
@@ -82,13 +88,16 @@ public final class Charts {
                 "Throughput per scenario (higher is better; pale bars: client-bound, a lower bound)",
                 "throughput (req/s)",
                 load,
-                r -> r.client().throughputRps());
+                r -> r.client().throughputRps(),
+                repeats,
+                "throughput_rps");
         for (String scenario : load.stream().map(ResultRow::scenario).distinct().toList()) {
             latency(
                     dir,
                     charts,
                     scenario,
-                    load.stream().filter(r -> r.scenario().equals(scenario)).toList());
+                    load.stream().filter(r -> r.scenario().equals(scenario)).toList(),
+                    repeats);
         }
         bars(
                 dir,
@@ -97,7 +106,9 @@ public final class Charts {
                 "Target CPU per 1,000 requests (lower is better)",
                 "target CPU per 1,000 requests (ms)",
                 load,
-                r -> r.server().cpuMsPer1kRequests());
+                r -> r.server().cpuMsPer1kRequests(),
+                repeats,
+                "server/cpu_ms_per_1k_requests");
         bars(
                 dir,
                 charts,
@@ -105,7 +116,9 @@ public final class Charts {
                 "Target peak resident memory",
                 "peak RSS (MB)",
                 rows,
-                r -> r.server().rssPeakMb());
+                r -> r.server().rssPeakMb(),
+                repeats,
+                "server/rss_peak_mb");
         bars(
                 dir,
                 charts,
@@ -115,7 +128,9 @@ public final class Charts {
                 rows,
                 r -> r.server().threadsPeak() == null
                         ? null
-                        : r.server().threadsPeak().doubleValue());
+                        : r.server().threadsPeak().doubleValue(),
+                repeats,
+                "server/threads_peak");
         sweeps(dir, charts, load);
         List<ResultRow> c10k =
                 rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
@@ -127,7 +142,9 @@ public final class Charts {
                     "c10k: target threads added per held connection",
                     "threads added per held connection",
                     c10k,
-                    r -> number(r.extra().get("threads_per_connection")));
+                    r -> number(r.extra().get("threads_per_connection")),
+                    repeats,
+                    null);
             bars(
                     dir,
                     charts,
@@ -135,7 +152,9 @@ public final class Charts {
                     "c10k: target memory added per held connection",
                     "RSS added per held connection (KiB)",
                     c10k,
-                    r -> number(r.extra().get("rss_kb_per_connection")));
+                    r -> number(r.extra().get("rss_kb_per_connection")),
+                    repeats,
+                    null);
         }
         return charts;
     }
@@ -161,14 +180,26 @@ public final class Charts {
             String title,
             String axis,
             List<ResultRow> rows,
-            Function<ResultRow, Double> value)
+            Function<ResultRow, Double> value,
+            Repeats repeats,
+            String measure)
             throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Set<String> pale = new HashSet<>();
+        ErrorBarRenderer renderer = new ErrorBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Color c = Palette.color((String) data.getRowKey(row));
+                return pale.contains(data.getRowKey(row) + "\n" + data.getColumnKey(column))
+                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CLIENT_BOUND_ALPHA)
+                        : c;
+            }
+        };
         for (ResultRow r : rows) {
             Double v = value.apply(r);
             if (v != null && !v.isNaN()) {
                 data.addValue(v, r.target(), category(r, rows));
+                whisker(renderer, repeats, r, measure, r.target(), category(r, rows));
                 if (r.flags().contains(Flags.CLIENT_BOUND)) {
                     pale.add(r.target() + "\n" + category(r, rows));
                 }
@@ -179,24 +210,39 @@ public final class Charts {
         }
         NumberAxis range = new NumberAxis(axis);
         range.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
-        BarRenderer renderer = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                Color c = Palette.color((String) data.getRowKey(row));
-                return pale.contains(data.getRowKey(row) + "\n" + data.getColumnKey(column))
-                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CLIENT_BOUND_ALPHA)
-                        : c;
+        if (renderer.hasRanges()) {
+            // the whiskers' tops must fit: the axis ranges over the max, not only the medians
+            double top = max(data);
+            for (ResultRow r : rows) {
+                Spread s = measure == null ? null : repeats.spread(r, measure);
+                if (s != null && s.max() != null) {
+                    top = Math.max(top, s.max());
+                }
             }
-        };
+            range.setAutoRange(false);
+            range.setRange(0, top * 1.05);
+        }
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), range, renderer);
         styleBars(plot);
-        save(dir, charts, file, title, chart(plot), WIDTH, HEIGHT);
+        save(dir, charts, file, title + spreadNote(renderer, repeats), chart(plot), WIDTH, HEIGHT);
     }
 
     /** Client percentiles of one scenario, a bar per target in each percentile's group, on a log axis. */
-    private static void latency(Path dir, List<Chart> charts, String scenario, List<ResultRow> rows)
+    private static void latency(Path dir, List<Chart> charts, String scenario, List<ResultRow> rows, Repeats repeats)
             throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ErrorBarRenderer renderer = new ErrorBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return Palette.color(((String) data.getRowKey(row)).replaceFirst(" \\d+u$", ""));
+            }
+        };
+        Map<String, String> measures = Map.of(
+                "p50", "latency_ms/p50",
+                "p90", "latency_ms/p90",
+                "p99", "latency_ms/p99",
+                "p99.9", "latency_ms/p999",
+                "max", "latency_ms/max");
         for (ResultRow r : rows) {
             String target = r.target()
                     + (rows.stream().filter(o -> o.target().equals(r.target())).count() > 1
@@ -212,34 +258,49 @@ public final class Charts {
             p.forEach((k, v) -> {
                 if (v != null && !v.isNaN()) {
                     data.addValue(Math.max(v, LOG_FLOOR), target, k);
+                    whisker(renderer, repeats, r, measures.get(k), target, k);
                 }
             });
         }
         if (data.getRowCount() == 0) {
             return;
         }
-        BarRenderer renderer = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return Palette.color(((String) data.getRowKey(row)).replaceFirst(" \\d+u$", ""));
+        double top = max(data);
+        for (ResultRow r : rows) {
+            for (String measure : measures.values()) {
+                Spread s = repeats.spread(r, measure);
+                top = s != null && s.max() != null ? Math.max(top, s.max()) : top;
             }
-        };
+        }
         // bars grow from the axis floor, not from 0 (which a log axis cannot show)
         renderer.setBase(LOG_FLOOR);
         CategoryPlot plot = new CategoryPlot(
-                data,
-                new CategoryAxis("client percentile"),
-                logAxis("client latency (ms, log scale)", max(data)),
-                renderer);
+                data, new CategoryAxis("client percentile"), logAxis("client latency (ms, log scale)", top), renderer);
         styleBars(plot);
         save(
                 dir,
                 charts,
                 "latency-" + scenario + ".svg",
-                scenario + ": client latency percentiles (lower is better)",
+                scenario + ": client latency percentiles (lower is better)" + spreadNote(renderer, repeats),
                 chart(plot),
                 WIDTH,
                 HEIGHT);
+    }
+
+    /** Puts the min..max of {@code measure} across rounds on the bar of {@code row}, when the run had rounds. */
+    private static void whisker(
+            ErrorBarRenderer renderer, Repeats repeats, ResultRow row, String measure, String series, String category) {
+        Spread s = measure == null ? null : repeats.spread(row, measure);
+        if (s != null && s.hasSpread()) {
+            renderer.range(series, category, s.min(), s.max());
+        }
+    }
+
+    /** The caption's word on the error bars. */
+    private static String spreadNote(ErrorBarRenderer renderer, Repeats repeats) {
+        return renderer.hasRanges()
+                ? "; bars are medians of " + repeats.rounds() + " rounds, error bars their min-max"
+                : "";
     }
 
     /** Throughput against concurrency, one line per target, for scenarios run at several concurrency levels. */

@@ -20,10 +20,20 @@ public final class ComparisonJson {
     private ComparisonJson() {}
 
     public static void write(Path file, RunInfo run, List<ResultRow> rows) throws IOException {
-        MAPPER.writeValue(file.toFile(), tree(run, rows));
+        write(file, run, Repeats.single(rows), null);
+    }
+
+    /** With each row's rounds (median and spread of every number) and, when given, the changes against a baseline. */
+    public static void write(Path file, RunInfo run, Repeats repeats, BaselineDiff baseline) throws IOException {
+        MAPPER.writeValue(file.toFile(), tree(run, repeats, baseline));
     }
 
     public static Map<String, Object> tree(RunInfo run, List<ResultRow> rows) {
+        return tree(run, Repeats.single(rows), null);
+    }
+
+    public static Map<String, Object> tree(RunInfo run, Repeats repeats, BaselineDiff baseline) {
+        List<ResultRow> rows = repeats.rows();
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", run.id());
@@ -39,9 +49,94 @@ public final class ComparisonJson {
         r.put("warmup_s", run.warmupSeconds());
         r.put("duration_s", run.durationSeconds());
         r.put("notes", run.notes());
+        r.put("rounds", repeats.rounds());
+        r.put(
+                "measurement_of_record",
+                repeats.rounds() > 1
+                        ? "each number is the median of " + repeats.rounds()
+                                + " alternating rounds; repeats.metrics gives each round's value and the spread"
+                        : "no: a single run on a shared machine is not a measurement of record (use --repeat 3)");
         root.put("run", r);
-        root.put("results", rows.stream().map(ComparisonJson::row).toList());
+        root.put(
+                "results",
+                rows.stream()
+                        .map(row -> {
+                            Map<String, Object> m = row(row);
+                            m.put("repeats", repeats(repeats, row));
+                            return m;
+                        })
+                        .toList());
+        if (baseline != null) {
+            root.put("baseline", baseline(baseline));
+        }
         return root;
+    }
+
+    /** Each measure of the row across rounds: the values, their median, min, max and (max - min) / median. */
+    private static Map<String, Object> repeats(Repeats repeats, ResultRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rounds", repeats.rounds());
+        m.put("round_shown", repeats.representativeRound(row));
+        m.put(
+                "spread",
+                "min..max across rounds; spread_pct = (max - min) / median in percent; the row's numbers are the medians,"
+                        + " its Gatling report, figures over time and anatomy those of round_shown (throughput nearest the median)");
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (Measure measure : Measure.ALL) {
+            Spread s = repeats.spread(row, measure.key());
+            if (s == null) {
+                continue;
+            }
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("values", s.values().stream().map(ComparisonJson::round3).toList());
+            v.put("median", round3(s.median()));
+            v.put("min", round3(s.min()));
+            v.put("max", round3(s.max()));
+            v.put("spread_pct", s.hasSpread() ? round(s.percent()) : null);
+            metrics.put(measure.key(), v);
+        }
+        m.put("metrics", metrics);
+        return m;
+    }
+
+    /** The baseline run, per row and measure its change and verdict, and the rows only one side has. */
+    private static Map<String, Object> baseline(BaselineDiff diff) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_dir", diff.baseline().dir().toString());
+        m.put("id", diff.baseline().id());
+        m.put("rounds", diff.baseline().rounds());
+        m.put(
+                "rule",
+                "ratio = this run / baseline (medians), change_pct in percent; verdict real when the medians differ by"
+                        + " more than both runs' spread (max - min), within noise when not, unknown when either side is a"
+                        + " single run (no spread: not a measurement) or lacks the number");
+        Map<String, Object> counts = new LinkedHashMap<>();
+        diff.counts().forEach((v, n) -> counts.put(v.label(), n));
+        m.put("verdicts", counts);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (BaselineDiff.RowChanges rc : diff.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("target", rc.row().target());
+            row.put("scenario", rc.row().scenario());
+            row.put("users", rc.row().users());
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            rc.changes().forEach((key, c) -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("baseline", round3(c.baseline()));
+                v.put("now", round3(c.now()));
+                v.put("ratio", round3(c.ratio()));
+                v.put("change_pct", round(c.percent()));
+                v.put("verdict", c.verdict().label());
+                v.put("reason", c.reason());
+                metrics.put(key, v);
+            });
+            row.put("metrics", metrics);
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        m.put("only_in_baseline", diff.onlyInBaseline());
+        m.put("only_in_this_run", diff.onlyInThisRun());
+        return m;
     }
 
     private static Map<String, Object> row(ResultRow row) {

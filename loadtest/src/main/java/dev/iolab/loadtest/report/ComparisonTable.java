@@ -47,9 +47,17 @@ public final class ComparisonTable {
 
     /** comparison.md: the run's context, the table, and what the flags mean. */
     public static String markdown(RunInfo run, List<ResultRow> rows) {
+        return markdown(run, Repeats.single(rows), null);
+    }
+
+    /** As above for a run of several rounds (the table holds medians) and, when given, its baseline comparison. */
+    public static String markdown(RunInfo run, Repeats repeats, BaselineDiff baseline) {
+        List<ResultRow> rows = repeats.rows();
         StringBuilder md = new StringBuilder("# iolab comparison " + run.id() + "\n\n");
         md.append(context(run))
                 .append('\n')
+                .append(rounds(repeats.rounds()))
+                .append("\n\n")
                 .append(findings(rows))
                 .append('\n')
                 .append(table(rows))
@@ -73,6 +81,9 @@ public final class ComparisonTable {
                         .append(": ")
                         .append(r.extra())
                         .append('\n'));
+        if (baseline != null) {
+            md.append('\n').append(BaselineSection.markdown(baseline));
+        }
         md.append("\n## How each model waits\n\n")
                 .append(AnatomyTable.markdown(rows))
                 .append('\n')
@@ -100,6 +111,15 @@ public final class ComparisonTable {
             }
         }
         return md.toString();
+    }
+
+    /** What the numbers are: medians of rounds, or one run that is not a measurement of record. */
+    public static String rounds(int rounds) {
+        return rounds > 1
+                ? "Each number is the median of " + rounds + " alternating rounds; comparison.json has every round's"
+                        + " value and the spread (min..max) under `repeats`."
+                : "A single run: on a shared machine one run is not a measurement of record, and a difference of a few"
+                        + " percent may be noise (`--repeat 3` gives medians and spreads).";
     }
 
     public static String context(RunInfo run) {

@@ -13,9 +13,18 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(RunInfo run, List<ResultRow> rows, List<Charts.Chart> charts) {
+        return render(run, Repeats.single(rows), charts, null);
+    }
+
+    /** The page of a run of {@code repeats.rounds()} rounds (medians and spreads), against a baseline when given. */
+    public static String render(RunInfo run, Repeats repeats, List<Charts.Chart> charts, BaselineDiff baseline) {
+        List<ResultRow> rows = repeats.rows();
         StringBuilder html = new StringBuilder();
         head(html, run);
-        summary(html, rows);
+        summary(html, repeats);
+        if (baseline != null) {
+            BaselineSection.render(html, baseline);
+        }
         context(html, run);
         results(html, rows);
         anatomy(html, rows);
@@ -40,6 +49,9 @@ public final class HtmlReport {
                 td.best { background: #e6f4e6; font-weight: bold; }
                 td.unranked, tr.unranked td { color: #888; }
                 span.ratio { display: block; font-size: 0.75rem; color: #555; }
+                span.spread { display: block; font-size: 0.7rem; color: #777; font-weight: normal; }
+                td.real-better { background: #e6f4e6; } td.real-worse { background: #fbe3e3; }
+                td.noise { color: #555; } td.unknown { color: #888; }
                 span.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.4rem;
                   vertical-align: -0.1rem; border-radius: 2px; }
                 p.finding { font-size: 1.05rem; margin: 0.3rem 0; }
@@ -54,12 +66,21 @@ public final class HtmlReport {
     }
 
     /** Per scenario: the finding, the matrix of ratios to the best, and how to measure the client-bound rows. */
-    static void summary(StringBuilder html, List<ResultRow> rows) {
+    static void summary(StringBuilder html, Repeats repeats) {
         html.append("<h2>Summary</h2>\n<p class=\"caveat\">Each cell is the number and its ratio to the best ranked "
-                + "value of the scenario (&#9733; the best). Rows the load generator limited (client-bound) are lower "
-                + "bounds of the target: shown grey, never ranked. A single run on a shared machine is not a measurement "
-                + "of record: a difference of a few percent may be noise.</p>\n");
-        for (ScenarioMatrix m : ScenarioMatrix.of(rows)) {
+                        + "value of the scenario (&#9733; the best). Rows the load generator limited (client-bound) are lower "
+                        + "bounds of the target: shown grey, never ranked.</p>\n")
+                .append(
+                        repeats.rounds() > 1
+                                ? "<p class=\"caveat\">Each number is the median of " + repeats.rounds()
+                                        + " alternating rounds (every target once per round); under it, <i>range</i> is its min"
+                                        + "&#8211;max across the rounds, and the charts draw it as error bars. A difference"
+                                        + " inside the range is noise.</p>\n"
+                                : "<p class=\"caveat\"><b>A single run:</b> on a shared machine one run is not a measurement of"
+                                        + " record, and nothing here tells a difference from noise; a difference of a few"
+                                        + " percent may be noise. <code>--repeat 3</code> runs the targets in alternating"
+                                        + " rounds and shows each number's median and spread.</p>\n");
+        for (ScenarioMatrix m : ScenarioMatrix.of(repeats.rows())) {
             html.append("<h3>")
                     .append(esc(m.title()))
                     .append("</h3>\n<p class=\"finding\">")
@@ -81,8 +102,18 @@ public final class HtmlReport {
                         .append(esc(r.target()))
                         .append("</td>");
                 List<ScenarioMatrix.Cell> cells = m.cells().get(r.target());
-                for (ScenarioMatrix.Cell c : cells) {
+                for (int i = 0; i < cells.size(); i++) {
+                    ScenarioMatrix.Cell c = cells.get(i);
                     html.append(c.best() ? "<td class=\"best\">" : "<td>").append(esc(matrixNumber(c.value())));
+                    Spread spread = repeats.spread(
+                            r, measureOf(ScenarioMatrix.METRICS.get(i)).key());
+                    if (spread != null && spread.hasSpread()) {
+                        html.append("<span class=\"spread\">range ")
+                                .append(esc(matrixNumber(spread.min())))
+                                .append("&#8211;")
+                                .append(esc(matrixNumber(spread.max())))
+                                .append("</span>");
+                    }
                     if (c.ratio() != null) {
                         html.append("<span class=\"ratio\">")
                                 .append(String.format(Locale.ROOT, "%.2f&#215;", c.ratio()))
@@ -106,6 +137,14 @@ public final class HtmlReport {
         }
     }
 
+    /** The measure a matrix column shows (same label). */
+    static Measure measureOf(ScenarioMatrix.Metric metric) {
+        return Measure.ALL.stream()
+                .filter(m -> m.label().equals(metric.label()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static String note(ResultRow r) {
         if (r.flags().contains(Flags.CLIENT_BOUND)) {
             return "client-bound: lower bound, not ranked";
@@ -113,7 +152,7 @@ public final class HtmlReport {
         return r.flags().contains(Flags.ERRORS) ? "errors: not ranked" : String.join(", ", r.flags());
     }
 
-    private static String matrixNumber(Double v) {
+    static String matrixNumber(Double v) {
         if (v == null) {
             return "-";
         }

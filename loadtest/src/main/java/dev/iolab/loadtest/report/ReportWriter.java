@@ -26,9 +26,20 @@ public final class ReportWriter {
      */
     public static void write(Path runDir, RunInfo run, List<ResultRow> rows, Map<String, List<ServerSample>> samples)
             throws IOException {
+        write(runDir, run, Repeats.single(rows), samples, null);
+    }
+
+    /**
+     * A run of one or more rounds: every number the median of its rounds, with its spread; {@code samples} are those
+     * of each row's representative round. With a baseline, each number's change against that earlier run.
+     */
+    public static void write(
+            Path runDir, RunInfo run, Repeats repeats, Map<String, List<ServerSample>> samples, BaselineDiff baseline)
+            throws IOException {
+        List<ResultRow> rows = repeats.rows();
         Files.createDirectories(runDir);
-        ComparisonJson.write(runDir.resolve("comparison.json"), run, rows);
-        Files.writeString(runDir.resolve("comparison.md"), ComparisonTable.markdown(run, rows));
+        ComparisonJson.write(runDir.resolve("comparison.json"), run, repeats, baseline);
+        Files.writeString(runDir.resolve("comparison.md"), ComparisonTable.markdown(run, repeats, baseline));
         List<Timeline> timelines = new ArrayList<>();
         for (ResultRow r : rows) {
             try {
@@ -41,8 +52,8 @@ public final class ReportWriter {
             }
         }
         TIMELINE_JSON.writeValue(runDir.resolve("timeline.json").toFile(), timelines);
-        List<Charts.Chart> charts = Charts.draw(runDir.resolve("charts"), rows, timelines);
-        Files.writeString(runDir.resolve("index.html"), HtmlReport.render(run, rows, charts));
+        List<Charts.Chart> charts = Charts.draw(runDir.resolve("charts"), repeats, timelines);
+        Files.writeString(runDir.resolve("index.html"), HtmlReport.render(run, repeats, charts, baseline));
         Path latest = runDir.getParent().resolve("latest");
         Files.deleteIfExists(latest);
         // relative, so the results folder can be moved or archived whole

@@ -1,5 +1,9 @@
 package dev.iolab.loadtest.runner;
 
+import dev.iolab.loadtest.report.Baseline;
+import dev.iolab.loadtest.report.BaselineDiff;
+import dev.iolab.loadtest.report.BaselineSection;
+import dev.iolab.loadtest.report.Repeats;
 import dev.iolab.loadtest.report.ReportWriter;
 import dev.iolab.loadtest.report.ResultRow;
 import dev.iolab.loadtest.report.RunInfo;
@@ -40,6 +44,16 @@ public final class CompareCommand {
             System.err.println("iolab compare: --syscalls needs strace on the PATH (Debian: apt-get install strace)");
             return 2;
         }
+        // read before the run: a wrong --baseline should cost seconds, not the whole run
+        Baseline baseline = null;
+        if (options.baseline() != null) {
+            try {
+                baseline = Baseline.read(options.baseline());
+            } catch (IllegalArgumentException e) {
+                System.err.println("iolab compare: " + e.getMessage());
+                return 2;
+            }
+        }
         Instant started = Instant.now();
         String loadBefore = RunContext.loadAverage();
         String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -52,14 +66,19 @@ public final class CompareCommand {
         pinning.pinThisProcess();
         System.err.println("iolab compare: run " + id + ", " + pinning.note() + ", warm-up "
                 + options.warmup().toSeconds() + " s + " + options.duration().toSeconds()
-                + " s per scenario; results in " + runDir);
+                + " s per scenario"
+                + (options.repeat() > 1 ? ", " + options.repeat() + " alternating rounds" : "")
+                + (baseline != null ? ", against baseline " + baseline.id() : "")
+                + "; results in " + runDir);
 
         Comparison comparison = new Comparison(options, pinning, runDir, cpus);
-        List<ResultRow> rows = comparison.run();
+        Repeats repeats = Repeats.of(comparison.run());
+        List<ResultRow> rows = repeats.rows();
         RunContext.noteBusyMachine(loadBefore, cpus, comparison.notes());
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
         info.machine().put("load_average_before", loadBefore);
-        ReportWriter.write(runDir, info, rows, comparison.samples());
+        BaselineDiff diff = baseline == null ? null : BaselineDiff.of(baseline, repeats);
+        ReportWriter.write(runDir, info, repeats, comparison.samples(repeats), diff);
         deleteWork(runDir.resolve(".work"));
 
         System.out.println();
@@ -67,6 +86,10 @@ public final class CompareCommand {
         System.out.println("\nHow each model waits:");
         System.out.print(dev.iolab.loadtest.report.AnatomyTable.markdown(rows));
         System.out.print("\n" + dev.iolab.loadtest.report.ComparisonTable.findings(rows));
+        System.out.println("\n" + dev.iolab.loadtest.report.ComparisonTable.rounds(repeats.rounds()));
+        if (diff != null) {
+            System.out.println("\n" + BaselineSection.summary(diff));
+        }
         comparison.notes().forEach(n -> System.out.println("note: " + n));
         System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "
                 + options.resultsDir().resolve("latest") + " points here)");

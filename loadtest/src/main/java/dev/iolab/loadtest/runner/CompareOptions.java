@@ -28,7 +28,9 @@ public record CompareOptions(
         Path repoRoot,
         Duration idle,
         boolean syscalls,
-        Duration syscallsDuration) {
+        Duration syscallsDuration,
+        int repeat,
+        Path baseline) {
 
     public static final List<String> QUICK_TARGETS = List.of("mvc-platform", "webflux-epoll", "plain-epoll");
     public static final List<String> FULL_SCENARIOS = List.of("echo", "files", "delay", "upload", "c10k");
@@ -56,6 +58,8 @@ public record CompareOptions(
         Duration idle = null;
         boolean syscalls = false;
         Duration syscallsDuration = null;
+        int repeat = 1;
+        Path baseline = null;
         Path root = Path.of(System.getProperty("iolab.repo.root", "."))
                 .toAbsolutePath()
                 .normalize();
@@ -102,6 +106,8 @@ public record CompareOptions(
                 case "--idle" -> idle = duration(v);
                 case "--syscalls" -> syscalls = true;
                 case "--syscalls-duration" -> syscallsDuration = duration(v);
+                case "--repeat" -> repeat = repeat(v);
+                case "--baseline" -> baseline = baseline(v);
                 case "--repo-root" -> root = Path.of(v).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -141,7 +147,41 @@ public record CompareOptions(
                 root,
                 idle != null ? idle : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(3),
                 syscalls,
-                syscallsDuration != null ? syscallsDuration : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
+                syscallsDuration != null ? syscallsDuration : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
+                repeat,
+                baseline);
+    }
+
+    /** {@code --repeat N}: rounds of every target, at least one. */
+    static int repeat(String text) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the value
+        }
+        throw new IllegalArgumentException("--repeat wants a whole number of rounds >= 1, got " + text);
+    }
+
+    /** {@code --baseline DIR}: the folder of an earlier run, which must hold its comparison.json. */
+    static Path baseline(String text) {
+        Path dir = Path.of(text).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--baseline " + text + ": no such run directory");
+        }
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("comparison.json"))) {
+            throw new IllegalArgumentException(
+                    "--baseline " + text
+                            + ": no comparison.json there (give the folder of an earlier ./iolab compare run, e.g. results/<run-id>)");
+        }
+        try {
+            // results/latest is a link that this run will move: keep the folder it points at now
+            return dir.toRealPath();
+        } catch (java.io.IOException e) {
+            return dir;
+        }
     }
 
     private static boolean needsValue(String flag) {
@@ -180,6 +220,7 @@ public record CompareOptions(
                                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
                                        [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
+                                       [--repeat N] [--baseline RUN_DIR]
                 """;
     }
 }

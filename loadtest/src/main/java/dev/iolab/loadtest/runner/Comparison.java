@@ -8,6 +8,7 @@ import dev.iolab.loadtest.anatomy.StracePass;
 import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.c10k.C10kScenario;
 import dev.iolab.loadtest.report.Flags;
+import dev.iolab.loadtest.report.Repeats;
 import dev.iolab.loadtest.report.ResultRow;
 import dev.iolab.loadtest.report.Timeline;
 import dev.iolab.loadtest.server.ProcStats;
@@ -27,7 +28,8 @@ import java.util.Map;
 
 /**
  * The comparison itself: each target alone, in turn (launched on its CPUs or reached at its URL), each
- * scenario warmed up then measured, client numbers from the load generator and server numbers from the target.
+ * scenario warmed up then measured, client numbers from the load generator and server numbers from the target;
+ * with {@code --repeat N}, N alternating rounds of that (see {@link Turn}), each target launched afresh each round.
  */
 public final class Comparison {
 
@@ -51,8 +53,10 @@ public final class Comparison {
     private final GatlingEngine gatling = new GatlingEngine();
     private final WrkEngine wrk = new WrkEngine();
     private final List<String> notes = new ArrayList<>();
-    /** Each measured row's 200 ms server samples, by {@code Timeline.key}: the report's figures over time. */
-    private final Map<String, List<ServerSample>> samples = new LinkedHashMap<>();
+    /** Per round, each measured row's 200 ms server samples, by {@code Timeline.key}: the report's figures over time. */
+    private final List<Map<String, List<ServerSample>>> samples = new ArrayList<>();
+    /** The round running now (from 1). */
+    private int round = 1;
 
     public Comparison(CompareOptions options, CpuPinning pinning, Path runDir, int cpus) {
         this.options = options;
@@ -73,8 +77,9 @@ public final class Comparison {
             perTarget += Math.max(0, FIRST_WARMUP.toSeconds() - options.warmup().toSeconds());
         }
         perTarget += options.idle().isZero() ? 0 : options.idle().toMillis() / 1000.0 + IDLE_SETTLE.toSeconds();
-        // one step to start each target, then one per scenario and concurrency level
-        this.progress = new Progress(System.err, (steps + 1) * targets.size(), perTarget * targets.size());
+        // one step to start each target, then one per scenario and concurrency level; all of it once per round
+        int turns = targets.size() * options.repeat();
+        this.progress = new Progress(System.err, (steps + 1) * turns, perTarget * turns);
     }
 
     private void note(String note) {
@@ -87,8 +92,27 @@ public final class Comparison {
         return notes;
     }
 
-    public Map<String, List<ServerSample>> samples() {
-        return samples;
+    /** Each row's samples from the round the report shows for it (its representative round). */
+    public Map<String, List<ServerSample>> samples(Repeats repeats) {
+        Map<String, List<ServerSample>> shown = new LinkedHashMap<>();
+        for (ResultRow r : repeats.rows()) {
+            int i = repeats.representativeRound(r) - 1;
+            String key = Repeats.key(r);
+            if (i < samples.size() && samples.get(i).containsKey(key)) {
+                shown.put(key, samples.get(i).get(key));
+            }
+        }
+        return shown;
+    }
+
+    /** Where this round's files go under a folder of the run: in round-N/ when there are rounds. */
+    private Path perRound(Path dir) {
+        return options.repeat() > 1 ? dir.resolve("round-" + round) : dir;
+    }
+
+    /** How a note names a target in this round. */
+    private String turn(String id) {
+        return options.repeat() > 1 ? id + " (round " + round + ")" : id;
     }
 
     /** The target ids to run: the ones asked, {@code all} meaning every registry target whose jar is built. */
@@ -116,42 +140,53 @@ public final class Comparison {
                 : measure + options.ramp().toSeconds();
     }
 
-    public List<ResultRow> run() {
-        List<ResultRow> rows = new ArrayList<>();
-        for (String id : targets()) {
-            progress.step("starting " + id);
-            try (Deployment deployment = Deployment.open(id, options, pinning, runDir.resolve("logs"))) {
-                progress.done(STARTUP_PLAN_S);
-                boolean fresh = deployment.target().pid().isPresent() && !options.quick();
-                int firstRow = rows.size();
-                for (String s : options.scenarios()) {
-                    Scenario scenario = Scenario.byId(s).orElseThrow();
-                    for (int users : options.usersFor(scenario)) {
-                        progress.step(id + " " + s
-                                + (scenario == Scenario.C10K
-                                        ? " (" + options.connections() + " connections)"
-                                        : " (" + users + " users)"));
-                        try {
-                            ResultRow row = measure(deployment, scenario, users, fresh);
-                            fresh = false;
-                            if (row != null) {
-                                rows.add(row);
-                            }
-                        } catch (Exception | AssertionError e) {
-                            // AssertionError: Gatling's log reader asserts on an empty run
-                            notes.add(id + " " + s + ": failed: " + e.getMessage());
-                            progress.note(id + " " + s + " failed: " + e.getMessage());
-                        }
-                        progress.done(planned(scenario));
-                    }
-                }
-                measureIdle(deployment, rows.subList(firstRow, rows.size()));
-            } catch (IOException e) {
-                notes.add(id + ": not measured: " + e.getMessage());
-                progress.note(id + " not measured: " + e.getMessage());
+    /** Runs every round; returns the rows each round measured (index 0: round 1). */
+    public List<List<ResultRow>> run() {
+        List<List<ResultRow>> rounds = new ArrayList<>();
+        for (Turn turn : Turn.plan(targets(), options.repeat())) {
+            if (turn.round() > rounds.size()) {
+                rounds.add(new ArrayList<>());
+                samples.add(new LinkedHashMap<>());
             }
+            round = turn.round();
+            runTarget(turn.target(), rounds.getLast());
         }
-        return rows;
+        return rounds;
+    }
+
+    /** One target's turn: launched (or reached), every scenario measured, then its idle window. */
+    private void runTarget(String id, List<ResultRow> rows) {
+        progress.step("starting " + turn(id));
+        try (Deployment deployment = Deployment.open(id, options, pinning, perRound(runDir.resolve("logs")))) {
+            progress.done(STARTUP_PLAN_S);
+            boolean fresh = deployment.target().pid().isPresent() && !options.quick();
+            int firstRow = rows.size();
+            for (String s : options.scenarios()) {
+                Scenario scenario = Scenario.byId(s).orElseThrow();
+                for (int users : options.usersFor(scenario)) {
+                    progress.step(turn(id) + " " + s
+                            + (scenario == Scenario.C10K
+                                    ? " (" + options.connections() + " connections)"
+                                    : " (" + users + " users)"));
+                    try {
+                        ResultRow row = measure(deployment, scenario, users, fresh);
+                        fresh = false;
+                        if (row != null) {
+                            rows.add(row);
+                        }
+                    } catch (Exception | AssertionError e) {
+                        // AssertionError: Gatling's log reader asserts on an empty run
+                        notes.add(turn(id) + " " + s + ": failed: " + e.getMessage());
+                        progress.note(turn(id) + " " + s + " failed: " + e.getMessage());
+                    }
+                    progress.done(planned(scenario));
+                }
+            }
+            measureIdle(deployment, rows.subList(firstRow, rows.size()));
+        } catch (IOException e) {
+            notes.add(turn(id) + ": not measured: " + e.getMessage());
+            progress.note(turn(id) + " not measured: " + e.getMessage());
+        }
     }
 
     private ResultRow measure(Deployment d, Scenario scenario, int users, boolean fresh) throws Exception {
@@ -181,8 +216,8 @@ public final class Comparison {
     /** Warm-up (same load, numbers dropped), then the measured run bracketed by server scrapes and CPU readings. */
     private ResultRow measureLoad(Deployment d, Scenario scenario, int users, Duration warmup) throws IOException {
         String name = d.id() + "-" + scenario.id() + (options.usersFor(scenario).size() > 1 ? "-u" + users : "");
-        Path work = runDir.resolve(".work").resolve(name);
-        Path log = runDir.resolve("logs").resolve(name + ".log");
+        Path work = perRound(runDir.resolve(".work")).resolve(name);
+        Path log = perRound(runDir.resolve("logs")).resolve(name + ".log");
         if (!warmup.isZero()) {
             load(d, scenario, users, warmup, work.resolve("warmup"), log);
         }
@@ -202,11 +237,11 @@ public final class Comparison {
         if (options.syscalls()) {
             anatomy = anatomy.withSyscalls(syscallPass(d, scenario, users, work.resolve("syscalls"), log));
         }
-        samples.put(Timeline.key(d.id(), scenario.id(), users), watch.samples());
+        samples.getLast().put(Timeline.key(d.id(), scenario.id(), users), watch.samples());
         String report = null;
         if (measured.runDirectory() != null) {
             gatling.report(measured.runDirectory(), log);
-            Path dest = runDir.resolve("gatling").resolve(name);
+            Path dest = perRound(runDir.resolve("gatling")).resolve(name);
             Files.createDirectories(dest.getParent());
             Files.move(measured.runDirectory(), dest);
             report = runDir.relativize(dest.resolve("index.html")).toString();

@@ -46,7 +46,9 @@ final class RunContext {
                 + (o.baseUrls().isEmpty()
                         ? ", targets launched as JVMs here"
                         : ", some targets at given URLs: " + o.baseUrls())
-                + (o.rate() > 0 ? ", open model " + o.rate() + " iterations/s" : ", closed model");
+                + (o.rate() > 0 ? ", open model " + o.rate() + " iterations/s" : ", closed model")
+                + (o.repeat() > 1 ? ", " + o.repeat() + " alternating rounds (numbers are medians)" : ", one round")
+                + (o.baseline() != null ? ", against baseline " + o.baseline() : "");
         String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
         String commit = command("git", "-C", o.repoRoot().toString(), "rev-parse", "--short=12", "HEAD")
                 .strip();

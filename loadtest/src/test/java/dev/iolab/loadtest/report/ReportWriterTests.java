@@ -191,6 +191,121 @@ class ReportWriterTests {
         assertThat(Files.readSymbolicLink(results.resolve("latest"))).isEqualTo(Path.of("20260101-000000"));
     }
 
+    @Test
+    void repeatedRunShowsMediansWithTheirSpreadInJsonMatrixAndCharts(@TempDir Path results) throws Exception {
+        Path runDir = results.resolve("20260101-000000");
+        ReportWriter.write(runDir, run(), BaselineTests.twoRounds(1), Map.of(), null);
+
+        JsonNode json =
+                new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        assertThat(json.at("/run/rounds").asInt()).isEqualTo(2);
+        assertThat(json.at("/run/measurement_of_record").asText()).contains("median of 2 alternating rounds");
+        JsonNode plain = json.at("/results/0");
+        assertThat(plain.get("throughput_rps").asDouble())
+                .as("the row holds the median")
+                .isEqualTo(10100);
+        JsonNode rps = plain.at("/repeats/metrics/throughput_rps");
+        assertThat(rps.get("values").toString()).isEqualTo("[10000.0,10200.0]");
+        assertThat(rps.get("min").asDouble()).isEqualTo(10000);
+        assertThat(rps.get("max").asDouble()).isEqualTo(10200);
+        assertThat(rps.get("spread_pct").asDouble()).isEqualTo(1.98);
+        assertThat(plain.at("/repeats/metrics/latency_ms~1p99/values").toString())
+                .isEqualTo("[10.0,11.0]");
+        assertThat(plain.at("/repeats/round_shown").asInt()).isEqualTo(1);
+
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html)
+                .contains("median of 2 alternating rounds", "<span class=\"spread\">range 10,000&#8211;10,200</span>")
+                .doesNotContain("A single run:");
+        assertThat(html).contains("bars are medians of 2 rounds, error bars their min-max");
+        // the whiskers, in their own dark grey (no target has it)
+        assertThat(Files.readString(runDir.resolve("charts/throughput.svg"))).contains("rgb(51,51,51)");
+        assertThat(referencedChartsParseAsSvg(runDir, html)).isPositive();
+        assertThat(Files.readString(runDir.resolve("comparison.md"))).contains("median of 2 alternating rounds");
+    }
+
+    @Test
+    void aSingleRunSaysItIsNotAMeasurementOfRecord(@TempDir Path results) throws Exception {
+        Path runDir = results.resolve("20260101-000000");
+        ReportWriter.write(runDir, run(), rows());
+        JsonNode json =
+                new ObjectMapper().readTree(runDir.resolve("comparison.json").toFile());
+        assertThat(json.at("/run/rounds").asInt()).isEqualTo(1);
+        assertThat(json.at("/run/measurement_of_record").asText()).startsWith("no: a single run on a shared machine");
+        assertThat(json.at("/results/0/repeats/metrics/throughput_rps/spread_pct")
+                        .isNull())
+                .isTrue();
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html)
+                .contains("<b>A single run:</b> on a shared machine one run is not a measurement of record")
+                .doesNotContain("class=\"spread\"", "error bars");
+        assertThat(Files.readString(runDir.resolve("charts/throughput.svg"))).doesNotContain("rgb(51,51,51)");
+        assertThat(Files.readString(runDir.resolve("comparison.md")))
+                .contains("A single run: on a shared machine one run is not a measurement of record");
+    }
+
+    @Test
+    void againstABaselineEachNumberHasItsChangeAndVerdict(@TempDir Path results) throws Exception {
+        Path base = results.resolve("20260101-000000");
+        ReportWriter.write(base, run(), BaselineTests.twoRounds(1), Map.of(), null);
+        Repeats now = BaselineTests.twoRounds(1.2);
+        Path runDir = results.resolve("20260102-000000");
+        ReportWriter.write(runDir, run(), now, Map.of(), BaselineDiff.of(Baseline.read(base), now));
+
+        JsonNode b = new ObjectMapper()
+                .readTree(runDir.resolve("comparison.json").toFile())
+                .get("baseline");
+        assertThat(b.get("id").asText()).isEqualTo("20260101-000000");
+        assertThat(b.get("run_dir").asText()).isEqualTo(base.toString());
+        JsonNode rps = b.at("/rows/0/metrics/throughput_rps");
+        assertThat(b.at("/rows/0/target").asText()).isEqualTo("plain-epoll");
+        assertThat(rps.get("ratio").asDouble()).isEqualTo(1.2);
+        assertThat(rps.get("change_pct").asDouble()).isEqualTo(20.0);
+        assertThat(rps.get("verdict").asText()).isEqualTo("real");
+        assertThat(b.at("/rows/1/metrics/throughput_rps/verdict").asText()).isEqualTo("within noise");
+        assertThat(b.get("only_in_baseline")).isEmpty();
+
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html.indexOf("<h2>Against the baseline run 20260101-000000</h2>"))
+                .isGreaterThan(html.indexOf("<h2>Summary</h2>"))
+                .isLessThan(html.indexOf("<h2>Run</h2>"));
+        assertThat(html)
+                .contains(
+                        "<table class=\"baseline\">",
+                        "<th>throughput req/s &#8593;</th>",
+                        "<td class=\"real-better\"",
+                        "10,100 &#8594; 12,120<span class=\"ratio\">+20.0% real, better</span>",
+                        "+0.0% within noise");
+        assertThat(Files.readString(runDir.resolve("comparison.md")))
+                .contains(
+                        "## Against the baseline run 20260101-000000",
+                        "| plain-epoll | echo | 64 | +20.0% real, better |");
+    }
+
+    @Test
+    void singleRunsAgainstEachOtherAreUnknownAndMissingRowsListed(@TempDir Path results) throws Exception {
+        Path base = results.resolve("20260101-000000");
+        ReportWriter.write(base, run(), rows());
+        Repeats now = Repeats.single(List.of(rows().get(0)));
+        Path runDir = results.resolve("20260102-000000");
+        ReportWriter.write(runDir, run(), now, Map.of(), BaselineDiff.of(Baseline.read(base), now));
+
+        JsonNode b = new ObjectMapper()
+                .readTree(runDir.resolve("comparison.json").toFile())
+                .get("baseline");
+        assertThat(b.at("/rows/0/metrics/throughput_rps/verdict").asText()).isEqualTo("unknown");
+        assertThat(b.at("/rows/0/metrics/throughput_rps/reason").asText()).contains("not a measurement");
+        assertThat(b.at("/verdicts/real").asInt()).isZero();
+        assertThat(b.get("only_in_baseline").toString())
+                .isEqualTo("[\"webflux-epoll/delay/100\",\"plain-epoll/c10k/1\"]");
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html)
+                .contains(
+                        "every verdict is unknown (not a measurement)",
+                        "+0.0% unknown",
+                        "Only in the baseline (not compared): webflux-epoll/delay/100, plain-epoll/c10k/1");
+    }
+
     /** Every chart index.html references exists and parses as an SVG document; returns how many there are. */
     static int referencedChartsParseAsSvg(Path runDir, String html) throws Exception {
         Matcher img = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);

@@ -97,4 +97,32 @@ class CompareOptionsTests {
         assertThat(CpuPinning.count("0,2-3", 8)).isEqualTo(3);
         assertThat(CpuPinning.count("all", 8)).isEqualTo(8);
     }
+
+    @Test
+    void repeatIsOneRoundUnlessAskedAndAtLeastOne() {
+        assertThat(CompareOptions.parse().repeat()).isEqualTo(1);
+        assertThat(CompareOptions.parse("--repeat", "3").repeat()).isEqualTo(3);
+        assertThat(CompareOptions.parse("--repeat=5", "--quick").repeat()).isEqualTo(5);
+        for (String bad : List.of("0", "-1", "two", "1.5")) {
+            assertThatThrownBy(() -> CompareOptions.parse("--repeat", bad))
+                    .as(bad)
+                    .hasMessage("--repeat wants a whole number of rounds >= 1, got " + bad);
+        }
+        assertThatThrownBy(() -> CompareOptions.parse("--repeat")).hasMessage("--repeat needs a value");
+    }
+
+    @Test
+    void baselineIsAnEarlierRunsFolderHoldingItsComparisonJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(CompareOptions.parse().baseline()).isNull();
+        java.nio.file.Files.writeString(dir.resolve("comparison.json"), "{}");
+        assertThat(CompareOptions.parse("--baseline", dir.toString()).baseline())
+                .isEqualTo(dir.toAbsolutePath());
+        assertThatThrownBy(() -> CompareOptions.parse(
+                        "--baseline", dir.resolve("missing").toString()))
+                .hasMessageContaining("no such run directory");
+        java.nio.file.Path empty = java.nio.file.Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> CompareOptions.parse("--baseline=" + empty))
+                .hasMessageContaining("no comparison.json there");
+    }
 }

@@ -30,6 +30,8 @@ class CompareQuickIT {
     private static List<String> targets;
     private static Path latest;
     private static JsonNode rows;
+    private static JsonNode report;
+    private static String output;
     private static boolean withSyscalls;
 
     @BeforeAll
@@ -53,6 +55,15 @@ class CompareQuickIT {
                 .as("targets with a built jar among mvc-platform, webflux-epoll, plain-epoll")
                 .hasSizeGreaterThanOrEqualTo(2);
 
+        // a baseline from no real run: one row this run also has, one it lacks; checks --baseline end to end for free
+        Path baseline = Path.of("target", "compare-it-baseline").toAbsolutePath();
+        Files.createDirectories(baseline);
+        Files.writeString(baseline.resolve("comparison.json"), """
+                {"run": {"id": "it-fixture"}, "results": [
+                  {"target": "%s", "scenario": "echo", "users": 64, "throughput_rps": 1.0},
+                  {"target": "gone", "scenario": "echo", "users": 64, "throughput_rps": 1.0}]}
+                """.formatted(targets.getFirst()));
+
         withSyscalls = StracePass.available();
         List<String> cmd = new ArrayList<>(List.of(
                 "bash",
@@ -62,7 +73,9 @@ class CompareQuickIT {
                 "--targets",
                 String.join(",", targets),
                 "--results",
-                results.toString()));
+                results.toString(),
+                "--baseline",
+                baseline.toString()));
         if (withSyscalls) {
             cmd.add("--syscalls"); // a separate 2 s run per row under strace (--quick's --syscalls-duration)
         }
@@ -78,7 +91,7 @@ class CompareQuickIT {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroyForcibly();
         }
-        String output = Files.readString(log);
+        output = Files.readString(log);
         System.out.println(output);
         assertThat(finished)
                 .as("quick compare finished within 10 minutes (a hang guard: about 3 minutes on a quiet 2-CPU machine)")
@@ -93,6 +106,7 @@ class CompareQuickIT {
         assertThat(json.at("/run/pinning/note").asText()).isNotBlank();
         assertThat(json.at("/run/jdk").asText()).contains("25");
         rows = json.get("results");
+        report = json;
     }
 
     @Test
@@ -186,5 +200,22 @@ class CompareQuickIT {
             assertThat(s.get("per_request").size()).as(what).isPositive();
             assertThat(s.get("separate_run").asText()).as(what).contains("strace");
         }
+    }
+
+    @Test
+    void oneRoundAgainstABaselineGivesUnknownVerdictsAndListsTheRowsOneSideLacks() throws Exception {
+        assertThat(report.at("/run/rounds").asInt()).isEqualTo(1);
+        assertThat(report.at("/run/measurement_of_record").asText()).startsWith("no:");
+        JsonNode b = report.get("baseline");
+        assertThat(b.get("id").asText()).isEqualTo("it-fixture");
+        assertThat(b.at("/rows/0/target").asText()).isEqualTo(targets.getFirst());
+        assertThat(b.at("/rows/0/metrics/throughput_rps/verdict").asText())
+                .as("single runs: no spread, no real change")
+                .isEqualTo("unknown");
+        assertThat(b.get("only_in_baseline").toString()).isEqualTo("[\"gone/echo/64\"]");
+        assertThat(b.get("only_in_this_run")).hasSize(rows.size() - 1);
+        assertThat(Files.readString(latest.resolve("index.html")))
+                .contains("<h2>Against the baseline run it-fixture</h2>", "<b>A single run:</b>");
+        assertThat(output).contains("Against baseline it-fixture");
     }
 }
