@@ -1,6 +1,8 @@
 package dev.iolab.conformance;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +20,19 @@ public final class ConformanceTargets implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
-        return all(context).stream().map(Arguments::of);
+        List<TargetUnderTest> targets = all(context);
+        if (context.getTestMethod()
+                .map(method -> method.isAnnotationPresent(OncePerServer.class))
+                .orElse(false)) {
+            targets = onePerServer(targets);
+        }
+        return targets.stream().map(Arguments::of);
+    }
+
+    /** The first target of each {@link TargetUnderTest#server()}, in order. */
+    static List<TargetUnderTest> onePerServer(List<TargetUnderTest> targets) {
+        Set<String> servers = new HashSet<>();
+        return targets.stream().filter(t -> servers.add(t.server())).toList();
     }
 
     /** Every target of this run, the same shared instances the rules get (launching them on first use). */

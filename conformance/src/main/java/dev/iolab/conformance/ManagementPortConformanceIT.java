@@ -58,6 +58,7 @@ class ManagementPortConformanceIT {
     }
 
     @ConformanceTest
+    @OncePerServer
     @DisplayName("readiness on the management port answers 200 within 1 s while 500 connections flood /delay")
     void readinessAnswersWithinOneSecondUnderADelayFlood(TargetUnderTest target) throws Exception {
         TargetUnderTest management = management(target);
@@ -121,6 +122,7 @@ class ManagementPortConformanceIT {
     }
 
     @ConformanceTest
+    @OncePerServer
     @DisplayName("on SIGTERM readiness on the management port turns 503 while an in-flight request drains")
     void readinessTurns503OnSigterm(TargetUnderTest shared) throws Exception {
         Assumptions.assumeTrue(

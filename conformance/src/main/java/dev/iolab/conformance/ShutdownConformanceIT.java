@@ -32,6 +32,7 @@ class ShutdownConformanceIT {
     static final int CLIENTS = 32;
 
     @ConformanceTest
+    @OncePerServer
     @DisplayName(
             "on SIGTERM under load: readiness 503 or refused, all 32 in-flight requests complete, new connections refused, exit 0")
     void sigtermDrainsInFlightRequestsAndExitsZero(TargetUnderTest shared) throws Exception {

@@ -26,6 +26,14 @@ public interface TargetUnderTest {
     }
 
     /**
+     * The process that answers this target's connections, for the rules about that process itself
+     * ({@link OncePerServer}): by default the target's own; behind a gateway, the gateway's, shared by its routes.
+     */
+    default String server() {
+        return label();
+    }
+
+    /**
      * True when something in front of the target answers the socket (a gateway route): its HTTP parser, not
      * the target's, then decides the RFC 9112 either-choice cases, so target-specific parser rules (plain-io
      * rejects every one) do not apply. Default: a label other than the id, or a base URI with a path prefix.

@@ -31,6 +31,12 @@ record ContainerTarget(Target target, ContainerStack stack, boolean viaGateway) 
         return viaGateway ? "gateway-container/" + target.id() : "container/" + target.id();
     }
 
+    /** Every gateway route is served by the one gateway container (and its SIGTERM rules by a gateway of their own). */
+    @Override
+    public String server() {
+        return viaGateway ? "gateway-container" : label();
+    }
+
     /** Only the gateway route puts another HTTP parser in front; docker-proxy forwards bytes untouched. */
     @Override
     public boolean proxied() {

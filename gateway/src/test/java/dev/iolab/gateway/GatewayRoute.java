@@ -30,6 +30,12 @@ record GatewayRoute(LaunchedTarget upstream, GatewayProcess gateway, Path repoRo
         return "gateway/" + upstream.id();
     }
 
+    /** Every route of this run is served by one gateway process (and its SIGTERM rules by a gateway of their own). */
+    @Override
+    public String server() {
+        return "gateway@" + System.identityHashCode(gateway); // identity: never waits for, nor throws, its start
+    }
+
     /** The gateway's management port: what a probe of the pod that serves this route polls. */
     @Override
     public Optional<URI> managementUri() {
