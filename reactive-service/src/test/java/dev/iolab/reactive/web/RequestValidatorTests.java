@@ -73,7 +73,9 @@ class RequestValidatorTests {
                 + "\r\nTransfer-Encoding: \u00a0chunked\r\n\r\n" + body
                 + "GET /echo?msg=second HTTP/1.1\r\nHost: a\r\n\r\n");
         assertThat(out).hasSize(1);
-        assertThat(((HttpRequest) out.getFirst()).decoderResult().cause()).hasMessageContaining("Transfer-Encoding");
+        // Netty 4.2.18's decoder refuses it itself ("The final transfer coding must be chunked"); before, ours did
+        assertThat(((HttpRequest) out.getFirst()).decoderResult().cause())
+                .hasMessageMatching("(?is).*transfer.(encoding|coding).*");
         assertThat(feed("GET /echo?msg=later HTTP/1.1\r\nHost: a\r\n\r\n"))
                 .as("a later read on the same connection")
                 .isEmpty();
