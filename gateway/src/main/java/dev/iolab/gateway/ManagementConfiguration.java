@@ -1,5 +1,6 @@
 package dev.iolab.gateway;
 
+import dev.iolab.management.ManagementServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;

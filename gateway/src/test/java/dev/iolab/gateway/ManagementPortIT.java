@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
+import dev.iolab.management.ManagementServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

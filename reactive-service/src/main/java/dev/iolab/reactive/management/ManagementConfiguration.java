@@ -1,6 +1,7 @@
 package dev.iolab.reactive.management;
 
 import dev.iolab.contract.Target;
+import dev.iolab.management.ManagementServer;
 import dev.iolab.reactive.transport.Transport;
 import dev.iolab.reactive.transport.TransportLoopResources;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package dev.iolab.reactive.management;
+package dev.iolab.management;
 
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;

@@ -1,4 +1,4 @@
-package dev.iolab.reactive.management;
+package dev.iolab.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
