@@ -83,8 +83,19 @@ final class ContainerStack implements AutoCloseable {
 
     /** A fresh gateway pod (routing to the shared targets), for a test that stops the gateway. */
     synchronized TargetContainer startDedicatedGateway() {
+        return startDedicatedGateway(Map.of());
+    }
+
+    /**
+     * A fresh gateway pod whose routes for the given targets go to other containers (a route's upstream variable,
+     * {@link Target#gatewayUpstreamVariable()}, set to their network URL); every other route goes to the shared
+     * targets.
+     */
+    synchronized TargetContainer startDedicatedGateway(Map<Target, TargetContainer> upstreams) {
         TargetContainer container = new TargetContainer(
                 Target.GATEWAY_ID, "gateway-dedicated-" + (++dedicatedCount), pod(Target.GATEWAY_ID), network);
+        upstreams.forEach(
+                (target, upstream) -> container.withEnv(target.gatewayUpstreamVariable(), upstream.networkUrl()));
         dedicated.add(container);
         return container.start();
     }

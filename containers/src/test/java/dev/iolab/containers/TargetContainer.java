@@ -138,6 +138,12 @@ final class TargetContainer implements AutoCloseable {
         this.container = c;
     }
 
+    /** Sets an environment variable of the container beyond its pod's (before {@link #start()}). */
+    TargetContainer withEnv(String variable, String value) {
+        container.withEnv(variable, value);
+        return this;
+    }
+
     /** Starts the container, waits for readiness, checks liveness; on failure remembers why, so every test using it fails saying so. */
     TargetContainer start() {
         long started = System.nanoTime();
