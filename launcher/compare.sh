@@ -9,7 +9,7 @@ usage: ./iolab compare [--targets ids|all] [--scenarios list] [--duration 30s] [
                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
                        [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
-                       [--repeat N] [--baseline RUN_DIR]
+                       [--repeat N] [--baseline RUN_DIR] [--chaos [--chaos-window 35s]]
 
 Runs each target alone, in turn: launched as its own JVM with the registry's command on a free
 loopback port with a fresh data directory (or reached at --base-url), warms it up, then measures it
@@ -50,6 +50,10 @@ charts (charts/*.svg), each Gatling report (gatling/<target>-<scenario>/); resul
                          each number's change in percent; "real" only when it exceeds both runs' spread
                          (max - min), "within noise" when not, "unknown" when either run had one round.
                          Rows only one run has are listed. A missing or unreadable folder exits 2 at once
+  --chaos                after the measurements, each target's resilience (./iolab chaos --help says
+                         what it runs, about 70 s per target): a "Resilience" section in the report and
+                         "resilience" in comparison.json
+  --chaos-window D       how long --chaos watches the attacks after the last one started (default 35s)
 Load only goes to 127.0.0.1 (launched targets) or to the URLs you pass; every step is bounded in time.
 Environment: IOLAB_JAVA_OPTS adds JVM options to the load generator's JVM.
 Examples:  ./iolab compare --quick

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param closedAfter when the target had closed the last one (from opening, or from the stall for a stalling attack)
  * @param closeBound  the latest the contract lets the target close them (from the same origin)
  * @param observedFor how long the scenario watched the attack before it ended it
- * @param held        threads and RSS the attack added, as {@link ProcessGauges.Reading#heldSince} says
+ * @param held        threads and RSS the attack added ({@link ProcessGauges.Reading#since} the reading before it)
  */
 public record AttackOutcome(
         Attack attack,
@@ -26,7 +26,7 @@ public record AttackOutcome(
         Optional<Duration> closedAfter,
         Duration closeBound,
         Duration observedFor,
-        String held) {
+        ProcessGauges.Reading held) {
 
     /** True when the scenario watched long enough to hold the target to {@link #closeBound}. */
     public boolean boundObserved() {
@@ -49,6 +49,6 @@ public record AttackOutcome(
                         boundObserved() ? "" : ", not waited for"));
         return String.format(
                 "HOSTILE %s %s: normal p99 %.0f ms (%d requests), errors %d, %s, held %s",
-                target, attack.label(), LatencyProbe.p99Millis(normal), normal.size(), errors, closed, held);
+                target, attack.label(), LatencyProbe.p99Millis(normal), normal.size(), errors, closed, held.asHeld());
     }
 }

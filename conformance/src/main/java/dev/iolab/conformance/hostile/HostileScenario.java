@@ -124,7 +124,7 @@ public final class HostileScenario {
             long attacksFrom = normal.now();
             List<long[]> windows = new ArrayList<>();
             ProcessGauges.Reading previous = before;
-            List<String> heldByAttack = new ArrayList<>();
+            List<ProcessGauges.Reading> heldByAttack = new ArrayList<>();
             for (Attack attack : ORDER) {
                 long from = normal.now();
                 runs.add(attack.start(target));
@@ -132,7 +132,7 @@ public final class HostileScenario {
                 windows.add(new long[] {from, normal.now()});
                 ProcessGauges.Reading reading = gauges.read();
                 readings.add(reading);
-                heldByAttack.add(reading.heldSince(previous));
+                heldByAttack.add(reading.since(previous));
                 previous = reading;
             }
             // Wait for the targets' timeouts, sampling what the attacks hold, until every attack that can be held to

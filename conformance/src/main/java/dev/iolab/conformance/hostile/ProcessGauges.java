@@ -23,8 +23,17 @@ public final class ProcessGauges {
 
         /** {@code +N threads, +M MiB RSS} relative to {@code before}, or {@code n/a} parts. */
         public String heldSince(Reading before) {
-            return delta(threads - before.threads, "", " threads") + ", "
-                    + delta((rssBytes - before.rssBytes) / (1 << 20), "", " MiB RSS");
+            return since(before).asHeld();
+        }
+
+        /** The difference from {@code before}: what was added since (NaN where either reading lacks it). */
+        public Reading since(Reading before) {
+            return new Reading(threads - before.threads, rssBytes - before.rssBytes);
+        }
+
+        /** This reading as a difference: {@code +N threads, +M MiB RSS}, or {@code n/a} parts. */
+        public String asHeld() {
+            return delta(threads, "", " threads") + ", " + delta(rssBytes / (1 << 20), "", " MiB RSS");
         }
 
         private static String delta(double d, String prefix, String unit) {

@@ -25,7 +25,22 @@ public final class ComparisonJson {
 
     /** With each row's rounds (median and spread of every number) and, when given, the changes against a baseline. */
     public static void write(Path file, RunInfo run, Repeats repeats, BaselineDiff baseline) throws IOException {
-        MAPPER.writeValue(file.toFile(), tree(run, repeats, baseline));
+        write(file, run, repeats, baseline, null);
+    }
+
+    /** As above, with the {@code resilience} of {@code --chaos} when given (one object per target). */
+    public static void write(
+            Path file,
+            RunInfo run,
+            Repeats repeats,
+            BaselineDiff baseline,
+            dev.iolab.loadtest.chaos.Resilience resilience)
+            throws IOException {
+        Map<String, Object> tree = tree(run, repeats, baseline);
+        if (resilience != null) {
+            tree.put("resilience", resilience.tree());
+        }
+        MAPPER.writeValue(file.toFile(), tree);
     }
 
     public static Map<String, Object> tree(RunInfo run, List<ResultRow> rows) {

@@ -18,6 +18,16 @@ public final class HtmlReport {
 
     /** The page of a run of {@code repeats.rounds()} rounds (medians and spreads), against a baseline when given. */
     public static String render(RunInfo run, Repeats repeats, List<Charts.Chart> charts, BaselineDiff baseline) {
+        return render(run, repeats, charts, baseline, null);
+    }
+
+    /** As above, with the resilience section of {@code --chaos} when given. */
+    public static String render(
+            RunInfo run,
+            Repeats repeats,
+            List<Charts.Chart> charts,
+            BaselineDiff baseline,
+            dev.iolab.loadtest.chaos.Resilience resilience) {
         List<ResultRow> rows = repeats.rows();
         StringBuilder html = new StringBuilder();
         head(html, run);
@@ -28,18 +38,26 @@ public final class HtmlReport {
         context(html, run);
         results(html, rows);
         anatomy(html, rows);
+        if (resilience != null) {
+            ResilienceSection.render(html, resilience);
+        }
         charts(html, charts);
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static void head(StringBuilder html, RunInfo run) {
+        head(html, "iolab comparison " + run.id());
+    }
+
+    /** The page's head, its style and its title as the first heading. */
+    static void head(StringBuilder html, String title) {
         html.append("""
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>iolab comparison %s</title>
+                <title>%s</title>
                 <style>
                 body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 80rem; }
                 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; }
@@ -61,8 +79,8 @@ public final class HtmlReport {
                 </style>
                 </head>
                 <body>
-                <h1>iolab comparison %s</h1>
-                """.formatted(esc(run.id()), esc(run.id())));
+                <h1>%s</h1>
+                """.formatted(esc(title), esc(title)));
     }
 
     /** Per scenario: the finding, the matrix of ratios to the best, and how to measure the client-bound rows. */

@@ -36,10 +36,25 @@ public final class ReportWriter {
     public static void write(
             Path runDir, RunInfo run, Repeats repeats, Map<String, List<ServerSample>> samples, BaselineDiff baseline)
             throws IOException {
+        write(runDir, run, repeats, samples, baseline, null);
+    }
+
+    /** As above, with the resilience section of {@code --chaos} when given (in all three: JSON, Markdown, HTML). */
+    public static void write(
+            Path runDir,
+            RunInfo run,
+            Repeats repeats,
+            Map<String, List<ServerSample>> samples,
+            BaselineDiff baseline,
+            dev.iolab.loadtest.chaos.Resilience resilience)
+            throws IOException {
         List<ResultRow> rows = repeats.rows();
         Files.createDirectories(runDir);
-        ComparisonJson.write(runDir.resolve("comparison.json"), run, repeats, baseline);
-        Files.writeString(runDir.resolve("comparison.md"), ComparisonTable.markdown(run, repeats, baseline));
+        ComparisonJson.write(runDir.resolve("comparison.json"), run, repeats, baseline, resilience);
+        Files.writeString(
+                runDir.resolve("comparison.md"),
+                ComparisonTable.markdown(run, repeats, baseline)
+                        + (resilience == null ? "" : ResilienceSection.markdown(resilience)));
         List<Timeline> timelines = new ArrayList<>();
         for (ResultRow r : rows) {
             try {
@@ -53,7 +68,7 @@ public final class ReportWriter {
         }
         TIMELINE_JSON.writeValue(runDir.resolve("timeline.json").toFile(), timelines);
         List<Charts.Chart> charts = Charts.draw(runDir.resolve("charts"), repeats, timelines);
-        Files.writeString(runDir.resolve("index.html"), HtmlReport.render(run, repeats, charts, baseline));
+        Files.writeString(runDir.resolve("index.html"), HtmlReport.render(run, repeats, charts, baseline, resilience));
         Path latest = runDir.getParent().resolve("latest");
         Files.deleteIfExists(latest);
         // relative, so the results folder can be moved or archived whole

@@ -1,5 +1,7 @@
 package dev.iolab.loadtest.runner;
 
+import dev.iolab.loadtest.chaos.ChaosRun;
+import dev.iolab.loadtest.chaos.Resilience;
 import dev.iolab.loadtest.report.Baseline;
 import dev.iolab.loadtest.report.BaselineDiff;
 import dev.iolab.loadtest.report.BaselineSection;
@@ -74,11 +76,15 @@ public final class CompareCommand {
         Comparison comparison = new Comparison(options, pinning, runDir, cpus);
         Repeats repeats = Repeats.of(comparison.run());
         List<ResultRow> rows = repeats.rows();
+        // after the measurements, so the attacks and kills never disturb a number the comparison reports
+        Resilience resilience = options.chaos()
+                ? new ChaosRun(options, pinning, runDir.resolve("logs").resolve("chaos")).run(comparison.targets())
+                : null;
         RunContext.noteBusyMachine(loadBefore, cpus, comparison.notes());
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
         info.machine().put("load_average_before", loadBefore);
         BaselineDiff diff = baseline == null ? null : BaselineDiff.of(baseline, repeats);
-        ReportWriter.write(runDir, info, repeats, comparison.samples(repeats), diff);
+        ReportWriter.write(runDir, info, repeats, comparison.samples(repeats), diff, resilience);
         deleteWork(runDir.resolve(".work"));
 
         System.out.println();
@@ -89,6 +95,9 @@ public final class CompareCommand {
         System.out.println("\n" + dev.iolab.loadtest.report.ComparisonTable.rounds(repeats.rounds()));
         if (diff != null) {
             System.out.println("\n" + BaselineSection.summary(diff));
+        }
+        if (resilience != null) {
+            System.out.print(dev.iolab.loadtest.report.ResilienceSection.markdown(resilience));
         }
         comparison.notes().forEach(n -> System.out.println("note: " + n));
         System.out.println("\nreport: " + runDir.resolve("index.html") + "  (also comparison.json, comparison.md; "

@@ -30,13 +30,20 @@ public record CompareOptions(
         boolean syscalls,
         Duration syscallsDuration,
         int repeat,
-        Path baseline) {
+        Path baseline,
+        boolean chaos,
+        Duration chaosWindow) {
 
     public static final List<String> QUICK_TARGETS = List.of("mvc-platform", "webflux-epoll", "plain-epoll");
     public static final List<String> FULL_SCENARIOS = List.of("echo", "files", "delay", "upload", "c10k");
     public static final List<String> QUICK_SCENARIOS = List.of("echo", "delay");
     /** Closed-model users of the delay scenario in --quick: enough to pass 200 threads, light enough for one CPU. */
     public static final int QUICK_DELAY_USERS = 400;
+    /**
+     * How long {@code --chaos} watches the attacks after the last one started: the header timeout plus its margin
+     * (slowloris is always held to it); 80 s also holds the stalled transfers to the 60 s keep-alive timeout.
+     */
+    public static final Duration DEFAULT_CHAOS_WINDOW = dev.iolab.conformance.hostile.HostileScenario.SLOWLORIS_BOUND;
 
     public static CompareOptions parse(String... args) {
         List<String> targets = null;
@@ -60,6 +67,8 @@ public record CompareOptions(
         Duration syscallsDuration = null;
         int repeat = 1;
         Path baseline = null;
+        boolean chaos = false;
+        Duration chaosWindow = null;
         Path root = Path.of(System.getProperty("iolab.repo.root", "."))
                 .toAbsolutePath()
                 .normalize();
@@ -108,6 +117,8 @@ public record CompareOptions(
                 case "--syscalls-duration" -> syscallsDuration = duration(v);
                 case "--repeat" -> repeat = repeat(v);
                 case "--baseline" -> baseline = baseline(v);
+                case "--chaos" -> chaos = true;
+                case "--chaos-window" -> chaosWindow = duration(v);
                 case "--repo-root" -> root = Path.of(v).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -149,7 +160,9 @@ public record CompareOptions(
                 syscalls,
                 syscallsDuration != null ? syscallsDuration : quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10),
                 repeat,
-                baseline);
+                baseline,
+                chaos,
+                chaosWindow != null ? chaosWindow : DEFAULT_CHAOS_WINDOW);
     }
 
     /** {@code --repeat N}: rounds of every target, at least one. */
@@ -185,7 +198,8 @@ public record CompareOptions(
     }
 
     private static boolean needsValue(String flag) {
-        return !List.of("--quick", "--via-gateway", "--no-pin", "--syscalls").contains(flag);
+        return !List.of("--quick", "--via-gateway", "--no-pin", "--syscalls", "--chaos")
+                .contains(flag);
     }
 
     /** {@code 30s}, {@code 2m}, {@code 500ms} or plain seconds. */
@@ -220,7 +234,7 @@ public record CompareOptions(
                                        [--concurrency 100,500,2000] [--rate N] [--engine gatling|wrk]
                                        [--base-url id=URL ...] [--via-gateway] [--cpus-target LIST --cpus-load LIST | --no-pin]
                                        [--connections 10000] [--results DIR] [--idle 3s] [--syscalls [--syscalls-duration 10s]]
-                                       [--repeat N] [--baseline RUN_DIR]
+                                       [--repeat N] [--baseline RUN_DIR] [--chaos [--chaos-window 35s]]
                 """;
     }
 }

@@ -117,6 +117,11 @@ public final class Comparison {
 
     /** The target ids to run: the ones asked, {@code all} meaning every registry target whose jar is built. */
     public List<String> targets() {
+        return targets(options);
+    }
+
+    /** The target ids {@code options} ask for, {@code all} meaning every registry target whose jar is built. */
+    public static List<String> targets(CompareOptions options) {
         if (!options.targets().equals(List.of("all"))) {
             return options.targets();
         }

@@ -26,20 +26,28 @@ public final class TargetProcess implements AutoCloseable {
 
     private final String id;
     private final String baseUrl;
-    private final Process process;
+    /** Where its health and metrics answer on threads of their own; 0 when not known (a remote target). */
+    private final int managementPort;
+    /** The command that started it (prefix included), to start it again after a kill; empty for a remote target. */
+    private final List<String> command;
+
+    private volatile Process process;
     /** Temporary folder of a launched target (its data directory and jar snapshot), removed at close. */
     private final Path scratch;
 
-    private TargetProcess(String id, String baseUrl, Process process, Path scratch) {
+    private TargetProcess(
+            String id, String baseUrl, int managementPort, List<String> command, Process process, Path scratch) {
         this.id = id;
         this.baseUrl = baseUrl;
+        this.managementPort = managementPort;
+        this.command = command;
         this.process = process;
         this.scratch = scratch;
     }
 
     /** A target someone else runs (Kubernetes, another host); nothing is started or stopped. */
     public static TargetProcess remote(String id, String baseUrl) {
-        return new TargetProcess(id, baseUrl.replaceAll("/+$", ""), null, null);
+        return new TargetProcess(id, baseUrl.replaceAll("/+$", ""), 0, List.of(), null, null);
     }
 
     /** Starts {@code target} pinned by {@code prefix} (taskset), logs to {@code log}, and waits until it is ready. */
@@ -59,12 +67,8 @@ public final class TargetProcess implements AutoCloseable {
         Files.copy(jar, copy);
         return start(
                 target.id(),
-                port -> target.command(
-                        Path.of(System.getProperty("java.home")),
-                        snapshot,
-                        port,
-                        0 /* management port: any free one; the comparison reads the service port */,
-                        dataDir),
+                (port, management) ->
+                        target.command(Path.of(System.getProperty("java.home")), snapshot, port, management, dataDir),
                 prefix,
                 log,
                 scratch);
@@ -79,7 +83,7 @@ public final class TargetProcess implements AutoCloseable {
         }
         return start(
                 Target.GATEWAY_ID,
-                port -> {
+                (port, management) -> {
                     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                             .toString()));
                     cmd.addAll(Target.COMMON_JVM_OPTIONS);
@@ -87,6 +91,7 @@ public final class TargetProcess implements AutoCloseable {
                             "-jar",
                             jar.toString(),
                             "--server.port=" + port,
+                            "--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + management,
                             "--iolab.gateway.upstreams." + targetId + "=" + upstreamUrl));
                     return cmd;
                 },
@@ -97,20 +102,23 @@ public final class TargetProcess implements AutoCloseable {
 
     private static TargetProcess start(
             String id,
-            java.util.function.IntFunction<List<String>> command,
+            java.util.function.BiFunction<Integer, Integer, List<String>> command,
             List<String> prefix,
             Path log,
             Path scratch)
             throws IOException {
         int port = freePort();
+        // a port of its own, known here: a health probe must reach the threads kept free of the load
+        int management = freePort();
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(command.apply(port));
+        cmd.addAll(command.apply(port, management));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        TargetProcess started = new TargetProcess(id, "http://127.0.0.1:" + port, process, scratch);
+        TargetProcess started =
+                new TargetProcess(id, "http://127.0.0.1:" + port, management, List.copyOf(cmd), process, scratch);
         try {
             started.awaitReady(log);
         } catch (IOException | RuntimeException e) {
@@ -126,6 +134,48 @@ public final class TargetProcess implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Its management port's base URL (health and metrics on threads of their own), when launched here. */
+    public java.util.Optional<String> managementUrl() {
+        return managementPort == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("http://127.0.0.1:" + managementPort);
+    }
+
+    /** Its data directory, when launched here. */
+    public java.util.Optional<Path> dataDir() {
+        return scratch == null ? java.util.Optional.empty() : java.util.Optional.of(scratch.resolve("data"));
+    }
+
+    /** SIGKILL (no drain, no shutdown hook) and waits for the process to be gone; returns how long that took. */
+    public Duration kill() throws InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException(id + " was not launched here: it cannot be killed from here");
+        }
+        long from = System.nanoTime();
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(id + " still alive 30 s after SIGKILL");
+        }
+        return Duration.ofNanos(System.nanoTime() - from);
+    }
+
+    /**
+     * Starts the same command again, on the same ports and data directory (a supervisor's or kubelet's restart),
+     * after {@link #kill}; returns how long it took to be ready.
+     */
+    public Duration restart(Path log) throws IOException {
+        if (process == null || process.isAlive()) {
+            throw new IllegalStateException(id + ": restart follows a kill of a process launched here");
+        }
+        long from = System.nanoTime();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady(log);
+        return Duration.ofNanos(System.nanoTime() - from);
     }
 
     /** The pid to read /proc from: only for a target launched here. */

@@ -1,0 +1,172 @@
+package dev.iolab.loadtest.chaos;
+
+import dev.iolab.conformance.hostile.LatencyProbe;
+import dev.iolab.contract.Endpoints;
+import dev.iolab.contract.UploadTemporaries;
+import dev.iolab.loadtest.runner.TargetProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SIGKILL of a target while a normal client runs and an upload is half sent, then the same command started again
+ * (what a supervisor or the kubelet does): how long until the client is served again, what failed meanwhile, and
+ * whether the files survived as the contract says (the finished upload whole, the cut one invisible, no temporaries).
+ */
+final class KillProbe {
+
+    /** Size of the upload the kill cuts: far more than is sent, so it is always mid-body when the kill comes. */
+    static final int PARTIAL_DECLARED = 8 << 20;
+
+    static final int PARTIAL_SENT = 1 << 20;
+
+    /** The longest a killed target may take to serve the normal client again before the probe gives up. */
+    static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    /**
+     * Kills {@code target} and restarts it; the normal client and the file checks go to {@code base} (the target, or
+     * its route on a gateway in front of it).
+     */
+    Resilience.Kill run(TargetProcess target, URI base, Path log) {
+        String run = Long.toHexString(System.nanoTime() & 0xffffffL);
+        String kept = "chaos-kept-" + run + ".bin";
+        String partial = "chaos-partial-" + run + ".bin";
+        byte[] body = new byte[256 * 1024];
+        ThreadLocalRandom.current().nextBytes(body);
+        try (LatencyProbe normal = new LatencyProbe(
+                target.id() + " kill",
+                URI.create(base + Endpoints.ECHO + "?msg=normal"),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(50),
+                false,
+                "normal"::equals)) {
+            int put = send(HttpRequest.newBuilder(file(base, kept)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)))
+                    .statusCode();
+            if (put / 100 != 2) {
+                return failed("the upload before the kill got " + put);
+            }
+            awaitRecording(normal);
+            Thread.sleep(1_000);
+            try (Socket cut = startUpload(base, partial)) {
+                long killedAt = normal.now();
+                Duration exit = target.kill();
+                long goneAt = killedAt + exit.toNanos();
+                Duration ready = target.restart(log);
+                long recoveredAt = awaitServed(normal, goneAt);
+                List<LatencyProbe.Sample> down = normal.window(killedAt, recoveredAt);
+                long failed = down.stream().filter(LatencyProbe.Sample::failed).count();
+                HttpResponse<byte[]> back = client.send(
+                        HttpRequest.newBuilder(file(base, kept))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                int partialStatus =
+                        send(HttpRequest.newBuilder(file(base, partial))).statusCode();
+                // the contract has no DELETE: remove what this probe wrote where the data directory is visible
+                if (target.dataDir().isPresent()) {
+                    Files.deleteIfExists(target.dataDir().get().resolve(kept));
+                }
+                return new Resilience.Kill(
+                        exit.toMillis(),
+                        ready.toMillis(),
+                        (recoveredAt - killedAt) / 1_000_000,
+                        failed,
+                        back.statusCode() == 200 && Arrays.equals(back.body(), body),
+                        partialStatus == 200,
+                        temporaries(target),
+                        null);
+            }
+        } catch (IOException | RuntimeException e) {
+            return failed(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted");
+        }
+    }
+
+    private static Resilience.Kill failed(String why) {
+        return new Resilience.Kill(-1, -1, -1, -1, false, false, -1, why);
+    }
+
+    private static URI file(URI base, String name) {
+        return URI.create(base + Endpoints.FILES_PREFIX + name);
+    }
+
+    private HttpResponse<Void> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** A PUT that declares {@link #PARTIAL_DECLARED} bytes and sends {@link #PARTIAL_SENT}: in flight at the kill. */
+    private static Socket startUpload(URI base, String name) throws IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(2_000);
+        OutputStream out = socket.getOutputStream();
+        String path = (base.getRawPath() == null ? "" : base.getRawPath()) + Endpoints.FILES_PREFIX + name;
+        out.write(("PUT " + path + " HTTP/1.1\r\nHost: " + base.getRawAuthority() + "\r\nContent-Length: "
+                        + PARTIAL_DECLARED + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(new byte[PARTIAL_SENT]);
+        out.flush();
+        return socket;
+    }
+
+    private static void awaitRecording(LatencyProbe normal) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!normal.recording()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the normal client got no answer within 30 s before the kill");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * When (probe clock) the normal client first got an answer from a request started after the old process was gone.
+     */
+    private static long awaitServed(LatencyProbe normal, long goneAt) throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (LatencyProbe.Sample s : normal.window(goneAt, Long.MAX_VALUE)) {
+                if (!s.failed()) {
+                    return s.startNanos() + s.latencyNanos();
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("not served again within " + RECOVERY_LIMIT.toSeconds() + " s of the kill");
+    }
+
+    /** Upload temporaries in the target's data directory after its restart; -1 when it is not visible from here. */
+    private static int temporaries(TargetProcess target) throws IOException {
+        if (target.dataDir().isEmpty()) {
+            return -1;
+        }
+        int count = 0;
+        try (DirectoryStream<Path> files =
+                Files.newDirectoryStream(target.dataDir().get())) {
+            for (Path p : files) {
+                if (UploadTemporaries.isTemporary(p.getFileName().toString())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
