@@ -37,6 +37,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -131,7 +133,7 @@ public final class Charts {
                         : r.server().threadsPeak().doubleValue(),
                 repeats,
                 "server/threads_peak");
-        sweeps(dir, charts, load);
+        sweeps(dir, charts, load, repeats);
         List<ResultRow> c10k =
                 rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
         if (!c10k.isEmpty()) {
@@ -303,32 +305,56 @@ public final class Charts {
                 : "";
     }
 
-    /** Throughput against concurrency, one line per target, for scenarios run at several concurrency levels. */
-    private static void sweeps(Path dir, List<Chart> charts, List<ResultRow> rows) throws IOException {
+    /**
+     * Throughput against concurrency, one line per target, for scenarios run at several concurrency levels; with
+     * rounds, each point is the median and carries the min..max of the rounds as an error bar.
+     */
+    private static void sweeps(Path dir, List<Chart> charts, List<ResultRow> rows, Repeats repeats) throws IOException {
         for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
             List<ResultRow> of =
                     rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
             if (of.stream().map(ResultRow::users).distinct().count() < 2) {
                 continue;
             }
-            XYSeriesCollection data = new XYSeriesCollection();
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            boolean ranges = false;
             for (String target : of.stream().map(ResultRow::target).distinct().toList()) {
-                XYSeries series = new XYSeries(target);
-                of.stream()
-                        .filter(r -> r.target().equals(target))
-                        .forEach(r -> series.add(r.users(), r.client().throughputRps()));
+                YIntervalSeries series = new YIntervalSeries(target);
+                for (ResultRow r : of) {
+                    if (!r.target().equals(target)) {
+                        continue;
+                    }
+                    double median = r.client().throughputRps();
+                    Spread s = repeats.spread(r, "throughput_rps");
+                    if (s != null && s.hasSpread()) {
+                        series.add(r.users(), median, s.min(), s.max());
+                        ranges |= s.max() > s.min();
+                    } else {
+                        series.add(r.users(), median, median, median);
+                    }
+                }
                 data.addSeries(series);
             }
             NumberAxis users = new NumberAxis("concurrent users (count)");
             NumberAxis rps = new NumberAxis("throughput (req/s)");
             rps.setNumberFormatOverride(new DecimalFormat("#,##0"));
-            XYPlot plot = new XYPlot(data, users, rps, lines(data, true));
+            WhiskerLineRenderer renderer = new WhiskerLineRenderer();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                String target = (String) data.getSeriesKey(i);
+                renderer.setSeriesPaint(i, Palette.color(target));
+                renderer.setSeriesStroke(i, Palette.stroke(target, 1.6f));
+            }
+            XYPlot plot = new XYPlot(data, users, rps, renderer);
             styleXY(plot);
             save(
                     dir,
                     charts,
                     "sweep-" + scenario + ".svg",
-                    scenario + ": throughput against concurrent users",
+                    scenario + ": throughput against concurrent users"
+                            + (ranges
+                                    ? "; points are medians of " + repeats.rounds()
+                                            + " rounds, error bars their min-max"
+                                    : ""),
                     chart(plot),
                     WIDTH,
                     HEIGHT);
