@@ -37,6 +37,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -72,6 +74,17 @@ public final class Charts {
 
     /** As above for a run of several rounds: bars are medians with min..max error bars. */
     public static List<Chart> draw(Path dir, Repeats repeats, List<Timeline> timelines) throws IOException {
+        return draw(dir, repeats, timelines, Map.of());
+    }
+
+    /**
+     * As above, with every round's timeline of each row ({@code rounds}, by {@link Timeline#key}; the representative
+     * among them): the figures over time draw the representative's lines in a band from the min to the max of the
+     * rounds, the sweeps each point's min..max as an error bar.
+     */
+    public static List<Chart> draw(
+            Path dir, Repeats repeats, List<Timeline> timelines, Map<String, List<Timeline>> rounds)
+            throws IOException {
         List<ResultRow> rows = repeats.rows();
         System.setProperty("java.awt.headless", "true");
         // rotated labels (the value axes) as SVG text, not as glyph outlines: small, crisp and searchable
@@ -80,7 +93,7 @@ public final class Charts {
         List<Chart> charts = new ArrayList<>();
         List<ResultRow> load =
                 rows.stream().filter(r -> !r.scenario().equals("c10k")).toList();
-        overTime(dir, charts, rows, timelines);
+        overTime(dir, charts, rows, timelines, rounds);
         bars(
                 dir,
                 charts,
@@ -131,7 +144,7 @@ public final class Charts {
                         : r.server().threadsPeak().doubleValue(),
                 repeats,
                 "server/threads_peak");
-        sweeps(dir, charts, load);
+        sweeps(dir, charts, load, repeats);
         List<ResultRow> c10k =
                 rows.stream().filter(r -> r.scenario().equals("c10k")).toList();
         if (!c10k.isEmpty()) {
@@ -303,32 +316,56 @@ public final class Charts {
                 : "";
     }
 
-    /** Throughput against concurrency, one line per target, for scenarios run at several concurrency levels. */
-    private static void sweeps(Path dir, List<Chart> charts, List<ResultRow> rows) throws IOException {
+    /**
+     * Throughput against concurrency, one line per target, for scenarios run at several concurrency levels; with
+     * rounds, each point is the median and carries the min..max of the rounds as an error bar.
+     */
+    private static void sweeps(Path dir, List<Chart> charts, List<ResultRow> rows, Repeats repeats) throws IOException {
         for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
             List<ResultRow> of =
                     rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
             if (of.stream().map(ResultRow::users).distinct().count() < 2) {
                 continue;
             }
-            XYSeriesCollection data = new XYSeriesCollection();
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            boolean ranges = false;
             for (String target : of.stream().map(ResultRow::target).distinct().toList()) {
-                XYSeries series = new XYSeries(target);
-                of.stream()
-                        .filter(r -> r.target().equals(target))
-                        .forEach(r -> series.add(r.users(), r.client().throughputRps()));
+                YIntervalSeries series = new YIntervalSeries(target);
+                for (ResultRow r : of) {
+                    if (!r.target().equals(target)) {
+                        continue;
+                    }
+                    double median = r.client().throughputRps();
+                    Spread s = repeats.spread(r, "throughput_rps");
+                    if (s != null && s.hasSpread()) {
+                        series.add(r.users(), median, s.min(), s.max());
+                        ranges |= s.max() > s.min();
+                    } else {
+                        series.add(r.users(), median, median, median);
+                    }
+                }
                 data.addSeries(series);
             }
             NumberAxis users = new NumberAxis("concurrent users (count)");
             NumberAxis rps = new NumberAxis("throughput (req/s)");
             rps.setNumberFormatOverride(new DecimalFormat("#,##0"));
-            XYPlot plot = new XYPlot(data, users, rps, lines(data, true));
+            WhiskerLineRenderer renderer = new WhiskerLineRenderer();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                String target = (String) data.getSeriesKey(i);
+                renderer.setSeriesPaint(i, Palette.color(target));
+                renderer.setSeriesStroke(i, Palette.stroke(target, 1.6f));
+            }
+            XYPlot plot = new XYPlot(data, users, rps, renderer);
             styleXY(plot);
             save(
                     dir,
                     charts,
                     "sweep-" + scenario + ".svg",
-                    scenario + ": throughput against concurrent users",
+                    scenario + ": throughput against concurrent users"
+                            + (ranges
+                                    ? "; points are medians of " + repeats.rounds()
+                                            + " rounds, error bars their min-max"
+                                    : ""),
                     chart(plot),
                     WIDTH,
                     HEIGHT);
@@ -341,7 +378,12 @@ public final class Charts {
     static final int PANEL_HEIGHT = 150;
 
     /** Per scenario one figure, a panel per quantity and a line per target, on the measurement's clock. */
-    private static void overTime(Path dir, List<Chart> charts, List<ResultRow> rows, List<Timeline> timelines)
+    private static void overTime(
+            Path dir,
+            List<Chart> charts,
+            List<ResultRow> rows,
+            List<Timeline> timelines,
+            Map<String, List<Timeline>> rounds)
             throws IOException {
         for (String scenario : rows.stream().map(ResultRow::scenario).distinct().toList()) {
             if (rows.stream()
@@ -376,18 +418,36 @@ public final class Charts {
             fonts(time);
             CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
             plot.setGap(8);
+            // each target's rounds (the line's own among them): with two or more, a band around the line
+            Map<Timeline, List<Timeline>> ofRounds = new LinkedHashMap<>();
+            for (Timeline t : of) {
+                ofRounds.put(t, rounds.getOrDefault(Timeline.key(t.target(), t.scenario(), t.users()), List.of(t)));
+            }
+            boolean bands = ofRounds.values().stream().anyMatch(r -> r.size() > 1);
             int drawn = 0;
             for (Panel panel : panels) {
-                XYSeriesCollection data = new XYSeriesCollection();
+                XYSeriesCollection lines = new XYSeriesCollection();
+                YIntervalSeriesCollection banded = new YIntervalSeriesCollection();
+                Set<String> withBand = new HashSet<>();
                 double max = LOG_FLOOR;
                 for (Timeline t : of) {
                     XYSeries series = panel.series().apply(t);
-                    if (series.getItemCount() > 0) {
-                        data.addSeries(series);
-                        max = Math.max(max, series.getMaxY());
+                    if (series.getItemCount() == 0) {
+                        continue;
+                    }
+                    lines.addSeries(series);
+                    List<XYSeries> each =
+                            ofRounds.get(t).stream().map(panel.series()).toList();
+                    YIntervalSeries band = band(series, each);
+                    banded.addSeries(band);
+                    if (each.size() > 1) {
+                        withBand.add(t.target());
+                    }
+                    for (int i = 0; i < band.getItemCount(); i++) {
+                        max = Math.max(max, band.getYHighValue(i));
                     }
                 }
-                if (data.getSeriesCount() == 0) {
+                if (lines.getSeriesCount() == 0) {
                     continue;
                 }
                 ValueAxis axis = panel.log() ? logAxis(panel.axis(), max) : new NumberAxis(panel.axis());
@@ -397,7 +457,10 @@ public final class Charts {
                 }
                 fonts(axis);
                 axis.setLabelFont(TICK_FONT);
-                XYPlot sub = new XYPlot(data, null, axis, lines(data, false));
+                // one round: the lines as they always were; rounds: the same lines, each in its band
+                XYPlot sub = bands
+                        ? new XYPlot(banded, null, axis, new BandRenderer(banded, withBand))
+                        : new XYPlot(lines, null, axis, lines(lines, false));
                 styleXY(sub);
                 plot.add(sub, 1);
                 drawn++;
@@ -422,7 +485,11 @@ public final class Charts {
                     charts,
                     "over-time-" + scenario + ".svg",
                     scenario + " over time: requests and client latency per "
-                            + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)",
+                            + "second (Gatling's records), target CPU, memory, threads and GC pauses (200 ms samples)"
+                            + (bands
+                                    ? "; lines: each target's round shown (throughput nearest the median), shaded: the"
+                                            + " min-max of its " + repeats(ofRounds) + " rounds"
+                                    : ""),
                     chart(plot),
                     WIDTH,
                     PANEL_HEIGHT * drawn + 90);
@@ -450,6 +517,53 @@ public final class Charts {
             }
         }
         return series;
+    }
+
+    /** How many rounds the figure's bands span: the most any target has. */
+    private static int repeats(Map<Timeline, List<Timeline>> rounds) {
+        return rounds.values().stream().mapToInt(List::size).max().orElse(1);
+    }
+
+    /**
+     * The line {@code shown} with, at each of its points, the min and max of every round's line there ({@code rounds}
+     * holds {@code shown}'s own): a round sampled at other instants is read by linear interpolation, a round that does
+     * not reach the instant is left out. The band always holds the line.
+     */
+    static YIntervalSeries band(XYSeries shown, List<XYSeries> rounds) {
+        YIntervalSeries band = new YIntervalSeries(shown.getKey(), true, false);
+        for (int i = 0; i < shown.getItemCount(); i++) {
+            double x = shown.getX(i).doubleValue();
+            double y = shown.getY(i).doubleValue();
+            double lo = y;
+            double hi = y;
+            for (XYSeries round : rounds) {
+                Double v = at(round, x);
+                if (v != null) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            band.add(x, y, lo, hi);
+        }
+        return band;
+    }
+
+    /** The value of a sorted series at {@code x}, linear between its neighbours; null outside its span. */
+    static Double at(XYSeries series, double x) {
+        int n = series.getItemCount();
+        if (n == 0 || x < series.getMinX() || x > series.getMaxX()) {
+            return null;
+        }
+        int i = series.indexOf(x);
+        if (i >= 0) {
+            return series.getY(i).doubleValue();
+        }
+        int after = -i - 1; // x lies between after - 1 and after
+        double x0 = series.getX(after - 1).doubleValue();
+        double x1 = series.getX(after).doubleValue();
+        double y0 = series.getY(after - 1).doubleValue();
+        double y1 = series.getY(after).doubleValue();
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
     }
 
     /** A renderer drawing each series in its target's colour and dash. */

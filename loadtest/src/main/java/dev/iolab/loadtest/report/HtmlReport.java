@@ -92,7 +92,8 @@ public final class HtmlReport {
                         repeats.rounds() > 1
                                 ? "<p class=\"caveat\">Each number is the median of " + repeats.rounds()
                                         + " alternating rounds (every target once per round); under it, <i>range</i> is its min"
-                                        + "&#8211;max across the rounds, and the charts draw it as error bars. A difference"
+                                        + "&#8211;max across the rounds; the charts draw it as error bars on the bars and sweep"
+                                        + " points, and as a shaded band around each line over time. A difference"
                                         + " inside the range is noise.</p>\n"
                                 : "<p class=\"caveat\"><b>A single run:</b> on a shared machine one run is not a measurement of"
                                         + " record, and nothing here tells a difference from noise; a difference of a few"

@@ -3,6 +3,7 @@ package dev.iolab.loadtest.report;
 import dev.iolab.loadtest.runner.ClientNumbers;
 import dev.iolab.loadtest.server.ServerNumbers;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,13 +14,15 @@ import java.util.function.Function;
 /**
  * A run's rounds reduced to one row per target x scenario x users: each number the median of its rounds, with its
  * {@link Spread}; a row keeps the flags any round raised (a row client-bound once is a lower bound) and the report,
- * figures and anatomy of its representative round, the one whose throughput is nearest the median.
+ * figures and anatomy of its representative round, the one whose throughput is nearest the median; {@code perRound}
+ * keeps each round's own row by {@link #key}.
  */
 public record Repeats(
         int rounds,
         List<ResultRow> rows,
         Map<String, Map<String, Spread>> spreads,
-        Map<String, Integer> representative) {
+        Map<String, Integer> representative,
+        Map<String, List<ResultRow>> perRound) {
 
     /** One run of every row: no spread. */
     public static Repeats single(List<ResultRow> rows) {
@@ -41,6 +44,7 @@ public record Repeats(
         List<ResultRow> rows = new ArrayList<>();
         Map<String, Map<String, Spread>> spreads = new LinkedHashMap<>();
         Map<String, Integer> representative = new LinkedHashMap<>();
+        Map<String, List<ResultRow>> perRoundRows = new LinkedHashMap<>();
         byKey.forEach((key, perRound) -> {
             while (perRound.size() < rounds.size()) {
                 perRound.add(null); // a round that failed this row
@@ -57,8 +61,9 @@ public record Repeats(
             int rep = representative(perRound, of.get("throughput_rps").median());
             representative.put(key, rep + 1);
             rows.add(median(perRound, perRound.get(rep)));
+            perRoundRows.put(key, Collections.unmodifiableList(perRound));
         });
-        return new Repeats(rounds.size(), List.copyOf(rows), spreads, representative);
+        return new Repeats(rounds.size(), List.copyOf(rows), spreads, representative, perRoundRows);
     }
 
     public static String key(ResultRow r) {
@@ -74,6 +79,15 @@ public record Repeats(
     /** The round (from 1) whose report, figures and anatomy the row shows. */
     public int representativeRound(ResultRow row) {
         return representative.getOrDefault(key(row), 1);
+    }
+
+    /**
+     * The row as each round measured it (index 0: round 1; null where that round failed it): each round's own Gatling
+     * report and numbers, for the figures that draw the spread of a whole curve.
+     */
+    public List<ResultRow> eachRound(ResultRow row) {
+        List<ResultRow> of = perRound.get(key(row));
+        return of == null ? List.of(row) : of;
     }
 
     /** Index of the first round whose throughput is nearest the median. */

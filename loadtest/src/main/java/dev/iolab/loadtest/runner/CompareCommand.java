@@ -84,7 +84,7 @@ public final class CompareCommand {
         RunInfo info = RunContext.describe(id, started, options, pinning, cpus, comparison.notes());
         info.machine().put("load_average_before", loadBefore);
         BaselineDiff diff = baseline == null ? null : BaselineDiff.of(baseline, repeats);
-        ReportWriter.write(runDir, info, repeats, comparison.samples(repeats), diff, resilience);
+        ReportWriter.write(runDir, info, repeats, comparison.samplesPerRound(), diff, resilience);
         deleteWork(runDir.resolve(".work"));
 
         System.out.println();

@@ -8,7 +8,6 @@ import dev.iolab.loadtest.anatomy.StracePass;
 import dev.iolab.loadtest.anatomy.SyscallCounts;
 import dev.iolab.loadtest.c10k.C10kScenario;
 import dev.iolab.loadtest.report.Flags;
-import dev.iolab.loadtest.report.Repeats;
 import dev.iolab.loadtest.report.ResultRow;
 import dev.iolab.loadtest.report.Timeline;
 import dev.iolab.loadtest.server.ProcStats;
@@ -92,17 +91,9 @@ public final class Comparison {
         return notes;
     }
 
-    /** Each row's samples from the round the report shows for it (its representative round). */
-    public Map<String, List<ServerSample>> samples(Repeats repeats) {
-        Map<String, List<ServerSample>> shown = new LinkedHashMap<>();
-        for (ResultRow r : repeats.rows()) {
-            int i = repeats.representativeRound(r) - 1;
-            String key = Repeats.key(r);
-            if (i < samples.size() && samples.get(i).containsKey(key)) {
-                shown.put(key, samples.get(i).get(key));
-            }
-        }
-        return shown;
+    /** Every round's 200 ms server samples (index 0: round 1), by {@code Timeline.key}: the figures over time. */
+    public List<Map<String, List<ServerSample>>> samplesPerRound() {
+        return samples;
     }
 
     /** Where this round's files go under a folder of the run: in round-N/ when there are rounds. */

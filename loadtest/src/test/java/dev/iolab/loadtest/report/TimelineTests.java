@@ -127,6 +127,45 @@ class TimelineTests {
                 .contains("\"target\":\"mvc-platform\"", "\"cpuCores\"");
     }
 
+    @Test
+    void aRepeatedRunDrawsTheRoundShownInABandSpanningEveryRound() throws Exception {
+        Path runDir = dir.resolve("results/20260101-000000");
+        List<List<ResultRow>> rounds = new ArrayList<>();
+        List<Map<String, List<ServerSample>>> samples = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            List<ResultRow> rows = new ArrayList<>();
+            for (ResultRow r : ReportWriterTests.rows()) {
+                // each round's own Gatling records, where Comparison keeps them
+                String report = "gatling/round-" + round + "/" + r.target() + "-" + r.scenario() + "/index.html";
+                simulationLog(runDir.resolve(report).resolveSibling("simulation.log"), T0);
+                rows.add(r.withGatlingReport(report));
+            }
+            rounds.add(rows);
+            List<ServerSample> of = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                // round 2 holds more memory and threads: the band has a width
+                of.add(new ServerSample(
+                        T0 + 200L * i, 10 + 0.1 * i * round, (100L * round + i) << 20, 20 * round + i, 30, null));
+            }
+            samples.add(Map.of(
+                    Timeline.key("mvc-platform", "delay", 100), of,
+                    Timeline.key("webflux-epoll", "delay", 100), of));
+        }
+
+        ReportWriter.write(runDir, ReportWriterTests.run(), Repeats.of(rounds), samples, null);
+
+        String delay = Files.readString(runDir.resolve("charts/over-time-delay.svg"));
+        assertThat(delay)
+                .contains(
+                        "<g class='band' data-target='mvc-platform'>", "<g class='band' data-target='webflux-epoll'>");
+        String html = Files.readString(runDir.resolve("index.html"));
+        assertThat(html).contains("shaded: the min-max of its 2 rounds");
+        assertThat(ReportWriterTests.referencedChartsParseAsSvg(runDir, html)).isGreaterThanOrEqualTo(8);
+        // timeline.json keeps the round shown, one entry per row
+        assertThat(Files.readString(runDir.resolve("timeline.json")).split("\"target\":\"mvc-platform\"", -1))
+                .hasSize(2);
+    }
+
     /** 100 requests of 1..100 ms ending in [T0+600, T0+1500), 3 of 200 ms ending around T0+2000, one at T0+2600. */
     static Path simulationLog(Path log, long start) throws IOException {
         Files.createDirectories(log.getParent());
