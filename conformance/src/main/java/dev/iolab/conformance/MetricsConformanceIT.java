@@ -127,7 +127,7 @@ class MetricsConformanceIT {
             assertThat(samples)
                     .as("%s{probe=%s} = 1 with iomodel=%s", MetricNames.HEALTH_PROBE, probe, target.id())
                     .anyMatch(s -> s.name().equals(MetricNames.HEALTH_PROBE)
-                            && Double.parseDouble(s.value()) == 1.0
+                            && s.number() == 1.0
                             && probe.equals(s.labels().get(HealthProbeMetrics.TAG_PROBE))
                             && target.id().equals(s.labels().get(MetricNames.TAG_IOMODEL)));
         }

@@ -7,14 +7,28 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A minimal reader of the Prometheus text exposition format: samples with their labels, comments skipped. */
+/**
+ * A minimal reader of the Prometheus text exposition format: samples with their labels, comments skipped. The one
+ * parser of the project: the conformance rules, the load generator's scrapes and the tests all read scrapes with it.
+ */
 public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One sample line. */
-    public record Sample(String name, Map<String, String> labels, String value) {}
+    public record Sample(String name, Map<String, String> labels, String value) {
+
+        /** The value as a number: {@code +Inf}, {@code -Inf} and {@code NaN} as the format spells them. */
+        public double number() {
+            return switch (value) {
+                case "+Inf" -> Double.POSITIVE_INFINITY;
+                case "-Inf" -> Double.NEGATIVE_INFINITY;
+                case "NaN" -> Double.NaN;
+                default -> Double.parseDouble(value);
+            };
+        }
+    }
 
     private PrometheusText() {}
 

@@ -76,6 +76,6 @@ class ModelMetricsTests {
                 .filter(s -> s.name().equals(name) && id.equals(s.labels().get(MetricNames.TAG_IOMODEL)))
                 .toList();
         assertThat(matching).as("%s{iomodel=%s}", name, id).isNotEmpty();
-        return matching.stream().mapToDouble(s -> Double.parseDouble(s.value())).sum();
+        return matching.stream().mapToDouble(PrometheusText.Sample::number).sum();
     }
 }

@@ -75,7 +75,7 @@ public final class ProcessGauges {
     private static double first(java.util.List<PrometheusText.Sample> samples, String name) {
         OptionalDouble value = samples.stream()
                 .filter(s -> s.name().equals(name))
-                .mapToDouble(s -> Double.parseDouble(s.value()))
+                .mapToDouble(PrometheusText.Sample::number)
                 .findFirst();
         return value.orElse(Double.NaN);
     }

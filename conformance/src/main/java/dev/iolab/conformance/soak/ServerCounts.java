@@ -35,7 +35,7 @@ final class ServerCounts {
                 counts.merge(
                         s.labels().get(MetricNames.TAG_METHOD) + " "
                                 + s.labels().get(MetricNames.TAG_URI),
-                        Math.round(Double.parseDouble(s.value())),
+                        Math.round(s.number()),
                         Long::sum);
             }
         }

@@ -2,7 +2,6 @@ package dev.iolab.loadtest.server;
 
 import dev.iolab.contract.MetricNames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,57 +22,13 @@ public final class PrometheusText {
         this.samples = samples;
     }
 
+    /** Reads a scrape with the project's one parser ({@link dev.iolab.conformance.PrometheusText}). */
     public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            line = line.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int brace = line.indexOf('{');
-            int space = brace < 0 ? line.indexOf(' ') : line.indexOf(' ', line.lastIndexOf('}'));
-            if (space < 0) {
-                continue;
-            }
-            String name = brace < 0 ? line.substring(0, space) : line.substring(0, brace);
-            Map<String, String> labels =
-                    brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
-            String[] rest = line.substring(space + 1).strip().split("\\s+");
-            samples.add(new Sample(name, labels, parseValue(rest[0])));
+        for (dev.iolab.conformance.PrometheusText.Sample s : dev.iolab.conformance.PrometheusText.parse(text)) {
+            samples.add(new Sample(s.name(), s.labels(), s.number()));
         }
         return new PrometheusText(samples);
-    }
-
-    private static Map<String, String> labels(String body) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        int i = 0;
-        while (i < body.length()) {
-            int eq = body.indexOf('=', i);
-            if (eq < 0) {
-                break;
-            }
-            String key = body.substring(i, eq).strip().replaceFirst("^,", "").strip();
-            StringBuilder value = new StringBuilder();
-            int j = eq + 2; // skip ="
-            while (j < body.length() && body.charAt(j) != '"') {
-                if (body.charAt(j) == '\\' && j + 1 < body.length()) {
-                    j++;
-                }
-                value.append(body.charAt(j++));
-            }
-            labels.put(key, value.toString());
-            i = j + 1;
-        }
-        return labels;
-    }
-
-    private static double parseValue(String v) {
-        return switch (v) {
-            case "+Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            case "NaN" -> Double.NaN;
-            default -> Double.parseDouble(v);
-        };
     }
 
     public List<Sample> samples() {
@@ -105,7 +60,10 @@ public final class PrometheusText {
             if (s.name.equals(MetricNames.HTTP_SERVER_REQUESTS_PROMETHEUS + "_bucket")
                     && isLoad(s.labels)
                     && s.labels.containsKey("le")) {
-                buckets.merge(parseValue(s.labels.get("le")), s.value, Double::sum);
+                // an le bound is spelled as a sample value is (+Inf included)
+                double le =
+                        new dev.iolab.conformance.PrometheusText.Sample(s.name, Map.of(), s.labels.get("le")).number();
+                buckets.merge(le, s.value, Double::sum);
             }
         }
         return buckets;
