@@ -45,12 +45,9 @@ for a in "$@"; do
 done
 modules=(contract conformance loadtest)
 if [[ -n "$targets" && "$targets" != all ]]; then
-  IFS=, read -r -a ids <<<"$targets"
-  for id in "${ids[@]}"; do target_info "$id"; modules+=("$TARGET_MODULE"); done
+  add_target_modules "$targets"
 else
-  mapfile -t built < <(target_list | awk -F'\t' '$3 == "built" { print $2 }')
-  (( ${#built[@]} )) || mapfile -t built < <(target_list | cut -f2)
-  modules+=("${built[@]}")
+  mapfile -t -O "${#modules[@]}" modules < <(built_target_modules)
 fi
 (( gateway )) && modules+=(gateway)
 # shellcheck disable=SC2046
@@ -58,10 +55,7 @@ ensure_built $(printf '%s\n' "${modules[@]}" | sort -u)
 [[ -d "$IOLAB_ROOT/loadtest/target/lib" ]] || die "loadtest/target/lib is missing: run ./mvnw -pl loadtest package -DskipTests"
 
 # 200 slowloris connections and their threads: make sure the soft open-files limit is not the bottleneck
-hard="$(ulimit -Hn)"
-if [[ "$hard" != unlimited ]] && (( $(ulimit -Sn) < hard )); then
-  ulimit -Sn "$hard" 2>/dev/null || warn "could not raise the open-files limit to $hard (ulimit -n is $(ulimit -Sn))"
-fi
+raise_open_files
 
 extra_opts=()
 [[ -n "${IOLAB_JAVA_OPTS:-}" ]] && read -r -a extra_opts <<<"$IOLAB_JAVA_OPTS"

@@ -124,6 +124,31 @@ target_info() {
   die "unknown target '$1' (known: $(target_ids | paste -sd' ' -))"
 }
 
+# built_target_modules: the modules of every built target, one per line (all target modules when none is built yet)
+built_target_modules() {
+  local built
+  built="$(target_list | awk -F'\t' '$3 == "built" { print $2 }')"
+  [[ -n "$built" ]] && printf '%s\n' "$built" || target_list | cut -f2
+}
+
+# add_target_modules IDS: appends the module of each comma-separated target id to the caller's array `modules`
+# (in this shell, so an unknown id stops the command with the list of known ones)
+add_target_modules() {
+  local ids id
+  IFS=, read -r -a ids <<<"$1"
+  for id in "${ids[@]}"; do target_info "$id"; modules+=("$TARGET_MODULE"); done
+}
+
+# raise_open_files: the soft open-files limit up to the hard one (c10k and attack runs hold thousands of sockets,
+# and the targets launched from here inherit it); warns where the system does not let us
+raise_open_files() {
+  local hard
+  hard="$(ulimit -Hn)"
+  if [[ "$hard" != unlimited ]] && (( $(ulimit -Sn) < hard )); then
+    ulimit -Sn "$hard" 2>/dev/null || warn "could not raise the open-files limit to $hard (ulimit -n is $(ulimit -Sn))"
+  fi
+}
+
 # target_command ID PORT DATA_DIR: fills the array TARGET_CMD with the exact launch command from the registry
 target_command() {
   mapfile -t TARGET_CMD < <(targets_cli command "$1" "$IOLAB_ROOT" "$2" "$3")

@@ -84,17 +84,14 @@ for a in "$@"; do
 done
 modules=(contract loadtest)
 if [[ -n "$targets" && "$targets" != all ]]; then
-  IFS=, read -r -a ids <<<"$targets"
-  for id in "${ids[@]}"; do target_info "$id"; modules+=("$TARGET_MODULE"); done
+  add_target_modules "$targets"
 elif (( quick )); then
   modules+=(blocking-service reactive-service)
   # plain-epoll joins when plain-io builds; without it the quick run says "not measured" and goes on
   is_built plain-io || (ensure_built plain-io) || warn "plain-io did not build: the quick compare runs without plain-epoll"
 elif (( ! urls )); then
   # all: every built target; when none is built yet, build them all
-  mapfile -t built < <(target_list | awk -F'\t' '$3 == "built" { print $2 }')
-  (( ${#built[@]} )) || mapfile -t built < <(target_list | cut -f2)
-  modules+=("${built[@]}")
+  mapfile -t -O "${#modules[@]}" modules < <(built_target_modules)
 fi
 (( gateway )) && modules+=(gateway)
 # shellcheck disable=SC2046
@@ -103,10 +100,7 @@ ensure_built $(printf '%s\n' "${modules[@]}" | sort -u)
 
 # c10k holds thousands of sockets here and in the target (which inherits this limit): raise the soft
 # open-files limit to the hard one where the system lets us, and say so where it does not
-hard="$(ulimit -Hn)"
-if [[ "$hard" != unlimited ]] && (( $(ulimit -Sn) < hard )); then
-  ulimit -Sn "$hard" 2>/dev/null || warn "could not raise the open-files limit to $hard (ulimit -n is $(ulimit -Sn))"
-fi
+raise_open_files
 (( $(ulimit -Sn) >= 10240 )) || warn "open-files limit is $(ulimit -Sn): c10k will hold fewer connections (raise the hard limit: ulimit -Hn)"
 
 extra_opts=()
