@@ -46,6 +46,13 @@ public record Resilience(List<Target> targets) {
                 if (a.closedAfterS() == null && a.boundObserved()) {
                     problems.add(a.name() + ": " + a.stillOpen() + " of " + a.connections()
                             + " connections still open past the " + a.boundS() + " s bound");
+                } else if (a.closedAfterS() != null && a.closedAfterS() > a.boundS()) {
+                    problems.add(String.format(
+                            java.util.Locale.ROOT,
+                            "%s: connections closed after %.1f s, past the %d s bound",
+                            a.name(),
+                            a.closedAfterS(),
+                            a.boundS()));
                 }
             }
             if (healthFailed > 0) {

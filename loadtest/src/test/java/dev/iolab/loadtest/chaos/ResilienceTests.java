@@ -70,6 +70,16 @@ class ResilienceTests {
     }
 
     @Test
+    void connectionsClosedLaterThanTheBoundAreAProblem() {
+        assertThat(target(List.of(attack("never-reading-sender", 0, 76.8, true)), 0, List.of(), kill())
+                        .problems())
+                .containsExactly("never-reading-sender: connections closed after 76.8 s, past the 75 s bound");
+        assertThat(target(List.of(attack("never-reading-sender", 0, 75.0, true)), 0, List.of(), kill())
+                        .problems())
+                .isEmpty();
+    }
+
+    @Test
     void aKillThatLosesAnUploadShowsAPartialOneOrLeavesTemporariesIsAProblem() {
         Resilience.Kill bad = new Resilience.Kill(12, 900, 1100, 7, false, true, 1, null);
         assertThat(target(List.of(), 0, List.of(), bad).problems())
