@@ -2,6 +2,7 @@ package dev.iolab.reactive.web;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.RequestHeadTimeout;
+import dev.iolab.contract.StalledConnectionTimeout;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -19,7 +20,8 @@ class ServerLimitsCustomizer implements WebServerFactoryCustomizer<NettyReactive
     @Override
     public void customize(NettyReactiveWebServerFactory factory) {
         RequestHeadTimeout headTimeout = new RequestHeadTimeout(Limits.HEADER_READ_TIMEOUT);
-        factory.addServerCustomizers(server -> headTimeout.apply(server
+        StalledConnectionTimeout stallTimeout = new StalledConnectionTimeout(Limits.KEEP_ALIVE_TIMEOUT);
+        factory.addServerCustomizers(server -> stallTimeout.apply(headTimeout.apply(server
                 // RFC 9112 §3: request line over the limit -> 414; header section over the limit -> 431
                 .httpRequestDecoder(spec -> spec.maxInitialLineLength(Limits.MAX_REQUEST_LINE_BYTES)
                         .maxHeaderSize(Limits.MAX_HEADER_SECTION_BYTES)
@@ -29,7 +31,7 @@ class ServerLimitsCustomizer implements WebServerFactoryCustomizer<NettyReactive
                 .idleTimeout(Limits.KEEP_ALIVE_TIMEOUT)
                 // a request body that stalls this long between reads is cut off (slowloris on bodies); the head itself
                 // is held to the same time by RequestHeadTimeout, which Reactor Netty's own timeouts do not cover
-                .readTimeout(Limits.HEADER_READ_TIMEOUT)));
+                .readTimeout(Limits.HEADER_READ_TIMEOUT))));
     }
 
     @Override
