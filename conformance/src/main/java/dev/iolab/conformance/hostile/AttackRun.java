@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
 /**
  * One running attack: its connections driven by a single thread through one selector (so 200 slow connections
  * cost the attacker one thread), each following its {@link AttackScript}, and when the target closed each one
- * (end of stream, a reset, or a failed write), measured from when it opened and from when it stalled.
+ * (end of stream, a reset, a failed write, or for a connection that neither sends nor reads any more the server's
+ * side of the socket leaving ESTABLISHED), measured from when it opened and from when it stalled.
  */
 public final class AttackRun implements AutoCloseable {
 
@@ -176,8 +177,34 @@ public final class AttackRun implements AutoCloseable {
             if (conn.closedAt == 0 && conn.script.trickling(Duration.ofNanos(now - conn.openedAt), conn.sends)) {
                 try {
                     conn.send(conn.script.perTick());
+                    // a script that never reads pushes as fast as the socket takes it: more chunks while it takes
+                    // them whole, so its stall starts when the target stops taking bytes, not when a tick rate ends
+                    while (conn.script.readPerTick() == AttackScript.NEVER
+                            && !conn.pending.hasRemaining()
+                            && conn.script.trickling(Duration.ofNanos(now - conn.openedAt), conn.sends)) {
+                        conn.send(conn.script.perTick());
+                    }
                 } catch (IOException e) {
                     closed(conn, key);
+                }
+            } else if (conn.closedAt == 0 && conn.pending.hasRemaining()) {
+                try {
+                    conn.send(new byte[0]); // the rest of the last chunk: the body is sent whole, as declared
+                } catch (IOException e) {
+                    closed(conn, key);
+                }
+            }
+            if (conn.closedAt == 0 && conn.script.readPerTick() == AttackScript.NEVER) {
+                // nothing read, and a write that cannot progress fails no sooner than a write that is not made: only
+                // the server's side of the socket shows a close
+                switch (ServerSide.of(conn.channel)) {
+                    case ESTABLISHED -> conn.serverSeen = true;
+                    case CLOSING -> closed(conn, key);
+                    case ABSENT -> {
+                        if (conn.serverSeen) {
+                            closed(conn, key); // reset: the row is gone
+                        }
+                    }
                 }
             }
         }
@@ -224,6 +251,9 @@ public final class AttackRun implements AutoCloseable {
         final long openedAt;
         volatile long closedAt;
         long read;
+        /** The server's side of this connection was seen ESTABLISHED in the kernel's table. */
+        boolean serverSeen;
+
         ByteBuffer pending = ByteBuffer.allocate(0);
         long sends;
 
