@@ -24,6 +24,9 @@ final class AioConnection {
     private final AsynchronousSocketChannel channel;
     private final HttpConnection http;
     private final FileSender files;
+    /** How long a write may wait for the client to take a byte: the contract's longest silence. */
+    private final long stallNanos;
+
     private final ScheduledExecutorService timer;
     private final LoopActivity activity;
     private final ByteBuffer in = ByteBuffer.allocateDirect(IN_BYTES).flip();
@@ -54,7 +57,7 @@ final class AioConnection {
         public void completed(Integer n, Void a) {
             activity.woke(n > 0 ? 1 : 0);
             if (out.hasRemaining()) {
-                channel.write(out, null, this);
+                channel.write(out, stallNanos, TimeUnit.NANOSECONDS, null, this);
                 return;
             }
             out.clear();
@@ -78,6 +81,7 @@ final class AioConnection {
         this.channel = channel;
         this.activity = activity;
         this.http = new HttpConnection(context);
+        this.stallNanos = context.keepAliveTimeoutNanos();
         this.files = files;
         this.timer = timer;
     }
@@ -92,7 +96,9 @@ final class AioConnection {
         pending = http.advance(in, out);
         if (out.position() > 0) {
             out.flip();
-            channel.write(out, null, onWrite); // continues in onWrite, then doPending()
+            // continues in onWrite, then doPending(); a client that stops reading fails the write (and closes) after
+            // the contract's longest silence, as a silent reader times out the read
+            channel.write(out, stallNanos, TimeUnit.NANOSECONDS, null, onWrite);
         } else {
             doPending();
         }
@@ -106,7 +112,7 @@ final class AioConnection {
                 channel.read(in, timeout, TimeUnit.MILLISECONDS, null, onRead);
             }
             case WRITE -> step();
-            case SEND_FILE -> files.send(http.file(), channel, this::step, e -> close());
+            case SEND_FILE -> files.send(http.file(), channel, stallNanos, this::step, e -> close());
             case WAIT ->
                 timer.schedule(this::step, Math.max(0, http.wakeAtNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
             case CLOSE -> close();

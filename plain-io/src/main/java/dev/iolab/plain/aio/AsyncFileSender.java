@@ -8,6 +8,7 @@ import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +40,12 @@ final class AsyncFileSender implements FileSender {
     }
 
     @Override
-    public void send(FileRegion region, AsynchronousSocketChannel socket, Runnable done, Consumer<Throwable> failed) {
+    public void send(
+            FileRegion region,
+            AsynchronousSocketChannel socket,
+            long stallNanos,
+            Runnable done,
+            Consumer<Throwable> failed) {
         // Opened by FileHandler together with the region's FileChannel, so both are the same inode even while
         // an upload renames a new version into place; the exchange closes it.
         AsynchronousFileChannel file = region.asyncChannel();
@@ -66,7 +72,7 @@ final class AsyncFileSender implements FileSender {
             }
 
             void writeAll() {
-                socket.write(buffer, null, new CompletionHandler<Integer, Void>() {
+                socket.write(buffer, stallNanos, TimeUnit.NANOSECONDS, null, new CompletionHandler<Integer, Void>() {
                     @Override
                     public void completed(Integer n, Void a) {
                         region.advance(n);

@@ -28,6 +28,8 @@ final class BlockingConnection {
     private final ByteBuffer in = ByteBuffer.allocate(IN_BYTES).flip();
     private final ByteBuffer out = ByteBuffer.allocate(OUT_BYTES);
     private byte[] fileBuffer;
+    /** When the write(2) blocked now started ({@link System#nanoTime}), 0 while not writing: read by the watchdog. */
+    private volatile long writingSince;
 
     BlockingConnection(Socket socket, ServerContext context, LoopActivity activity) {
         this.socket = socket;
@@ -84,9 +86,34 @@ final class BlockingConnection {
         }
     }
 
+    /** How long the current write(2) has been blocked at {@code now}, 0 when none is. */
+    long writeBlockedFor(long now) {
+        long since = writingSince;
+        return since == 0 ? 0 : now - since;
+    }
+
+    /** Closes the socket, which ends a blocked write(2) with an error (the client stopped reading). */
+    void abort() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    /** write(2) of all of {@code bytes}, timed for the watchdog. */
+    private void write(OutputStream output, byte[] bytes, int offset, int length) throws IOException {
+        writingSince = System.nanoTime() | 1; // never 0 while writing
+        try {
+            output.write(bytes, offset, length);
+        } finally {
+            writingSince = 0;
+        }
+    }
+
     private void flush(OutputStream output) throws IOException {
         if (out.position() > 0) {
-            output.write(out.array(), out.arrayOffset(), out.position());
+            write(output, out.array(), out.arrayOffset(), out.position());
             out.clear();
             http.touch();
         }
@@ -105,7 +132,7 @@ final class BlockingConnection {
             if (n < 0) {
                 throw new IOException("file shrank while being sent");
             }
-            output.write(fileBuffer, 0, n);
+            write(output, fileBuffer, 0, n);
             region.advance(n);
             http.touch();
         }

@@ -27,6 +27,7 @@ public final class BlockingHttpServer implements HttpServer {
     private final LoopActivity activity;
 
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final WriteStallWatchdog watchdog;
     private final AtomicInteger ids = new AtomicInteger();
     private ServerSocket server;
     private Thread acceptor;
@@ -47,6 +48,7 @@ public final class BlockingHttpServer implements HttpServer {
         // the management port's threads are a loop of their own: its probes and scrapes are not the model's work
         this.activity = context.metrics()
                 .loop("blocking".equals(threadPrefix) ? "connection-threads" : threadPrefix + "-threads");
+        this.watchdog = new WriteStallWatchdog(context.keepAliveTimeoutNanos(), threadPrefix + "-write-watchdog");
     }
 
     @Override
@@ -99,7 +101,13 @@ public final class BlockingHttpServer implements HttpServer {
 
     private void serve(Socket socket) {
         try {
-            new BlockingConnection(socket, context, activity).run();
+            BlockingConnection connection = new BlockingConnection(socket, context, activity);
+            watchdog.add(connection);
+            try {
+                connection.run();
+            } finally {
+                watchdog.remove(connection);
+            }
         } finally {
             open.remove(socket);
             permits.release();
@@ -115,6 +123,7 @@ public final class BlockingHttpServer implements HttpServer {
     public void close() {
         closed = true;
         stopAccepting();
+        watchdog.close();
         for (Socket s : open) {
             try {
                 s.close();

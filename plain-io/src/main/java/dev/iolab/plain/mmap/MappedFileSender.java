@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Sends file bodies as slices of a {@link MappedByteBuffer}: the socket write reads the page cache directly. */
@@ -20,7 +21,12 @@ final class MappedFileSender implements FileSender {
     }
 
     @Override
-    public void send(FileRegion region, AsynchronousSocketChannel socket, Runnable done, Consumer<Throwable> failed) {
+    public void send(
+            FileRegion region,
+            AsynchronousSocketChannel socket,
+            long stallNanos,
+            Runnable done,
+            Consumer<Throwable> failed) {
         ByteBuffer slice;
         try {
             MappedByteBuffer mapping = files.map(region);
@@ -30,12 +36,12 @@ final class MappedFileSender implements FileSender {
             failed.accept(e);
             return;
         }
-        socket.write(slice, null, new CompletionHandler<Integer, Void>() {
+        socket.write(slice, stallNanos, TimeUnit.NANOSECONDS, null, new CompletionHandler<Integer, Void>() {
             @Override
             public void completed(Integer n, Void a) {
                 region.advance(n);
                 if (slice.hasRemaining()) {
-                    socket.write(slice, null, this);
+                    socket.write(slice, stallNanos, TimeUnit.NANOSECONDS, null, this);
                 } else {
                     done.run();
                 }
