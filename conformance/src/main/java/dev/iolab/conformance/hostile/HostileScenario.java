@@ -119,6 +119,8 @@ public final class HostileScenario {
             // warmed up: both probes have their first answer (on a loaded machine the first may take seconds)
             within(Duration.ofSeconds(30), () -> normal.recording() && health.recording());
             long baselineFrom = normal.now();
+            // health from here on: the polls that waited for a cold process above are warm-up, not under attack
+            long healthFrom = health.now();
             Thread.sleep(STEP);
             List<LatencyProbe.Sample> baseline = normal.window(baselineFrom, normal.now());
             long attacksFrom = normal.now();
@@ -186,7 +188,7 @@ public final class HostileScenario {
                     outcomes,
                     baseline,
                     normal.window(attacksFrom, attacksTo),
-                    health.all(),
+                    health.window(healthFrom, Long.MAX_VALUE),
                     healthWhere,
                     afterwards,
                     before,
