@@ -48,8 +48,21 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
             }
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             String routeId = route == null ? "?" : route.getId();
-            return GatewayAnswer.write(response, status, "upstream " + routeId + " " + reason(status), false);
+            // A body the upstream did not read to its end is still arriving on this connection: its rest would be
+            // read as the next request, so the answer closes the connection (RFC 9112 §9.6) instead of leaving a
+            // half-sent upload to the keep-alive timeout.
+            return GatewayAnswer.write(
+                    response,
+                    status,
+                    "upstream " + routeId + " " + reason(status),
+                    declaresBody(exchange.getRequest().getHeaders()));
         });
+    }
+
+    /** True when the request announced a body (a length above zero, or a transfer coding). */
+    static boolean declaresBody(org.springframework.http.HttpHeaders headers) {
+        return headers.getContentLength() > 0
+                || headers.containsHeader(org.springframework.http.HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** The proxy status for an upstream failure, or null when the failure is not the upstream's. */

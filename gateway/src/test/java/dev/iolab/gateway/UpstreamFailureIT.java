@@ -108,6 +108,26 @@ class UpstreamFailureIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void anUpstreamFailureWithTheBodyStillArrivingClosesTheConnection() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // 16 of 1,000 body bytes, then nothing: the upstream waits for the rest and the response timeout ends it
+            socket.getOutputStream()
+                    .write(("PUT /" + ALIVE.id() + "/files/stalled.bin HTTP/1.1\r\nHost: x\r\nContent-Length: 1000"
+                                    + "\r\n\r\n0123456789abcdef")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            String answer =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(answer).startsWith("HTTP/1.1 504").containsIgnoringCase("connection: close");
+            assertThat(millis)
+                    .as("the gateway closed right after its 504, not at the keep-alive timeout")
+                    .isLessThan(6L * RESPONSE_TIMEOUT_MS);
+        }
+    }
+
     private HttpResponse<String> get(Target route, String pathAndQuery) throws IOException, InterruptedException {
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route.id() + pathAndQuery))
