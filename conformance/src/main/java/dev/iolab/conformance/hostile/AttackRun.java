@@ -1,5 +1,6 @@
 package dev.iolab.conformance.hostile;
 
+import dev.iolab.conformance.tools.TcpTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -196,15 +197,12 @@ public final class AttackRun implements AutoCloseable {
             }
             if (conn.closedAt == 0 && conn.script.readPerTick() == AttackScript.NEVER) {
                 // nothing read, and a write that cannot progress fails no sooner than a write that is not made: only
-                // the server's side of the socket shows a close
-                switch (ServerSide.of(conn.channel)) {
-                    case ESTABLISHED -> conn.serverSeen = true;
-                    case CLOSING -> closed(conn, key);
-                    case ABSENT -> {
-                        if (conn.serverSeen) {
-                            closed(conn, key); // reset: the row is gone
-                        }
-                    }
+                // the server's side of the socket shows a close (its FIN waits behind the bytes this side never reads)
+                var server = serverSide(conn.channel);
+                if (server.isPresent() && server.get().established()) {
+                    conn.serverSeen = true;
+                } else if (server.isPresent() || conn.serverSeen) {
+                    closed(conn, key); // leaving ESTABLISHED, or gone after a reset
                 }
             }
         }
@@ -227,6 +225,17 @@ public final class AttackRun implements AutoCloseable {
             }
         } catch (IOException e) {
             closed(conn, key);
+        }
+    }
+
+    /** The server's end of {@code client}'s connection in the kernel's table: empty when it is not on this machine. */
+    private static java.util.Optional<TcpTable.Row> serverSide(SocketChannel client) {
+        try {
+            return TcpTable.find(
+                    ((InetSocketAddress) client.getRemoteAddress()).getPort(),
+                    ((InetSocketAddress) client.getLocalAddress()).getPort());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.iolab.reactive.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.iolab.conformance.tools.TcpTable;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.Target;
@@ -13,7 +14,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,26 +111,13 @@ class EchoBackpressureIT {
      * Bytes queued in the kernel for the loopback connection between the two ports, both ends and both directions:
      * send and receive queues from {@code /proc/net/tcp} and {@code tcp6} ({@code tx_queue:rx_queue}, hex).
      */
-    private static long kernelQueuedBytes(int serverPort, int clientPort) throws IOException {
-        String server = String.format(":%04X", serverPort);
-        String client = String.format(":%04X", clientPort);
-        long queued = 0;
-        int ends = 0;
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            List<String> lines = Files.readAllLines(Path.of(table));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.trim().split("\\s+");
-                boolean serverEnd = fields[1].endsWith(server) && fields[2].endsWith(client);
-                boolean clientEnd = fields[1].endsWith(client) && fields[2].endsWith(server);
-                if (serverEnd || clientEnd) {
-                    String[] queues = fields[4].split(":");
-                    queued += Long.parseLong(queues[0], 16) + Long.parseLong(queues[1], 16);
-                    ends++;
-                }
-            }
-        }
-        assertThat(ends).as("both ends of the connection in /proc/net/tcp*").isEqualTo(2);
-        return queued;
+    private static long kernelQueuedBytes(int serverPort, int clientPort) {
+        List<TcpTable.Row> ends = TcpTable.rows().stream()
+                .filter(r -> r.localPort() == serverPort && r.remotePort() == clientPort
+                        || r.localPort() == clientPort && r.remotePort() == serverPort)
+                .toList();
+        assertThat(ends).as("both ends of the connection in /proc/net/tcp*").hasSize(2);
+        return ends.stream().mapToLong(r -> r.txQueue() + r.rxQueue()).sum();
     }
 
     /** The body byte at {@code offset}: a pattern that shifts every 251 bytes, so misplaced bytes show. */
