@@ -68,7 +68,10 @@ class KillBehindGatewayIT {
             Awaitility.await("the gateway answering for the killed target")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> victimLoad.count(a -> a.startedAfter(killedAt) && a.status() == 503) >= 10);
-            Thread.sleep(IN_FLIGHT_GRACE.toMillis());
+            long settledAt = killedAt + IN_FLIGHT_GRACE.toNanos();
+            Awaitility.await("answers for the dead target after the requests in flight at the kill ended")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> victimLoad.count(a -> a.startedAfter(settledAt)) >= 10);
             restartedAt = System.nanoTime();
             docker.startContainerCmd(victim.containerId()).exec();
             Awaitility.await(VICTIM.id() + " serving through the gateway after its restart")
@@ -80,7 +83,10 @@ class KillBehindGatewayIT {
                     .mapToLong(RouteLoad.Answer::endedAt)
                     .min()
                     .orElseThrow();
-            Thread.sleep(2_000); // and keeps serving
+            long served = recoveredAt;
+            Awaitility.await(VICTIM.id() + " keeps serving after its restart")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> victimLoad.count(a -> a.startedAfter(served) && a.ok()) >= 20);
             victimAnswers = victimLoad.stop();
             bystanderAnswers = bystanderLoad.stop();
         }

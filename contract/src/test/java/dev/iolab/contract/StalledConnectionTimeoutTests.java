@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.netty.DisposableServer;
@@ -98,14 +100,16 @@ class StalledConnectionTimeoutTests {
             client.connect(new InetSocketAddress("127.0.0.1", port));
             long asked = System.nanoTime();
             client.write(ByteBuffer.wrap("GET /large HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-            while (System.nanoTime() - asked < patience.toNanos()) {
-                // the client cannot see it: the server's FIN waits behind the bytes it never reads
-                if (serverClosedAt.get() != 0) {
-                    return Duration.ofNanos(serverClosedAt.get() - asked);
-                }
-                Thread.sleep(50);
+            // the client cannot see it: the server's FIN waits behind the bytes it never reads
+            try {
+                Awaitility.await()
+                        .atMost(patience)
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> serverClosedAt.get() != 0);
+            } catch (ConditionTimeoutException stillOpen) {
+                return null;
             }
-            return null;
+            return Duration.ofNanos(serverClosedAt.get() - asked);
         }
     }
 

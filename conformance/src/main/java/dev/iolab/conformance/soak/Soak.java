@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The integrity soak (issue 12 item 4): {@code clients} {@link SoakClient}s against one target for {@code duration},
@@ -75,10 +77,15 @@ public final class Soak {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Long> client = tally.requests();
-        Map<String, Long> server = ServerCounts.since(before, ServerCounts.read(target));
-        long settleBy = System.nanoTime() + settle.toNanos();
-        while (!server.equals(client) && System.nanoTime() < settleBy) {
-            Thread.sleep(200); // polling the server's count until it has recorded the last exchanges
+        // the server's count once it has recorded the last exchanges, or as it stands when settle has passed
+        Map<String, Long> server;
+        try {
+            server = Awaitility.await("the server's counts catching up with the clients'")
+                    .atMost(settle)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> ServerCounts.since(before, ServerCounts.read(target)), client::equals);
+        } catch (ConditionTimeoutException e) {
             server = ServerCounts.since(before, ServerCounts.read(target));
         }
         removeUploads(run);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 
 /**
  * SIGKILL of a target while a normal client runs and an upload is half sent, then the same command started again
@@ -31,6 +32,9 @@ final class KillProbe {
     static final int PARTIAL_DECLARED = 8 << 20;
 
     static final int PARTIAL_SENT = 1 << 20;
+
+    /** Answers the normal client must have had before the kill. */
+    static final int BEFORE_KILL = 10;
 
     /** The longest a killed target may take to serve the normal client again before the probe gives up. */
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
@@ -62,8 +66,11 @@ final class KillProbe {
             if (put / 100 != 2) {
                 return failed("the upload before the kill got " + put);
             }
-            awaitRecording(normal);
-            Thread.sleep(1_000);
+            // the client served before the kill: a baseline of answers, so a failure after it is the kill's
+            Awaitility.await("answers of the normal client before the kill")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> normal.all().stream().filter(a -> !a.failed()).count() >= BEFORE_KILL);
             try (Socket cut = startUpload(base, partial)) {
                 long killedAt = normal.now();
                 Duration exit = target.kill();
@@ -127,30 +134,20 @@ final class KillProbe {
         return socket;
     }
 
-    private static void awaitRecording(LatencyProbe normal) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!normal.recording()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the normal client got no answer within 30 s before the kill");
-            }
-            Thread.sleep(50);
-        }
-    }
-
     /**
      * When (probe clock) the normal client first got an answer from a request started after the old process was gone.
      */
-    private static long awaitServed(LatencyProbe normal, long goneAt) throws InterruptedException {
-        long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (LatencyProbe.Sample s : normal.window(goneAt, Long.MAX_VALUE)) {
-                if (!s.failed()) {
-                    return s.startNanos() + s.latencyNanos();
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("not served again within " + RECOVERY_LIMIT.toSeconds() + " s of the kill");
+    private static long awaitServed(LatencyProbe normal, long goneAt) {
+        return Awaitility.await("the normal client served again after the kill")
+                .atMost(RECOVERY_LIMIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(
+                        () -> normal.window(goneAt, Long.MAX_VALUE).stream()
+                                .filter(s -> !s.failed())
+                                .mapToLong(s -> s.startNanos() + s.latencyNanos())
+                                .min(),
+                        java.util.OptionalLong::isPresent)
+                .getAsLong();
     }
 
     /** Upload temporaries in the target's data directory after its restart; -1 when it is not visible from here. */
