@@ -261,7 +261,7 @@ public final class HtmlReport {
         }
     }
 
-    private static String td(String v) {
+    static String td(String v) {
         return "<td>" + esc(v) + "</td>";
     }
 

@@ -38,15 +38,15 @@ public final class ResilienceSection {
                         .append("</td><td class=\"l\">")
                         .append(HtmlReport.esc(a.name()))
                         .append("</td>")
-                        .append(td(Integer.toString(a.connections())))
-                        .append(td(closed(a)))
-                        .append(td(Long.toString(a.boundS())))
-                        .append(td(ms(a.normalP99Ms())))
+                        .append(HtmlReport.td(Integer.toString(a.connections())))
+                        .append(HtmlReport.td(closed(a)))
+                        .append(HtmlReport.td(Long.toString(a.boundS())))
+                        .append(HtmlReport.td(ms(a.normalP99Ms())))
                         .append(a.normalErrors() > 0 ? "<td class=\"flag\">" : "<td>")
                         .append(a.normalErrors())
                         .append("</td>")
-                        .append(td(signed(a.threadsHeld())))
-                        .append(td(signed(a.rssHeldMib())))
+                        .append(HtmlReport.td(signed(a.threadsHeld())))
+                        .append(HtmlReport.td(signed(a.rssHeldMib())))
                         .append("</tr>\n");
             }
         }
@@ -70,17 +70,17 @@ public final class ResilienceSection {
             }
             Resilience.Kill k = t.kill();
             boolean killed = k != null && k.error() == null;
-            html.append(td(ms(t.baselineP99Ms())))
-                    .append(td(ms(t.allAttacksP99Ms())))
-                    .append(td(t.allAttacksErrors() + " of " + t.allAttacksRequests()))
-                    .append(td(ms(t.healthMaxMs())))
-                    .append(td(t.healthFailed() + " of " + t.healthPolls()))
-                    .append(td(signed(t.peakThreadsHeld())))
-                    .append(td(signed(t.peakRssHeldMib())))
-                    .append(td(killed ? Long.toString(k.exitMs()) : "–"))
-                    .append(td(killed ? Long.toString(k.restartReadyMs()) : "–"))
-                    .append(td(killed ? Long.toString(k.recoveryMs()) : "–"))
-                    .append(td(killed ? Long.toString(k.failedWhileDown()) : "–"))
+            html.append(HtmlReport.td(ms(t.baselineP99Ms())))
+                    .append(HtmlReport.td(ms(t.allAttacksP99Ms())))
+                    .append(HtmlReport.td(t.allAttacksErrors() + " of " + t.allAttacksRequests()))
+                    .append(HtmlReport.td(ms(t.healthMaxMs())))
+                    .append(HtmlReport.td(t.healthFailed() + " of " + t.healthPolls()))
+                    .append(HtmlReport.td(signed(t.peakThreadsHeld())))
+                    .append(HtmlReport.td(signed(t.peakRssHeldMib())))
+                    .append(HtmlReport.td(killed ? Long.toString(k.exitMs()) : "–"))
+                    .append(HtmlReport.td(killed ? Long.toString(k.restartReadyMs()) : "–"))
+                    .append(HtmlReport.td(killed ? Long.toString(k.recoveryMs()) : "–"))
+                    .append(HtmlReport.td(killed ? Long.toString(k.failedWhileDown()) : "–"))
                     .append(problems.isEmpty() ? "<td class=\"l\">none" : "<td class=\"flag\">")
                     .append(HtmlReport.esc(String.join("; ", problems)))
                     .append("</td></tr>\n");
@@ -165,9 +165,5 @@ public final class ResilienceSection {
 
     private static String signed(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.0f", v);
-    }
-
-    private static String td(String v) {
-        return "<td>" + HtmlReport.esc(v) + "</td>";
     }
 }

@@ -27,7 +27,9 @@ public final class BlockingHttpServer implements HttpServer {
     private final LoopActivity activity;
 
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final WriteStallWatchdog watchdog;
+    /** Started with the server (its thread is work only a running server needs); set before the acceptor starts. */
+    private WriteStallWatchdog watchdog;
+
     private final AtomicInteger ids = new AtomicInteger();
     private ServerSocket server;
     private Thread acceptor;
@@ -48,7 +50,6 @@ public final class BlockingHttpServer implements HttpServer {
         // the management port's threads are a loop of their own: its probes and scrapes are not the model's work
         this.activity = context.metrics()
                 .loop("blocking".equals(threadPrefix) ? "connection-threads" : threadPrefix + "-threads");
-        this.watchdog = new WriteStallWatchdog(context.keepAliveTimeoutNanos(), threadPrefix + "-write-watchdog");
     }
 
     @Override
@@ -56,6 +57,7 @@ public final class BlockingHttpServer implements HttpServer {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(port), Limits.ACCEPT_BACKLOG);
+        watchdog = new WriteStallWatchdog(context.keepAliveTimeoutNanos(), threadPrefix + "-write-watchdog");
         acceptor = Thread.ofPlatform().name(threadPrefix + "-accept").start(this::acceptLoop);
         return server.getLocalPort();
     }
@@ -123,7 +125,9 @@ public final class BlockingHttpServer implements HttpServer {
     public void close() {
         closed = true;
         stopAccepting();
-        watchdog.close();
+        if (watchdog != null) {
+            watchdog.close();
+        }
         for (Socket s : open) {
             try {
                 s.close();
