@@ -45,13 +45,13 @@ public enum Target {
             "plain-poll",
             Module.PLAIN_IO,
             "poll",
-            "I/O multiplexing with poll(2) via the JDK's poll selector (model 2)",
+            "I/O multiplexing with poll(2) via the JDK's poll selector (model 3)",
             8092),
     PLAIN_BUSYPOLL(
             "plain-busypoll",
             Module.PLAIN_IO,
             "busypoll",
-            "non-blocking sockets polled in a loop without a selector (model 3)",
+            "non-blocking sockets polled in a loop without a selector (model 2)",
             8093),
     PLAIN_EPOLL(
             "plain-epoll",
