@@ -68,7 +68,7 @@ public final class ChaosRun {
         HostileScenario.Result hostile = new HostileScenario(target, options.chaosWindow()).run();
         hostile.lines().forEach(System.err::println);
         Resilience.Kill kill = deployment.target().pid().isPresent()
-                ? new KillProbe().run(deployment.target(), base, logs.resolve(id + ".log"))
+                ? new KillProbe(pinning).run(deployment.target(), base, logs.resolve(id + ".log"))
                 : null;
         return of(id, label, hostile, kill);
     }

@@ -3,6 +3,7 @@ package dev.iolab.loadtest.chaos;
 import dev.iolab.conformance.hostile.LatencyProbe;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.UploadTemporaries;
+import dev.iolab.loadtest.runner.CpuPinning;
 import dev.iolab.loadtest.runner.TargetProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,10 +40,16 @@ final class KillProbe {
     /** The longest a killed target may take to serve the normal client again before the probe gives up. */
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
 
+    private final CpuPinning pinning;
+
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
+
+    KillProbe(CpuPinning pinning) {
+        this.pinning = pinning;
+    }
 
     /**
      * Kills {@code target} and restarts it; the normal client and the file checks go to {@code base} (the target, or
@@ -76,6 +83,9 @@ final class KillProbe {
                 Duration exit = target.kill();
                 long goneAt = killedAt + exit.toNanos();
                 Duration ready = target.restart(log);
+                // like the first launch: started on every CPU, moved to the target's own once ready, so the
+                // recovery below is served by a process on the same CPUs as everything else measured
+                pinning.pinTarget(target.pid().orElseThrow());
                 long recoveredAt = awaitServed(normal, goneAt);
                 List<LatencyProbe.Sample> down = normal.window(killedAt, recoveredAt);
                 long failed = down.stream().filter(LatencyProbe.Sample::failed).count();
