@@ -48,7 +48,7 @@ final class KillProbe {
      * Kills {@code target} and restarts it; the normal client and the file checks go to {@code base} (the target, or
      * its route on a gateway in front of it).
      */
-    Resilience.Kill run(TargetProcess target, URI base, Path log) {
+    Resilience.Kill run(TargetProcess target, URI base) {
         String run = Long.toHexString(System.nanoTime() & 0xffffffL);
         String kept = "chaos-kept-" + run + ".bin";
         String partial = "chaos-partial-" + run + ".bin";
@@ -75,7 +75,7 @@ final class KillProbe {
                 long killedAt = normal.now();
                 Duration exit = target.kill();
                 long goneAt = killedAt + exit.toNanos();
-                Duration ready = target.restart(log);
+                Duration ready = target.restart();
                 long recoveredAt = awaitServed(normal, goneAt);
                 List<LatencyProbe.Sample> down = normal.window(killedAt, recoveredAt);
                 long failed = down.stream().filter(LatencyProbe.Sample::failed).count();
