@@ -67,7 +67,7 @@ public final class JvmProcess implements AutoCloseable {
         this.grace = b.grace;
         this.deleteOnClose = b.deleteOnClose;
         this.probeClient = b.probeClient;
-        Files.createDirectories(log.getParent());
+        Files.createDirectories(this.log.getParent()); // absolute: a bare file name has a parent too
         this.process = processBuilder().redirectOutput(log.toFile()).start();
         // never leave a process behind, even when this JVM is stopped before it could close it
         this.shutdownHook = Thread.ofPlatform().unstarted(this::stop);

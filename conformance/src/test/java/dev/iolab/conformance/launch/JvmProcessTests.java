@@ -82,6 +82,20 @@ class JvmProcessTests {
     }
 
     @Test
+    void aLogGivenAsABareFileNameIsInTheWorkingDirectory() throws Exception {
+        Path log = Path.of("jvm-process-tests-" + ProcessHandle.current().pid() + ".log");
+        try (JvmProcess p = JvmProcess.command("version", (port, management) -> List.of(JvmProcess.java(), "-version"))
+                .log(log)
+                .start()) {
+            assertThat(p.process().waitFor()).isZero();
+            assertThat(p.log()).isEqualTo(log.toAbsolutePath());
+            assertThat(p.logText()).contains("version");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
     void aMissingJarIsNamed(@TempDir Path tmp) {
         assertThatThrownBy(() -> JvmProcess.gateway(tmp, java.util.Map.of()).start())
                 .isInstanceOf(java.io.IOException.class)
