@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Streams a generated request body on its own thread while the test reads the response, so a server that
  * answers early (413) is heard instead of deadlocking or losing its answer to a connection reset.
  */
-final class BodyWriter implements AutoCloseable {
+public final class BodyWriter implements AutoCloseable {
 
     private final RawConnection connection;
     private final Thread thread;
@@ -53,15 +53,15 @@ final class BodyWriter implements AutoCloseable {
     }
 
     /** Starts writing {@code body} (as is, or in 64 KiB chunks when {@code chunked}) to the connection. */
-    static BodyWriter start(RawConnection connection, InputStream body, boolean chunked) {
+    public static BodyWriter start(RawConnection connection, InputStream body, boolean chunked) {
         return new BodyWriter(connection, body, chunked);
     }
 
-    long written() {
+    public long written() {
         return written.get();
     }
 
-    IOException failure() {
+    public IOException failure() {
         return failure;
     }
 

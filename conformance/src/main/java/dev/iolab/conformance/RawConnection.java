@@ -1,15 +1,19 @@
 package dev.iolab.conformance;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A plain TCP connection to a target for the exchanges a real HTTP client refuses to produce: malformed
@@ -25,6 +29,7 @@ public final class RawConnection implements AutoCloseable {
     private final OutputStream out;
     private final ResponseReader reader;
     private final TargetUnderTest target;
+    private boolean closedByPeer;
 
     private RawConnection(TargetUnderTest target, Socket socket) throws IOException {
         this.target = target;
@@ -36,11 +41,16 @@ public final class RawConnection implements AutoCloseable {
 
     /** Connects to the target (5 s connect timeout, {@link #READ_TIMEOUT} per read). */
     public static RawConnection open(TargetUnderTest target) {
+        return open(target, READ_TIMEOUT);
+    }
+
+    /** Connects to the target (5 s connect timeout), each read waiting at most {@code readTimeout}. */
+    public static RawConnection open(TargetUnderTest target, Duration readTimeout) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target.host(), target.port()), 5_000);
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) readTimeout.toMillis());
             return new RawConnection(target, socket);
         } catch (IOException e) {
             try {
@@ -97,6 +107,41 @@ public final class RawConnection implements AutoCloseable {
     /** Reads the next response, streaming its body into {@code sink}. */
     public RawResponse read(OutputStream sink) throws IOException {
         return reader.read(false, sink);
+    }
+
+    /**
+     * Final responses (to non-HEAD requests) read until the server closes the connection (EOF or reset), stays silent
+     * for the read timeout, or {@code max} came; whether it closed is then {@link #closedByPeer()}. A body framed by
+     * the close is whatever arrived before it; a response cut off inside its Content-Length or chunked framing is an
+     * error.
+     */
+    public List<RawResponse> readUntilSilent(int max) throws IOException {
+        List<RawResponse> responses = new ArrayList<>();
+        while (responses.size() < max) {
+            RawResponse response;
+            try {
+                response = reader.read(false);
+            } catch (SocketTimeoutException silent) {
+                break;
+            } catch (EOFException | SocketException closed) {
+                closedByPeer = true;
+                break;
+            }
+            responses.add(response);
+            if (response.framing().equals("close")) {
+                closedByPeer = true;
+                break;
+            }
+            if (!response.complete()) {
+                throw new IOException("response cut off: " + response.error() + "\n" + response.describe());
+            }
+        }
+        return responses;
+    }
+
+    /** Whether {@link #readUntilSilent} saw the server close the connection. */
+    public boolean closedByPeer() {
+        return closedByPeer;
     }
 
     /**

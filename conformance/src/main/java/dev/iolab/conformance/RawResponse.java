@@ -39,6 +39,14 @@ public record RawResponse(
                 .toList();
     }
 
+    /** The status line and header lines as received (names as sent), one per line. */
+    public String head() {
+        StringBuilder sb = new StringBuilder(statusLine).append('\n');
+        headers.forEach(
+                h -> sb.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
+        return sb.toString();
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -2,12 +2,17 @@ package dev.iolab.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.RawConnection;
+import dev.iolab.conformance.RawResponse;
+import dev.iolab.conformance.UrlTarget;
 import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +49,7 @@ class SmugglingIT {
     static final Path VERDICTS = Path.of("target", "smuggling-verdicts.tsv");
 
     /** How long a silent connection is taken as "waiting for more" (the gateway is warmed up first). */
-    static final int READ_TIMEOUT_MILLIS = 1500;
+    static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
     private final List<String> verdicts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -65,12 +70,12 @@ class SmugglingIT {
     @BeforeEach
     void warmUp() throws IOException {
         // The first proxied request pays for class loading and the first upstream connection: not a case's silence.
-        try (RawExchange exchange = new RawExchange(port, 30_000)) {
+        try (RawConnection exchange = connect(Duration.ofSeconds(30))) {
             exchange.send(("GET /" + ROUTE.id() + "/echo?msg=warm-up HTTP/1.1\r\nHost: localhost\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(exchange.readResponses(1))
+            assertThat(exchange.readUntilSilent(1))
                     .singleElement()
-                    .extracting(RawExchange.Response::status)
+                    .extracting(RawResponse::status)
                     .isEqualTo(200);
         }
     }
@@ -104,9 +109,9 @@ class SmugglingIT {
         String expect = c.path("expect").asString();
         boolean mayWaitForBody = c.path("acceptable").toString().contains("incomplete");
         String probe = "GET /" + ROUTE.id() + "/echo?msg=probe-" + n + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
-        try (RawExchange exchange = new RawExchange(port, READ_TIMEOUT_MILLIS)) {
+        try (RawConnection exchange = connect(READ_TIMEOUT)) {
             exchange.send(raw);
-            List<RawExchange.Response> first = exchange.readResponses(2);
+            List<RawResponse> first = exchange.readUntilSilent(2);
             String context = "case " + n + " " + c.path("name").asString() + " (expect " + expect
                     + ")\nsent: "
                     + new String(raw, StandardCharsets.ISO_8859_1)
@@ -123,7 +128,7 @@ class SmugglingIT {
             if (open && !(first.isEmpty() && mayWaitForBody)) {
                 // Whatever tail the case left behind must not prefix the next request on this connection.
                 exchange.send(probe.getBytes(StandardCharsets.US_ASCII));
-                List<RawExchange.Response> next = exchange.readResponses(1);
+                List<RawResponse> next = exchange.readUntilSilent(1);
                 probed = next.isEmpty()
                         ? "closed"
                         : Integer.toString(next.getFirst().status());
@@ -147,6 +152,11 @@ class SmugglingIT {
                     "upstream:" + seen(n).size(),
                     c.path("name").asString()));
         }
+    }
+
+    private RawConnection connect(Duration readTimeout) {
+        return RawConnection.open(
+                new UrlTarget(Target.GATEWAY_ID, URI.create("http://127.0.0.1:" + port)), readTimeout);
     }
 
     private static List<String> seen(int n) {

@@ -67,9 +67,8 @@ public final class ChaosRun {
                 deployment.target().dataDir());
         HostileScenario.Result hostile = new HostileScenario(target, options.chaosWindow()).run();
         hostile.lines().forEach(System.err::println);
-        Resilience.Kill kill = deployment.target().pid().isPresent()
-                ? new KillProbe(pinning).run(deployment.target(), base, logs.resolve(id + ".log"))
-                : null;
+        Resilience.Kill kill =
+                deployment.target().pid().isPresent() ? new KillProbe(pinning).run(deployment.target(), base) : null;
         return of(id, label, hostile, kill);
     }
 

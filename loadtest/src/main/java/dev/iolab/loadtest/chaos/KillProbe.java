@@ -55,7 +55,7 @@ final class KillProbe {
      * Kills {@code target} and restarts it; the normal client and the file checks go to {@code base} (the target, or
      * its route on a gateway in front of it).
      */
-    Resilience.Kill run(TargetProcess target, URI base, Path log) {
+    Resilience.Kill run(TargetProcess target, URI base) {
         String run = Long.toHexString(System.nanoTime() & 0xffffffL);
         String kept = "chaos-kept-" + run + ".bin";
         String partial = "chaos-partial-" + run + ".bin";
@@ -82,7 +82,7 @@ final class KillProbe {
                 long killedAt = normal.now();
                 Duration exit = target.kill();
                 long goneAt = killedAt + exit.toNanos();
-                Duration ready = target.restart(log);
+                Duration ready = target.restart();
                 // like the first launch: started on every CPU, moved to the target's own once ready, so the
                 // recovery below is served by a process on the same CPUs as everything else measured
                 pinning.pinTarget(target.pid().orElseThrow());

@@ -1,5 +1,6 @@
 package dev.iolab.loadtest.runner;
 
+import dev.iolab.contract.Endpoints;
 import dev.iolab.loadtest.simulation.DelaySimulation;
 import dev.iolab.loadtest.simulation.EchoSimulation;
 import dev.iolab.loadtest.simulation.FileSimulation;
@@ -11,13 +12,18 @@ import java.util.Optional;
 
 /**
  * The scenarios {@code iolab compare} knows: the Gatling simulation behind each, its default closed-model
- * concurrency, how many requests one iteration sends (to check an open-model rate was reached) and the GET
+ * concurrency (the one source: each simulation, {@code ./iolab k8s compare}'s shards and the runner read it here), how many requests one iteration sends (to check an open-model rate was reached) and the GET
  * path wrk can drive (null where wrk cannot send the scenario's bodies).
  */
 public enum Scenario {
-    ECHO("echo", EchoSimulation.class, 64, 2, "/echo?msg=hello"),
-    FILES("files", FileSimulation.class, 16, 3, "/files/1m.bin"),
-    DELAY("delay", DelaySimulation.class, 2000, 1, "/delay?ms=100"),
+    ECHO("echo", EchoSimulation.class, 64, 2, Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello"),
+    FILES("files", FileSimulation.class, 16, 3, Endpoints.FILES_PREFIX + FileSimulation.FILE),
+    DELAY(
+            "delay",
+            DelaySimulation.class,
+            2000,
+            1,
+            Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + DelaySimulation.DEFAULT_MS),
     UPLOAD("upload", UploadSimulation.class, 16, 1, null),
     /** Holds N idle keep-alive connections, then probes with {@link ProbeSimulation}. */
     C10K("c10k", ProbeSimulation.class, 1, 1, null);

@@ -1,53 +1,46 @@
 package dev.iolab.loadtest.runner;
 
+import dev.iolab.conformance.launch.JvmProcess;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A target under test: either launched here as its own JVM with exactly the registry's command
- * ({@link Target#command}), on a free loopback port with a fresh data directory, or a URL given by the user.
+ * A target under test: either launched here by the one launcher ({@link JvmProcess}) as its own JVM with exactly the
+ * registry's command ({@link Target#command}), on a free loopback port with a fresh data directory, or a URL given by
+ * the user.
  */
 public final class TargetProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+    /** SIGTERM's grace before SIGKILL: the contract's 30 s drain and some. */
+    private static final Duration GRACE = Duration.ofSeconds(35);
+
     private final String id;
     private final String baseUrl;
-    /** Where its health and metrics answer on threads of their own; 0 when not known (a remote target). */
-    private final int managementPort;
-    /** The command that started it (prefix included), to start it again after a kill; empty for a remote target. */
-    private final List<String> command;
-
-    private volatile Process process;
+    /** Null for a remote target. */
+    private final JvmProcess process;
     /** Temporary folder of a launched target (its data directory and jar snapshot), removed at close. */
     private final Path scratch;
 
-    private TargetProcess(
-            String id, String baseUrl, int managementPort, List<String> command, Process process, Path scratch) {
+    private TargetProcess(String id, String baseUrl, JvmProcess process, Path scratch) {
         this.id = id;
         this.baseUrl = baseUrl;
-        this.managementPort = managementPort;
-        this.command = command;
         this.process = process;
         this.scratch = scratch;
     }
 
     /** A target someone else runs (Kubernetes, another host); nothing is started or stopped. */
     public static TargetProcess remote(String id, String baseUrl) {
-        return new TargetProcess(id, baseUrl.replaceAll("/+$", ""), 0, List.of(), null, null);
+        return new TargetProcess(id, baseUrl.replaceAll("/+$", ""), null, null);
     }
 
     /** Starts {@code target} pinned by {@code prefix} (taskset), logs to {@code log}, and waits until it is ready. */
@@ -65,62 +58,26 @@ public final class TargetProcess implements AutoCloseable {
         Path copy = target.module().jar(snapshot);
         Files.createDirectories(copy.getParent());
         Files.copy(jar, copy);
-        return start(
-                target.id(),
-                (port, management) ->
-                        target.command(Path.of(System.getProperty("java.home")), snapshot, port, management, dataDir),
-                prefix,
-                log,
-                scratch);
+        return start(JvmProcess.target(target, snapshot, dataDir).deleteOnClose(scratch), prefix, log, scratch);
     }
 
     /** Starts the gateway with one upstream, {@code targetId} at {@code upstreamUrl}, and waits until it is ready. */
     public static TargetProcess launchGateway(
             Path repoRoot, String targetId, String upstreamUrl, List<String> prefix, Path log) throws IOException {
-        Path jar = repoRoot.resolve("gateway/target/gateway.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("no gateway jar: " + jar + " (build it: ./mvnw -pl gateway -am package -DskipTests)");
-        }
-        return start(
-                Target.GATEWAY_ID,
-                (port, management) -> {
-                    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString()));
-                    cmd.addAll(Target.COMMON_JVM_OPTIONS);
-                    cmd.addAll(List.of(
-                            "-jar",
-                            jar.toString(),
-                            "--server.port=" + port,
-                            "--" + Target.MANAGEMENT_PORT_PROPERTY + "=" + management,
-                            "--iolab.gateway.upstreams." + targetId + "=" + upstreamUrl));
-                    return cmd;
-                },
-                prefix,
-                log,
-                null);
+        return start(JvmProcess.gateway(repoRoot, Map.of(targetId, upstreamUrl)), prefix, log, null);
     }
 
-    private static TargetProcess start(
-            String id,
-            java.util.function.BiFunction<Integer, Integer, List<String>> command,
-            List<String> prefix,
-            Path log,
-            Path scratch)
+    private static TargetProcess start(JvmProcess.Builder builder, List<String> prefix, Path log, Path scratch)
             throws IOException {
-        int port = freePort();
-        // a port of its own, known here: a health probe must reach the threads kept free of the load
-        int management = freePort();
-        List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(command.apply(port, management));
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+        // the management port is a free one known here: a health probe must reach the threads kept free of the load
+        JvmProcess process = builder.prefix(prefix)
+                .log(log)
+                .readiness(Endpoints.READINESS, Endpoints.HEALTH)
+                .grace(GRACE)
                 .start();
-        TargetProcess started =
-                new TargetProcess(id, "http://127.0.0.1:" + port, management, List.copyOf(cmd), process, scratch);
+        TargetProcess started = new TargetProcess(process.id(), "http://127.0.0.1:" + process.port(), process, scratch);
         try {
-            started.awaitReady(log);
+            started.awaitReady();
         } catch (IOException | RuntimeException e) {
             started.close();
             throw e;
@@ -137,44 +94,28 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     /** Its management port's base URL (health and metrics on threads of their own), when launched here. */
-    public java.util.Optional<String> managementUrl() {
-        return managementPort == 0
-                ? java.util.Optional.empty()
-                : java.util.Optional.of("http://127.0.0.1:" + managementPort);
+    public Optional<String> managementUrl() {
+        return process == null ? Optional.empty() : process.managementUri().map(Object::toString);
     }
 
     /** Its data directory, when launched here. */
-    public java.util.Optional<Path> dataDir() {
-        return scratch == null ? java.util.Optional.empty() : java.util.Optional.of(scratch.resolve("data"));
+    public Optional<Path> dataDir() {
+        return scratch == null ? Optional.empty() : Optional.of(scratch.resolve("data"));
     }
 
     /** SIGKILL (no drain, no shutdown hook) and waits for the process to be gone; returns how long that took. */
     public Duration kill() throws InterruptedException {
-        if (process == null) {
-            throw new IllegalStateException(id + " was not launched here: it cannot be killed from here");
-        }
-        long from = System.nanoTime();
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(id + " still alive 30 s after SIGKILL");
-        }
-        return Duration.ofNanos(System.nanoTime() - from);
+        return launched().kill();
     }
 
     /**
      * Starts the same command again, on the same ports and data directory (a supervisor's or kubelet's restart),
-     * after {@link #kill}; returns how long it took to be ready.
+     * its output appended to the same log, after {@link #kill}; returns how long it took to be ready.
      */
-    public Duration restart(Path log) throws IOException {
-        if (process == null || process.isAlive()) {
-            throw new IllegalStateException(id + ": restart follows a kill of a process launched here");
-        }
+    public Duration restart() throws IOException {
         long from = System.nanoTime();
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        awaitReady(log);
+        launched().restart();
+        awaitReady();
         return Duration.ofNanos(System.nanoTime() - from);
     }
 
@@ -184,68 +125,26 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     /** Polls readiness (falling back to health) until 200, the process dies, or the timeout passes. */
-    private void awaitReady(Path log) throws IOException {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException(id + " exited with " + process.exitValue() + " before it was ready; see " + log);
-            }
-            for (String path : List.of(Endpoints.READINESS, Endpoints.HEALTH)) {
-                try {
-                    HttpResponse<Void> r = client.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + path))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for " + id, e);
-                }
-            }
-            try {
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + id, e);
-            }
+    private void awaitReady() throws IOException {
+        try {
+            process.awaitReady(READY_TIMEOUT);
+        } catch (JvmProcess.NotReadyException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        throw new IOException(id + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private JvmProcess launched() {
+        if (process == null) {
+            throw new IllegalStateException(id + " was not launched here: it cannot be killed or restarted from here");
         }
+        return process;
     }
 
     /** SIGTERM (graceful: the contract's 30 s grace), then SIGKILL; the data directory and jar snapshot are removed. */
     @Override
     public void close() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(35, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (scratch != null) {
-            try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temp directory left behind is harmless
-            }
+            process.close();
         }
     }
 }

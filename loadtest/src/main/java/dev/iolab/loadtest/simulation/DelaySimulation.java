@@ -6,6 +6,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.loadtest.runner.Scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -21,7 +22,7 @@ public class DelaySimulation extends Simulation {
     public static final int DEFAULT_MS = 100;
 
     {
-        SimulationSettings settings = SimulationSettings.fromSystemProperties(2000);
+        SimulationSettings settings = SimulationSettings.fromSystemProperties(Scenario.DELAY.defaultUsers());
         int ms = Integer.getInteger(DELAY_MS, DEFAULT_MS);
         ChainBuilder iteration = exec(http("delay " + ms + "ms")
                 .get(Endpoints.DELAY + "?" + Endpoints.DELAY_PARAM + "=" + ms)

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.loadtest.runner.Scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.util.Random;
@@ -23,7 +24,7 @@ public class EchoSimulation extends Simulation {
     }
 
     {
-        SimulationSettings settings = SimulationSettings.fromSystemProperties(64);
+        SimulationSettings settings = SimulationSettings.fromSystemProperties(Scenario.ECHO.defaultUsers());
         ChainBuilder iteration = exec(
                 http("echo GET")
                         .get(Endpoints.ECHO + "?" + Endpoints.ECHO_PARAM + "=hello")

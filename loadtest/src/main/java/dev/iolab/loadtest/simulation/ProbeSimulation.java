@@ -6,13 +6,14 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.loadtest.runner.Scenario;
 import io.gatling.javaapi.core.Simulation;
 
 /** One user (by default) sending small echoes: the latency a newcomer sees while the target holds other connections. */
 public class ProbeSimulation extends Simulation {
 
     {
-        SimulationSettings settings = SimulationSettings.fromSystemProperties(1);
+        SimulationSettings settings = SimulationSettings.fromSystemProperties(Scenario.C10K.defaultUsers());
         setUp(Load.population(
                         "probe",
                         exec(http("probe")

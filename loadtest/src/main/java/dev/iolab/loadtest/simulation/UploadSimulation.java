@@ -6,6 +6,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.iolab.contract.Endpoints;
+import dev.iolab.loadtest.runner.Scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.util.Random;
@@ -21,7 +22,7 @@ public class UploadSimulation extends Simulation {
     }
 
     {
-        SimulationSettings settings = SimulationSettings.fromSystemProperties(16);
+        SimulationSettings settings = SimulationSettings.fromSystemProperties(Scenario.UPLOAD.defaultUsers());
         ChainBuilder iteration = exec(http("upload 1m")
                 .put(session -> Endpoints.FILES_PREFIX + "upload-" + (session.userId() % 1000) + ".bin")
                 .header("Content-Type", "application/octet-stream")

@@ -1,39 +1,30 @@
 package dev.iolab.plain.it;
 
-import static org.awaitility.Awaitility.await;
-
-import dev.iolab.contract.Endpoints;
+import dev.iolab.conformance.launch.JvmProcess;
 import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-/** One plain-io target launched exactly as everyone launches it ({@link Target#command}), for the module's own ITs. */
+/** One plain-io target launched by the one launcher ({@link JvmProcess}), for the module's own ITs. */
 final class PlainProcess implements AutoCloseable {
 
+    /** Shared, so the readiness probe's connection stays open in its pool (ModelIdentityIT counts from there). */
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Target target;
-    private final Process process;
-    private final URI base;
-    private final Path log;
+    private final JvmProcess process;
 
-    private PlainProcess(Target target, Process process, URI base, Path log) {
+    private PlainProcess(Target target, JvmProcess process) {
         this.target = target;
         this.process = process;
-        this.base = base;
-        this.log = log;
     }
 
     /** Starts {@code target} on a free port with a fresh data directory and waits until it is ready. */
@@ -42,51 +33,20 @@ final class PlainProcess implements AutoCloseable {
                 .toAbsolutePath()
                 .normalize();
         Path dataDir = Files.createTempDirectory("plain-io-it-" + target.id());
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(target.command(
-                Path.of(System.getProperty("java.home")),
-                repoRoot,
-                port,
-                0 /* management port: any free one, so two launches never collide */,
-                dataDir));
-        command.addAll(List.of(extraArgs));
-        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        Path log = logs.resolve(target.id() + "-" + port + ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+        JvmProcess process = JvmProcess.target(target, repoRoot, dataDir)
+                .anyManagementPort() // so two launches never collide
+                .probeWith(CLIENT)
+                .arguments(List.of(extraArgs))
+                .grace(Duration.ofSeconds(40))
+                .deleteOnClose(dataDir)
                 .start();
-        PlainProcess p = new PlainProcess(target, process, URI.create("http://127.0.0.1:" + port), log);
         try {
-            await(target.id() + " ready")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> !process.isAlive() || p.ready());
-        } catch (RuntimeException e) {
-            p.close();
-            throw new AssertionError(target.id() + " did not start; log:\n" + p.logText(), e);
+            process.awaitReady(Duration.ofSeconds(60));
+        } catch (JvmProcess.NotReadyException e) {
+            process.close();
+            throw new AssertionError(target.id() + " did not start; log:\n" + process.logText(), e);
         }
-        if (!process.isAlive()) {
-            throw new AssertionError(target.id() + " exited with " + process.exitValue() + "; log:\n" + p.logText());
-        }
-        return p;
-    }
-
-    private boolean ready() {
-        try {
-            HttpResponse<Void> r = CLIENT.send(
-                    HttpRequest.newBuilder(base.resolve(Endpoints.READINESS)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return new PlainProcess(target, process);
     }
 
     Target target() {
@@ -94,7 +54,7 @@ final class PlainProcess implements AutoCloseable {
     }
 
     URI base() {
-        return base;
+        return process.baseUri();
     }
 
     long pid() {
@@ -128,23 +88,11 @@ final class PlainProcess implements AutoCloseable {
     }
 
     String logText() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process.logText();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(Duration.ofSeconds(40).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.iolab.reactive.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.launch.JvmProcess;
 import dev.iolab.contract.DataDirectory;
 import dev.iolab.contract.Target;
 import dev.iolab.reactive.ReactiveServiceApplication;
@@ -36,15 +37,18 @@ class TransportUnavailableIT {
                 .collect(Collectors.joining(File.pathSeparator));
         assertThat(classpath).isNotEqualTo(System.getProperty("java.class.path"));
 
-        int port = ServiceProcess.freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(target.jvmOptions());
-        command.addAll(List.of("-cp", classpath, ReactiveServiceApplication.class.getName()));
-        command.addAll(target.arguments(port, work.resolve("data")));
-        command.add("--" + DataDirectory.PROPERTY + "=" + work.resolve("data"));
+        Path data = work.resolve("data");
+        JvmProcess.Command command = (port, management) -> {
+            List<String> words = new ArrayList<>();
+            words.add(JvmProcess.java());
+            words.addAll(target.jvmOptions());
+            words.addAll(List.of("-cp", classpath, ReactiveServiceApplication.class.getName()));
+            words.addAll(target.arguments(port, data));
+            words.add("--" + DataDirectory.PROPERTY + "=" + data);
+            return words;
+        };
 
-        try (ServiceProcess service = ServiceProcess.start(command, work, port)) {
+        try (ServiceProcess service = ServiceProcess.start(command, work)) {
             assertThat(service.process().waitFor(ServiceProcess.STARTUP.toSeconds(), TimeUnit.SECONDS))
                     .as("process exits by itself")
                     .isTrue();
