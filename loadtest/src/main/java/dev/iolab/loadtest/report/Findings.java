@@ -39,7 +39,9 @@ public final class Findings {
                 m.rows().stream().filter(ScenarioMatrix::ranked).toList();
         if (ranked.isEmpty()) {
             return "No row measured a target ("
-                    + (m.clientBound().isEmpty() ? "every row had errors" : "the load generator limited every row")
+                    + (m.clientBound().isEmpty()
+                            ? "every row had errors or a server count that disagrees with the client's"
+                            : "the load generator limited every row")
                     + "), so nothing is ranked.";
         }
         List<String> clauses = new ArrayList<>();

@@ -88,6 +88,26 @@ class FindingsTests {
     }
 
     @Test
+    void rowsWhoseCountsDisagreeAreNeverRankedNorBest() {
+        // the c10k run of 2026-12-03: plain-busypoll's server counted 803,087 requests, the client 2,495
+        ScenarioMatrix m = ScenarioMatrix.of(List.of(
+                        row("plain-busypoll", "c10k", 1, 80, 43, 22, List.of(Flags.COUNT_MISMATCH)),
+                        row("plain-epoll", "c10k", 1, 2_323, 4, 24, List.of()),
+                        row("plain-blocking", "c10k", 1, 2_352, 5, 10_025, List.of())))
+                .getFirst();
+        assertThat(m.cells().get("plain-busypoll")).allSatisfy(c -> {
+            assertThat(c.ratio()).isNull();
+            assertThat(c.best()).isFalse();
+        });
+        assertThat(m.cells().get("plain-epoll").get(4).best()).isTrue();
+        assertThat(Findings.sentence(ScenarioMatrix.of(
+                                List.of(row("plain-busypoll", "echo", 64, 80, 43, 22, List.of(Flags.COUNT_MISMATCH))))
+                        .getFirst()))
+                .isEqualTo("No row measured a target (every row had errors or a server count that disagrees with the"
+                        + " client's), so nothing is ranked.");
+    }
+
+    @Test
     void threadsAJvmRunsAnywayAreNotGrowth() {
         // a real quick run on a starved machine: mvc-platform ran 59 threads with 64 users, plain-epoll 23
         assertThat(Findings.threadsGrowWithConnections(List.of(
