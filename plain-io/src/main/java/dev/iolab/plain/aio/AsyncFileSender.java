@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * File bodies through {@link AsynchronousFileChannel}: read a block asynchronously, write it to the socket
- * asynchronously, repeat; upload bytes are asynchronous writes whose completion continues the exchange. On Linux the JDK implements the file side with a thread pool doing pread(2)
- * (there is no kernel AIO underneath), which {@link #describe()} says.
+ * asynchronously, repeat; upload bytes are asynchronous file writes whose completion continues the exchange. On
+ * Linux the JDK implements the file side with a thread pool doing pread(2) and pwrite(2) (there is no kernel AIO
+ * underneath), which {@link #describe()} says.
  */
 final class AsyncFileSender implements FileSender {
 
@@ -41,7 +42,7 @@ final class AsyncFileSender implements FileSender {
     }
 
     /** Each upload also opens its temporary file as an {@link AsynchronousFileChannel}, which {@link #write} uses. */
-    static java.nio.channels.AsynchronousFileChannel openForUpload(java.nio.file.Path file) throws IOException {
+    static AsynchronousFileChannel openForUpload(java.nio.file.Path file) throws IOException {
         return AsynchronousFileChannel.open(file, StandardOpenOption.WRITE);
     }
 
