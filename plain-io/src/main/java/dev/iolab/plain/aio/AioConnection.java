@@ -113,6 +113,7 @@ final class AioConnection {
             }
             case WRITE -> step();
             case SEND_FILE -> files.send(http.file(), channel, stallNanos, this::step, e -> close());
+            case WRITE_FILE -> files.write(http.fileSink(), this::step); // an upload's bytes, then on
             case WAIT ->
                 timer.schedule(this::step, Math.max(0, http.wakeAtNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
             case CLOSE -> close();

@@ -46,6 +46,7 @@ public class AioHttpServer implements HttpServer {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         if (files == null) {
             context.useAsynchronousFiles(); // file responses open an AsynchronousFileChannel too
+            context.useUploadFiles(AsyncFileSender::openForUpload); // and uploads, to write with it
         }
         this.files = files != null ? files : new AsyncFileSender();
     }

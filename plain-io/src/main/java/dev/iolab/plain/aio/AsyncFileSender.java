@@ -2,6 +2,7 @@ package dev.iolab.plain.aio;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.FileSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
@@ -13,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * File bodies through {@link AsynchronousFileChannel}: read a block asynchronously, write it to the socket
- * asynchronously, repeat. On Linux the JDK implements the file side with a thread pool doing pread(2)
- * (there is no kernel AIO underneath), which {@link #describe()} says.
+ * asynchronously, repeat; upload bytes are asynchronous file writes whose completion continues the exchange. On
+ * Linux the JDK implements the file side with a thread pool doing pread(2) and pwrite(2) (there is no kernel AIO
+ * underneath), which {@link #describe()} says.
  */
 final class AsyncFileSender implements FileSender {
 
@@ -37,6 +39,34 @@ final class AsyncFileSender implements FileSender {
     @Override
     public String describe() {
         return fileChannelClass;
+    }
+
+    /** Each upload also opens its temporary file as an {@link AsynchronousFileChannel}, which {@link #write} uses. */
+    static AsynchronousFileChannel openForUpload(java.nio.file.Path file) throws IOException {
+        return AsynchronousFileChannel.open(file, StandardOpenOption.WRITE);
+    }
+
+    @Override
+    public void write(FileSink sink, Runnable done) {
+        // the buffer is the connection's input buffer: the connection starts nothing else until done runs
+        AsynchronousFileChannel file = sink.companion(AsynchronousFileChannel.class);
+        file.write(sink.source(), sink.position(), null, new CompletionHandler<Integer, Void>() {
+            @Override
+            public void completed(Integer n, Void a) {
+                sink.wrote(n);
+                if (sink.remaining() > 0) {
+                    file.write(sink.source(), sink.position(), null, this); // a short write: the rest
+                } else {
+                    done.run();
+                }
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                sink.failed(e instanceof IOException io ? io : new IOException(e));
+                done.run(); // the exchange answers it: 507 on a full disk
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.iolab.plain.blocking;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.FileSink;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.endpoints.LoopActivity;
@@ -15,7 +16,8 @@ import java.nio.ByteBuffer;
 
 /**
  * One connection of the blocking model, run by its own thread: every step is a call that blocks until
- * done: read(2) into a buffer, write(2) from it, file bytes copied through a user-space buffer, sleep for delay.
+ * done: read(2) into a buffer, write(2) from it, file bytes copied through a user-space buffer, upload bytes written
+ * to their file with write(2), sleep for delay.
  */
 final class BlockingConnection {
 
@@ -54,6 +56,7 @@ final class BlockingConnection {
                         // flushed above
                     }
                     case SEND_FILE -> copyFile(output);
+                    case WRITE_FILE -> writeFile();
                     case WAIT -> Thread.sleep(Math.max(0, (http.wakeAtNanos() - System.nanoTime()) / 1_000_000) + 1);
                     case CLOSE -> {
                         return;
@@ -116,6 +119,18 @@ final class BlockingConnection {
             write(output, out.array(), out.arrayOffset(), out.position());
             out.clear();
             http.touch();
+        }
+    }
+
+    /** Upload bytes to their file: pwrite(2) blocks this thread like every other call; a failure is the exchange's to answer. */
+    private void writeFile() {
+        FileSink sink = http.fileSink();
+        try {
+            while (sink.remaining() > 0) {
+                sink.wrote(sink.channel().write(sink.source(), sink.position()));
+            }
+        } catch (IOException e) {
+            sink.failed(e);
         }
     }
 

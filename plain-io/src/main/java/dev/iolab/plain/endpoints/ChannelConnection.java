@@ -11,6 +11,9 @@ import java.nio.channels.SocketChannel;
  * which the model turns into selector interest (or, for busypoll, into trying again later).
  * Files go out with {@code FileChannel.transferTo}, which is sendfile(2) on Linux: no copy through user space,
  * under TCP_CORK ({@link TcpCork}) from the head to the last byte, like nginx's {@code sendfile on; tcp_nopush on}.
+ * Upload bytes go to their file with a plain write(2) on the same thread: readiness APIs say nothing about disk
+ * files (poll(2) and epoll report a regular file always ready, epoll_ctl(2) even refuses one with EPERM), so the
+ * write simply runs, and blocks for as long as the page cache or the disk takes.
  */
 public final class ChannelConnection {
 
@@ -110,6 +113,16 @@ public final class ChannelConnection {
                             corked = !TcpCork.set(channel, false); // sends the last, partial segment now
                         }
                         http.touch();
+                    }
+                    case WRITE_FILE -> {
+                        FileSink sink = http.fileSink();
+                        try {
+                            while (sink.remaining() > 0) {
+                                sink.wrote(sink.channel().write(sink.source(), sink.position()));
+                            }
+                        } catch (IOException e) {
+                            sink.failed(e); // the exchange answers it (507 on a full disk), the connection lives on
+                        }
                     }
                     case WAIT -> {
                         if (System.nanoTime() - http.wakeAtNanos() < 0) {

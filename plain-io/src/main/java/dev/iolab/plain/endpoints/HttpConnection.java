@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  *
  * <p>The transport loop, in every model: call {@link #advance}; then first write out whatever the output
  * buffer holds, and then do the step: {@code READ} more input, {@code WRITE} (just the flush),
- * {@code SEND_FILE} the bytes of {@link #file()}, {@code WAIT} until {@link #wakeAtNanos()}, or
+ * {@code SEND_FILE} the bytes of {@link #file()}, {@code WRITE_FILE} the upload bytes of {@link #fileSink()} (or
+ * report the failure there), {@code WAIT} until {@link #wakeAtNanos()}, or
  * {@code CLOSE} the connection. Repeat.
  */
 public final class HttpConnection {
@@ -22,6 +23,7 @@ public final class HttpConnection {
         READ,
         WRITE,
         SEND_FILE,
+        WRITE_FILE,
         WAIT,
         CLOSE
     }
@@ -29,6 +31,7 @@ public final class HttpConnection {
     private final ServerContext context;
     private final HttpRequestDecoder decoder = new HttpRequestDecoder();
     private final FileRegion file = new FileRegion();
+    private final FileSink sink = new FileSink();
     private Exchange exchange;
     /** Allocated on first use, then reused by every request on the connection (see {@link #holdBuffer}). */
     private ByteBuffer hold;
@@ -114,6 +117,11 @@ public final class HttpConnection {
     /** The file bytes to send after a {@code SEND_FILE} step. */
     public FileRegion file() {
         return file;
+    }
+
+    /** The request body bytes to write to a file after a {@code WRITE_FILE} step. */
+    public FileSink fileSink() {
+        return sink;
     }
 
     /** When a {@code WAIT} step ends (System.nanoTime). */

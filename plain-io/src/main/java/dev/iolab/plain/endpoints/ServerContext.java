@@ -26,6 +26,7 @@ public final class ServerContext {
     private final AtomicInteger inFlight;
     private final boolean management;
     private volatile boolean asynchronousFiles;
+    private volatile FileSink.Opener uploadOpener;
 
     public ServerContext(
             String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
@@ -108,6 +109,15 @@ public final class ServerContext {
 
     public void useAsynchronousFiles() {
         asynchronousFiles = true;
+    }
+
+    /** How the model writes uploads when not through the FileChannel: each upload also opens {@code opener}'s handle. */
+    public void useUploadFiles(FileSink.Opener opener) {
+        uploadOpener = opener;
+    }
+
+    FileSink.Opener uploadOpener() {
+        return uploadOpener;
     }
 
     /** Shutdown has begun: readiness answers 503 and responses close their connections. */

@@ -16,12 +16,21 @@ import java.nio.file.Path;
 /**
  * {@code PUT /files/{name}}: the body streams into a temporary file next to the target, which the contract's
  * {@link UploadPublisher} then puts in place atomically, so a reader sees the old file or the new one, never a part.
+ * The exchange never writes the file itself: each slice of body in the input buffer becomes a {@code WRITE_FILE}
+ * step ({@link FileSink}) that the model performs its own way, and the exchange consumes the slice once it is written.
  */
 final class UploadExchange extends Exchange {
 
     private final Path target;
     private Path temp;
     private FileChannel channel;
+    /** The model's own handle on the temporary file ({@link ServerContext#useUploadFiles}), or null. */
+    private AutoCloseable companion;
+    /** Bytes in the temporary file so far: where the next slice goes. */
+    private long written;
+    /** The length of the slice out in a {@code WRITE_FILE} step, 0 when none is. */
+    private int writing;
+
     private boolean started;
     private Exchange reply;
 
@@ -43,6 +52,13 @@ final class UploadExchange extends Exchange {
                 }
                 temp = UploadTemporaries.create(target.getParent());
                 channel = UploadTemporaries.openLocked(temp);
+                FileSink.Opener opener = context().uploadOpener();
+                if (opener != null) {
+                    companion = opener.open(temp);
+                }
+            }
+            if (writing > 0 && !written(in)) {
+                return Step.WRITE_FILE;
             }
             while (true) {
                 switch (decoder().next(in)) {
@@ -54,12 +70,16 @@ final class UploadExchange extends Exchange {
                             return answer(
                                     FixedExchange.status(connection, uri, 413).closing(), in, out);
                         }
-                        write(in, n);
+                        if (n == 0) {
+                            continue;
+                        }
+                        writing = n;
+                        connection.fileSink().set(temp, channel, companion, written, in, in.position(), n);
+                        return Step.WRITE_FILE;
                     }
                     case END -> {
                         requestComplete = true;
-                        channel.close();
-                        channel = null;
+                        closeFiles();
                         Path complete = temp;
                         temp = null;
                         boolean created =
@@ -87,18 +107,47 @@ final class UploadExchange extends Exchange {
         }
     }
 
-    /** Writes the next {@code n} body bytes straight from the input buffer to the file. */
-    private void write(ByteBuffer in, int n) throws IOException {
-        int limit = in.limit();
-        in.limit(in.position() + n);
+    /**
+     * After a {@code WRITE_FILE} step: true once the model wrote the whole slice, which is then consumed from the
+     * input buffer; false while bytes remain; throws the model's error (a full disk among them).
+     */
+    private boolean written(ByteBuffer in) throws IOException {
+        FileSink sink = connection.fileSink();
+        if (sink.error() != null) {
+            throw sink.error();
+        }
+        if (sink.remaining() > 0) {
+            return false;
+        }
+        int n = writing;
+        writing = 0;
+        written += n;
+        in.position(in.position() + n);
+        decoder().bodyConsumed(n);
+        return true;
+    }
+
+    /** Closes the channel (which holds the temporary file's lock) and then the model's handle. */
+    private void closeFiles() throws IOException {
+        connection.fileSink().clear();
         try {
-            while (in.hasRemaining()) {
-                channel.write(in);
+            if (channel != null) {
+                channel.close();
             }
         } finally {
-            in.limit(limit);
+            channel = null;
+            AutoCloseable c = companion;
+            companion = null;
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
         }
-        decoder().bodyConsumed(n);
     }
 
     private Step answer(Exchange r, ByteBuffer in, ByteBuffer out) {
@@ -107,17 +156,19 @@ final class UploadExchange extends Exchange {
     }
 
     private void discard() {
+        writing = 0;
         try {
-            if (channel != null) {
-                channel.close();
-            }
+            closeFiles();
+        } catch (IOException ignored) {
+            // best effort, as below
+        }
+        try {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException ignored) {
             // best effort: a stray temporary file is harmless (dot name, never served)
         }
-        channel = null;
         temp = null;
     }
 

@@ -2,6 +2,7 @@ package dev.iolab.plain.mmap;
 
 import dev.iolab.plain.aio.FileSender;
 import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.FileSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -10,7 +11,10 @@ import java.nio.channels.CompletionHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Sends file bodies as slices of a {@link MappedByteBuffer}: the socket write reads the page cache directly. */
+/**
+ * Sends file bodies as slices of a {@link MappedByteBuffer}: the socket write reads the page cache directly; upload
+ * bytes are a plain write(2) on the completion thread (a mapping cannot grow a file).
+ */
 final class MappedFileSender implements FileSender {
 
     private final MappedFiles files = new MappedFiles();
@@ -18,6 +22,18 @@ final class MappedFileSender implements FileSender {
     @Override
     public String describe() {
         return "java.nio.MappedByteBuffer (mmap)";
+    }
+
+    @Override
+    public void write(FileSink sink, Runnable done) {
+        try {
+            while (sink.remaining() > 0) {
+                sink.wrote(sink.channel().write(sink.source(), sink.position()));
+            }
+        } catch (IOException e) {
+            sink.failed(e); // the exchange answers it: 507 on a full disk
+        }
+        done.run();
     }
 
     @Override

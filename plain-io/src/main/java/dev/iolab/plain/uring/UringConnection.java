@@ -1,6 +1,7 @@
 package dev.iolab.plain.uring;
 
 import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.FileSink;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.endpoints.ServerContext;
@@ -11,8 +12,9 @@ import java.nio.ByteBuffer;
 
 /**
  * One connection of the io_uring model: the endpoint state machine driven by completions. Each step becomes one
- * submission (recv, send, a splice pair for a file, a timeout for a delay) and its completion moves the machine on;
- * at most one socket operation is in flight, so the buffers it uses are the kernel's until that completion arrives.
+ * submission (recv, send, a splice pair for a file, a write of upload bytes to their file, a timeout for a delay) and
+ * its completion moves the machine on; at most one socket or file operation is in flight, so the buffers it uses are
+ * the kernel's until that completion arrives.
  */
 final class UringConnection {
 
@@ -22,6 +24,7 @@ final class UringConnection {
     static final int SPLICE_OUT = 4;
     static final int TIMEOUT = 5;
     static final int CANCEL = 6;
+    static final int WRITE_FILE = 7;
 
     private static final int IN_BYTES = 16 * 1024;
     private static final int OUT_BYTES = 32 * 1024;
@@ -128,6 +131,12 @@ final class UringConnection {
                     }
                     continue; // the chunk is pending output: sent first
                 }
+                case WRITE_FILE -> {
+                    if (http.fileSink().remaining() > 0) {
+                        writeFile(http.fileSink());
+                        return;
+                    }
+                }
                 case WAIT -> {
                     long left = http.wakeAtNanos() - System.nanoTime();
                     if (left > 0) {
@@ -194,6 +203,19 @@ final class UringConnection {
                     spliceNext();
                 }
             }
+            case WRITE_FILE -> {
+                FileSink sink = http.fileSink();
+                if (result > 0) {
+                    sink.wrote(result);
+                    if (sink.remaining() > 0) {
+                        writeFile(sink); // a short write: the rest
+                        return;
+                    }
+                } else {
+                    sink.failed(UploadFile.error(result)); // the exchange answers it: 507 on a full disk
+                }
+                run(true);
+            }
             case TIMEOUT -> run(false); // -ETIME: the delay elapsed; WAIT re-checks the clock
             default -> {
                 // a cancellation's own completion: nothing to do
@@ -216,6 +238,21 @@ final class UringConnection {
         } finally {
             out.limit(out.capacity());
         }
+    }
+
+    /**
+     * pwrite(2) of upload bytes as an {@code IORING_OP_WRITE}: they sit in the input buffer, native memory of this
+     * connection's arena, which no recv touches until the completion arrives.
+     */
+    private void writeFile(FileSink sink) {
+        submit(WRITE_FILE);
+        Sqe.write(
+                loop.sqe(),
+                sink.companion(UploadFile.class).fd(),
+                inMemory.address() + sink.offset(),
+                sink.remaining(),
+                sink.position(),
+                userData(WRITE_FILE));
     }
 
     /** Uncorking sends the last, partial segment of a file response now. */

@@ -26,6 +26,7 @@ public final class UringHttpServer implements HttpServer {
 
     public UringHttpServer(ServerContext context, int threads) {
         this.context = context;
+        context.useUploadFiles(UploadFile::open); // upload bytes go out as IORING_OP_WRITE on a descriptor of their own
         this.loopCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
