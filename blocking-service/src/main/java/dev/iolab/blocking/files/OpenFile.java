@@ -2,10 +2,8 @@ package dev.iolab.blocking.files;
 
 import dev.iolab.contract.FileValidators;
 import dev.iolab.contract.FileVersion;
-import dev.iolab.contract.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import org.springframework.core.io.AbstractResource;
@@ -80,23 +78,6 @@ public final class OpenFile extends AbstractResource implements AutoCloseable {
                 position += n;
             }
             return n;
-        }
-
-        /**
-         * The whole rest of the file, as the blocking model copies it (plain-blocking does the same): one
-         * {@code pread(2)} and one {@code write(2)} per {@link Limits#STREAM_BUFFER_BYTES}, not per 16 KiB as
-         * {@link InputStream#transferTo} would. Spring writes a whole-file body with this call.
-         */
-        @Override
-        public long transferTo(OutputStream out) throws IOException {
-            byte[] chunk = new byte[(int) Math.clamp(size - position, 1, Limits.STREAM_BUFFER_BYTES)];
-            long sent = 0;
-            int n;
-            while ((n = read(chunk, 0, chunk.length)) > 0) {
-                out.write(chunk, 0, n);
-                sent += n;
-            }
-            return sent;
         }
 
         @Override
