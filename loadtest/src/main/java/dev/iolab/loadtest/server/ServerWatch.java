@@ -57,12 +57,13 @@ public final class ServerWatch {
             sampler.close();
             anatomy.stop();
         }
-        Long requests = after.has("http_server_requests_seconds_count")
-                ? Math.round(after.requests() - before.requests())
-                : null;
+        // A delta needs both scrapes: an unanswered first one (a target too busy to answer within its timeout, as
+        // plain-busypoll holding 10,000 connections) would make it the total since start.
+        boolean both = answered(before) && answered(after);
+        Long requests = requestsBetween(before, after);
         Double cpu = procBefore.isPresent() && procAfter.isPresent()
                 ? procAfter.get().cpuSeconds() - procBefore.get().cpuSeconds()
-                : after.cpuSeconds() > 0 ? after.cpuSeconds() - before.cpuSeconds() : null;
+                : both && after.cpuSeconds() > 0 ? after.cpuSeconds() - before.cpuSeconds() : null;
         Double cpuPer1k = cpu != null && requests != null && requests > 0 ? cpu * 1000.0 * 1000.0 / requests : null;
         Double rss = sampler != null && sampler.peakRssBytes() > 0 ? sampler.peakRssBytes() / (1024.0 * 1024.0) : null;
         Integer threads = sampler != null && sampler.peakThreads() > 0
@@ -71,11 +72,21 @@ public final class ServerWatch {
                         ? (int) Math.max(before.liveThreads(), after.liveThreads())
                         : null;
         TreeMap<Double, Double> histogram = Histograms.delta(before.latencyBuckets(), after.latencyBuckets());
-        Double p50 = ms(Histograms.quantile(0.50, histogram));
-        Double p99 = ms(Histograms.quantile(0.99, histogram));
-        long gcPauses = Math.round(after.gcPauseCount() - before.gcPauseCount());
-        double gcMs = (after.gcPauseSeconds() - before.gcPauseSeconds()) * 1000;
+        Double p50 = both ? ms(Histograms.quantile(0.50, histogram)) : null;
+        Double p99 = both ? ms(Histograms.quantile(0.99, histogram)) : null;
+        Long gcPauses = both ? Math.round(after.gcPauseCount() - before.gcPauseCount()) : null;
+        Double gcMs = both ? (after.gcPauseSeconds() - before.gcPauseSeconds()) * 1000 : null;
         return new ServerNumbers(requests, cpu, cpuPer1k, rss, threads, p50, p99, gcPauses, gcMs);
+    }
+
+    /** Requests the server counted between two scrapes; null unless both were answered and carry the count. */
+    static Long requestsBetween(PrometheusText before, PrometheusText after) {
+        String count = "http_server_requests_seconds_count";
+        return before.has(count) && after.has(count) ? Math.round(after.requests() - before.requests()) : null;
+    }
+
+    private static boolean answered(PrometheusText scrape) {
+        return !scrape.samples().isEmpty();
     }
 
     /** How the target waited in the window just stopped, per request of {@code requests} (the server's count). */
