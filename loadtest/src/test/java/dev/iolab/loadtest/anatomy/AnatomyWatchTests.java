@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.iolab.loadtest.server.ProcStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +61,10 @@ class AnatomyWatchTests {
         AnatomyWatch watch = new AnatomyWatch(AnatomyWatch.PROC, pid);
         CountDownLatch slept = new CountDownLatch(1);
         CountDownLatch sampled = new CountDownLatch(1);
+        AtomicReference<Path> task = new AtomicReference<>();
         Thread sleeper = Thread.ofPlatform().start(() -> {
             try {
+                task.set(Path.of("/proc").resolve(Files.readSymbolicLink(Path.of("/proc/thread-self"))));
                 for (int i = 0; i < 20; i++) {
                     Thread.sleep(5); // each sleep gives up the CPU: one voluntary switch at least
                 }
@@ -67,6 +72,8 @@ class AnatomyWatchTests {
                 sampled.await(); // alive until a reading has seen its switches, then it exits
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
         for (int i = 0; i < 4; i++) {
@@ -78,6 +85,10 @@ class AnatomyWatchTests {
         watch.sample();
         sampled.countDown();
         sleeper.join();
+        // join() returns when the Java thread is done, a moment before its kernel task leaves /proc
+        Awaitility.await("the sleeper's task gone from /proc")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !Files.exists(task.get()));
         watch.stop();
 
         Anatomy a = watch.result(1);
