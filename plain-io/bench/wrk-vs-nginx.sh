@@ -5,6 +5,7 @@
 #
 #   plain-io/bench/wrk-vs-nginx.sh            # needs: a built plain-io/target/plain-io.jar, wrk, nginx (nginx-light)
 #   ROUNDS=5 DURATION=10 CONNECTIONS=64 MODELS="epoll poll" plain-io/bench/wrk-vs-nginx.sh
+#   MODELS="epoll uring" TARGETS="webflux-iouring" plain-io/bench/wrk-vs-nginx.sh   # + any target, by its registry command
 #
 # Scenarios: small = GET /echo?msg=hello (5-byte body; nginx: `return 200 "hello"`), file = GET /files/1m.bin
 # (1 MiB; nginx: sendfile on). nginx runs one worker. Not a test: it prints numbers, asserts nothing.
@@ -20,6 +21,7 @@ DURATION="${DURATION:-5}"
 WARMUP="${WARMUP:-5}"
 CONNECTIONS="${CONNECTIONS:-50}"
 MODELS="${MODELS:-epoll poll blocking aio mmap busypoll}"
+TARGETS="${TARGETS:-}" # other targets by id (e.g. webflux-iouring), started with exactly the registry's command
 SERVER_CPU="${SERVER_CPU:-1}"
 WRK_CPU="${WRK_CPU:-0}"
 BASE_PORT="${BASE_PORT:-18310}"
@@ -78,13 +80,25 @@ start_plain() { # model port
   echo "plain-$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
 }
 
+start_target() { # id port: the registry's own command line (launcher/common.sh), on the same data directory
+  # shellcheck source=../../launcher/common.sh
+  source "$ROOT/launcher/common.sh"
+  target_command "$1" "$2" "$DATA"
+  taskset -c "$SERVER_CPU" "${TARGET_CMD[@]}" > "$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  PID[$1]=$!
+  for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$2/actuator/health/readiness" && return 0; sleep 0.2; done
+  echo "$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
+}
+
 # the fixtures (1m.bin) come from plain-io itself: start epoll first, on an empty data dir
 declare -A PORT PID
 PORT[nginx]=$NGINX_PORT
 i=1
-for m in $MODELS; do PORT[$m]=$((BASE_PORT + i)); i=$((i + 1)); done
+for m in $MODELS $TARGETS; do PORT[$m]=$((BASE_PORT + i)); i=$((i + 1)); done
 SERVERS="nginx"
 for m in $MODELS; do [ "$m" != busypoll ] && { start_plain "$m" "${PORT[$m]}"; SERVERS="$SERVERS $m"; }; done
+for t in $TARGETS; do start_target "$t" "${PORT[$t]}"; SERVERS="$SERVERS $t"; done
 chmod -R a+rX "$WORK" # nginx workers run as www-data; fixtures are created owner-only
 taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
 sleep 0.5
@@ -148,7 +162,7 @@ NS="$(field nginx.small 1)"; NF="$(field nginx.file 2)"
 printf '\n| server | GET /echo?msg=hello req/s | ratio to nginx | GET /files/1m.bin GB/s | ratio to nginx | 1m.bin CPU us/request: server, wrk |\n|---|---|---|---|---|---|\n'
 for s in $SERVERS; do
   rs="$(field "$s.small" 1)"; bf="$(field "$s.file" 2)"
-  printf '| %s | %.0f | %.2f | %.2f | %.2f | %.0f, %.0f |\n' "$([ "$s" = nginx ] && echo nginx || echo "plain-$s")" "$rs" \
+  printf '| %s | %.0f | %.2f | %.2f | %.2f | %.0f, %.0f |\n' "$(case "$s" in nginx|*-*) echo "$s" ;; *) echo "plain-$s" ;; esac)" "$rs" \
     "$(echo "$rs / $NS" | bc -l)" "$(echo "$bf / 1000000000" | bc -l)" "$(echo "$bf / $NF" | bc -l)" \
     "$(field "$s.file" 3)" "$(field "$s.file" 4)"
 done
