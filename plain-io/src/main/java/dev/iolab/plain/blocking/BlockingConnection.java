@@ -2,7 +2,6 @@ package dev.iolab.plain.blocking;
 
 import dev.iolab.contract.Limits;
 import dev.iolab.plain.endpoints.FileRegion;
-import dev.iolab.plain.endpoints.FileSink;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.endpoints.LoopActivity;
@@ -56,7 +55,7 @@ final class BlockingConnection {
                         // flushed above
                     }
                     case SEND_FILE -> copyFile(output);
-                    case WRITE_FILE -> writeFile();
+                    case WRITE_FILE -> http.fileSink().writeOnThisThread(); // pwrite(2) blocks this thread too
                     case WAIT -> Thread.sleep(Math.max(0, (http.wakeAtNanos() - System.nanoTime()) / 1_000_000) + 1);
                     case CLOSE -> {
                         return;
@@ -119,18 +118,6 @@ final class BlockingConnection {
             write(output, out.array(), out.arrayOffset(), out.position());
             out.clear();
             http.touch();
-        }
-    }
-
-    /** Upload bytes to their file: pwrite(2) blocks this thread like every other call; a failure is the exchange's to answer. */
-    private void writeFile() {
-        FileSink sink = http.fileSink();
-        try {
-            while (sink.remaining() > 0) {
-                sink.wrote(sink.channel().write(sink.source(), sink.position()));
-            }
-        } catch (IOException e) {
-            sink.failed(e);
         }
     }
 

@@ -114,16 +114,7 @@ public final class ChannelConnection {
                         }
                         http.touch();
                     }
-                    case WRITE_FILE -> {
-                        FileSink sink = http.fileSink();
-                        try {
-                            while (sink.remaining() > 0) {
-                                sink.wrote(sink.channel().write(sink.source(), sink.position()));
-                            }
-                        } catch (IOException e) {
-                            sink.failed(e); // the exchange answers it (507 on a full disk), the connection lives on
-                        }
-                    }
+                    case WRITE_FILE -> http.fileSink().writeOnThisThread(); // a failure: the exchange answers it
                     case WAIT -> {
                         if (System.nanoTime() - http.wakeAtNanos() < 0) {
                             return Wait.TIMER;

@@ -102,6 +102,20 @@ public final class FileSink {
         remaining -= n;
     }
 
+    /**
+     * Writes the rest with pwrite(2) on the calling thread, blocking as long as the page cache or the disk takes (the
+     * models without a file write of their own); a failure is recorded for the exchange to answer (507 on a full disk).
+     */
+    public void writeOnThisThread() {
+        try {
+            while (remaining > 0) {
+                wrote(channel.write(source(), position));
+            }
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
     /** The write failed: the exchange answers for it (507 on a full disk) when it advances next. */
     public void failed(IOException e) {
         error = e;

@@ -26,13 +26,7 @@ final class MappedFileSender implements FileSender {
 
     @Override
     public void write(FileSink sink, Runnable done) {
-        try {
-            while (sink.remaining() > 0) {
-                sink.wrote(sink.channel().write(sink.source(), sink.position()));
-            }
-        } catch (IOException e) {
-            sink.failed(e); // the exchange answers it: 507 on a full disk
-        }
+        sink.writeOnThisThread();
         done.run();
     }
 
