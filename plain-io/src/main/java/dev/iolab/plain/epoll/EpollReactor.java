@@ -1,8 +1,8 @@
 package dev.iolab.plain.epoll;
 
-import dev.iolab.plain.endpoints.ChannelConnection;
 import dev.iolab.plain.endpoints.LoopActivity;
 import dev.iolab.plain.endpoints.ServerContext;
+import dev.iolab.plain.nio.ChannelConnection;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;

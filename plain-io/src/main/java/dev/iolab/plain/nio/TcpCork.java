@@ -1,4 +1,4 @@
-package dev.iolab.plain.endpoints;
+package dev.iolab.plain.nio;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

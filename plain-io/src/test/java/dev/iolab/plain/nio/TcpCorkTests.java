@@ -1,4 +1,4 @@
-package dev.iolab.plain.endpoints;
+package dev.iolab.plain.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,9 @@
-package dev.iolab.plain.endpoints;
+package dev.iolab.plain.nio;
 
+import dev.iolab.plain.endpoints.FileRegion;
+import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
+import dev.iolab.plain.endpoints.ServerContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
