@@ -4,6 +4,7 @@ import dev.iolab.contract.Limits;
 import dev.iolab.plain.HttpServer;
 import dev.iolab.plain.endpoints.AcceptBackoff;
 import dev.iolab.plain.endpoints.ServerContext;
+import dev.iolab.plain.nio.SelectorLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.Selector;
@@ -15,6 +16,8 @@ import java.util.List;
 /**
  * Model 4, event-driven I/O on epoll(7): one acceptor thread plus N reactor threads, each with its own
  * epoll selector and connections (the multi-reactor design of Netty); files go out with sendfile(2).
+ * Each reactor is a {@link SelectorLoop}, the loop poll runs too, here on an epoll selector (epoll_wait(2)
+ * underneath) and fed by the acceptor instead of a listener of its own.
  */
 public final class EpollHttpServer implements HttpServer {
 
@@ -23,7 +26,7 @@ public final class EpollHttpServer implements HttpServer {
 
     private final ServerContext context;
     private final int reactorCount;
-    private final List<EpollReactor> reactors = new ArrayList<>();
+    private final List<SelectorLoop> reactors = new ArrayList<>();
     private ServerSocketChannel server;
     private String selectorClass = "?";
     private volatile boolean closed;
@@ -44,7 +47,7 @@ public final class EpollHttpServer implements HttpServer {
                         + selectorClass + " (is -Djava.nio.channels.spi.SelectorProvider set?)");
             }
             String name = "epoll-reactor-" + i;
-            EpollReactor reactor = new EpollReactor(selector, context, name);
+            SelectorLoop reactor = new SelectorLoop(selector, context, name);
             reactors.add(reactor);
             Thread.ofPlatform().name(name).start(reactor);
         }
@@ -68,7 +71,7 @@ public final class EpollHttpServer implements HttpServer {
             try {
                 SocketChannel channel = server.accept();
                 backoff.accepted();
-                reactors.get(next).register(channel);
+                reactors.get(next).handOver(channel);
                 next = (next + 1) % reactors.size();
             } catch (IOException e) {
                 if (!server.isOpen()) {
@@ -92,6 +95,6 @@ public final class EpollHttpServer implements HttpServer {
     public void close() {
         closed = true;
         stopAccepting();
-        reactors.forEach(EpollReactor::close);
+        reactors.forEach(SelectorLoop::close);
     }
 }
