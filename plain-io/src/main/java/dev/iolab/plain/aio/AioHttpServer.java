@@ -42,12 +42,10 @@ public class AioHttpServer implements HttpServer {
 
     /** For the mmap model: the same asynchronous sockets with another way of sending files. */
     protected AioHttpServer(ServerContext context, int threads, FileSender files) {
-        this.context = context;
+        // plain aio reads and writes files with AsynchronousFileChannel too, so its connections get a context that
+        // opens one per file response and per upload; mmap sends files its own way and keeps the given context
+        this.context = files == null ? context.withFiles(true, AsyncFileSender::openForUpload) : context;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        if (files == null) {
-            context.useAsynchronousFiles(); // file responses open an AsynchronousFileChannel too
-            context.useUploadFiles(AsyncFileSender::openForUpload); // and uploads, to write with it
-        }
         this.files = files != null ? files : new AsyncFileSender();
     }
 

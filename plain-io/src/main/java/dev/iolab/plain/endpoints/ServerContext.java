@@ -21,12 +21,14 @@ public final class ServerContext {
     private final Duration keepAliveTimeout;
     private final Metrics metrics;
     private final byte[] fixedFields;
-    private final ValidatorCache validators = new ValidatorCache();
+    private final ValidatorCache validators;
     private final AtomicBoolean draining;
     private final AtomicInteger inFlight;
     private final boolean management;
-    private volatile boolean asynchronousFiles;
-    private volatile FileSink.Opener uploadOpener;
+    /** Set when the context is made ({@link #withFiles}): a model never changes a context others may hold. */
+    private final boolean asynchronousFiles;
+
+    private final FileSink.Opener uploadOpener;
 
     public ServerContext(
             String targetId, Path dataDir, Duration headerTimeout, Duration keepAliveTimeout, Metrics metrics) {
@@ -36,29 +38,45 @@ public final class ServerContext {
         this.keepAliveTimeout = keepAliveTimeout;
         this.metrics = metrics;
         this.fixedFields = (Headers.X_IO_MODEL + ": " + targetId + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.validators = new ValidatorCache();
         this.draining = new AtomicBoolean();
         this.inFlight = new AtomicInteger();
         this.management = false;
+        this.asynchronousFiles = false;
+        this.uploadOpener = null;
         // the probes as HealthHandler answers them: liveness while the process serves, readiness until the drain
         new HealthProbeMetrics(() -> true, () -> !draining.get()).bindTo(metrics.registry());
     }
 
-    /** The management port's view of {@code main}: same id, metrics and lifecycle, but it routes health and metrics only. */
-    private ServerContext(ServerContext main) {
+    /** Another view of {@code main}: same id, metrics, caches and lifecycle, its own routes and file handling. */
+    private ServerContext(
+            ServerContext main, boolean management, boolean asynchronousFiles, FileSink.Opener uploadOpener) {
         this.targetId = main.targetId;
         this.dataDir = main.dataDir;
         this.headerTimeout = main.headerTimeout;
         this.keepAliveTimeout = main.keepAliveTimeout;
         this.metrics = main.metrics;
         this.fixedFields = main.fixedFields;
-        this.draining = main.draining; // readiness turns 503 on both ports at once
-        this.inFlight = main.inFlight;
-        this.management = true;
+        this.validators = main.validators;
+        this.draining = main.draining; // readiness turns 503 on every view at once
+        this.inFlight = main.inFlight; // and the drain waits for the requests of all of them
+        this.management = management;
+        this.asynchronousFiles = asynchronousFiles;
+        this.uploadOpener = uploadOpener;
     }
 
     /** The context of this server's management port (health and metrics only, readiness shared). */
     public ServerContext forManagement() {
-        return new ServerContext(this);
+        return new ServerContext(this, true, asynchronousFiles, uploadOpener);
+    }
+
+    /**
+     * This context for a model that handles files its own way, which the model makes for itself when it is built:
+     * file responses also open an {@code AsynchronousFileChannel} when {@code asynchronousFiles}, and each upload
+     * also opens {@code uploadOpener}'s handle (null: none). Lifecycle and metrics stay shared with this one.
+     */
+    public ServerContext withFiles(boolean asynchronousFiles, FileSink.Opener uploadOpener) {
+        return new ServerContext(this, management, asynchronousFiles, uploadOpener);
     }
 
     /** True on the management port: only health and metrics are served, every other path is 404. */
@@ -107,15 +125,7 @@ public final class ServerContext {
         return asynchronousFiles;
     }
 
-    public void useAsynchronousFiles() {
-        asynchronousFiles = true;
-    }
-
-    /** How the model writes uploads when not through the FileChannel: each upload also opens {@code opener}'s handle. */
-    public void useUploadFiles(FileSink.Opener opener) {
-        uploadOpener = opener;
-    }
-
+    /** How the model writes uploads when not through the FileChannel: each upload also opens this handle (or null). */
     FileSink.Opener uploadOpener() {
         return uploadOpener;
     }

@@ -24,7 +24,7 @@ final class UploadExchange extends Exchange {
     private final Path target;
     private Path temp;
     private FileChannel channel;
-    /** The model's own handle on the temporary file ({@link ServerContext#useUploadFiles}), or null. */
+    /** The model's own handle on the temporary file ({@link ServerContext#withFiles}), or null. */
     private AutoCloseable companion;
     /** Bytes in the temporary file so far: where the next slice goes. */
     private long written;

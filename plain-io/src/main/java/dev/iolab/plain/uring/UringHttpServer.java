@@ -25,8 +25,8 @@ public final class UringHttpServer implements HttpServer {
     private String implementation = "io_uring";
 
     public UringHttpServer(ServerContext context, int threads) {
-        this.context = context;
-        context.useUploadFiles(UploadFile::open); // upload bytes go out as IORING_OP_WRITE on a descriptor of their own
+        // upload bytes go out as IORING_OP_WRITE on a descriptor of their own, which each upload opens
+        this.context = context.withFiles(false, UploadFile::open);
         this.loopCount = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 

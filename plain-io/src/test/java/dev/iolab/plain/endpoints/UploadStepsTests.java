@@ -71,11 +71,11 @@ class UploadStepsTests {
     @Test
     void theModelsOwnHandleIsOpenedPerUploadAndClosedAfterIt() throws IOException {
         AtomicInteger open = new AtomicInteger();
-        Transport t = new Transport(dataDir, put("d.bin", "Content-Length: 5", "hello".getBytes()));
-        t.context.useUploadFiles(file -> {
+        FileSink.Opener opener = file -> {
             open.incrementAndGet();
             return open::decrementAndGet;
-        });
+        };
+        Transport t = new Transport(dataDir, put("d.bin", "Content-Length: 5", "hello".getBytes()), opener);
         assertThat(t.run()).isEqualTo(Step.READ);
         assertThat(t.companionSeen).isTrue();
         assertThat(open).hasValue(0);
@@ -109,7 +109,12 @@ class UploadStepsTests {
         boolean companionSeen;
 
         Transport(Path dataDir, byte[] wire) {
-            this.context = ServerContext.of("plain-test", dataDir);
+            this(dataDir, wire, null);
+        }
+
+        /** With {@code opener}, the model's own handle per upload, as aio and uring have (null: none). */
+        Transport(Path dataDir, byte[] wire, FileSink.Opener opener) {
+            this.context = ServerContext.of("plain-test", dataDir).withFiles(false, opener);
             this.http = new HttpConnection(context);
             this.wire = wire;
         }
