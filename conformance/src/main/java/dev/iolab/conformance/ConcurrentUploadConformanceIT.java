@@ -33,7 +33,8 @@ class ConcurrentUploadConformanceIT {
 
     @ConformanceTest
     @DisplayName(
-            "concurrent slow uploads to one name leave exactly one complete upload; readers never see a partial file")
+            "concurrent slow uploads to one name leave exactly one complete upload; readers never see a partial file,"
+                    + " and one ETag always comes with the same body")
     void concurrentUploadsLeaveOneCompleteUpload(TargetUnderTest target) throws Exception {
         String path = Endpoints.FILES_PREFIX + UploadConformanceIT.uniqueName("conf-race");
         byte[] initial = Payloads.bytes(1000, SIZE / 2);
@@ -48,6 +49,8 @@ class ConcurrentUploadConformanceIT {
             versions.put(Payloads.sha256(2000 + i, SIZE), "upload " + i);
         }
         Set<String> problems = ConcurrentHashMap.newKeySet();
+        // ETag -> the body first seen with it: one ETag with two bodies is headers of one version on another's bytes
+        Map<String, String> bodyByEtag = new ConcurrentHashMap<>();
         AtomicBoolean uploading = new AtomicBoolean(true);
         List<Integer> reads = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -71,10 +74,16 @@ class ConcurrentUploadConformanceIT {
                     int count = 0;
                     while (uploading.get() && count < 200) {
                         HttpResponse<byte[]> get = Http.get(target, path);
-                        String version = versions.get(Payloads.sha256(get.body()));
+                        String sha = Payloads.sha256(get.body());
+                        String version = versions.get(sha);
                         if (get.statusCode() != 200 || version == null) {
                             problems.add("a reader saw " + get.statusCode() + " with " + get.body().length
                                     + " bytes, not any complete version");
+                        }
+                        String etag = get.headers().firstValue("ETag").orElse(null);
+                        String earlier = etag == null ? null : bodyByEtag.putIfAbsent(etag, sha);
+                        if (get.statusCode() == 200 && (etag == null || (earlier != null && !earlier.equals(sha)))) {
+                            problems.add("ETag " + etag + " came with two different bodies (" + version + ")");
                         }
                         count++;
                     }
