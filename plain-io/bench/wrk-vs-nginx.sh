@@ -6,6 +6,8 @@
 #   plain-io/bench/wrk-vs-nginx.sh            # needs: a built plain-io/target/plain-io.jar, wrk, nginx (nginx-light)
 #   ROUNDS=5 DURATION=10 CONNECTIONS=64 MODELS="epoll poll" plain-io/bench/wrk-vs-nginx.sh
 #   MODELS="epoll uring" TARGETS="webflux-iouring" plain-io/bench/wrk-vs-nginx.sh   # + any target, by its registry command
+#   MODELS=blocking TARGETS="mvc-platform mvc-platform@iolab.sendfile=false" plain-io/bench/wrk-vs-nginx.sh
+#                                               # id@name=value: the same target with --name=value added, side by side
 #
 # Scenarios: small = GET /echo?msg=hello (5-byte body; nginx: `return 200 "hello"`), file = GET /files/1m.bin
 # (1 MiB; nginx: sendfile on). nginx runs one worker. Not a test: it prints numbers, asserts nothing.
@@ -80,10 +82,11 @@ start_plain() { # model port
   echo "plain-$1 did not start:" >&2; cat "$WORK/$1.log" >&2; exit 1
 }
 
-start_target() { # id port: the registry's own command line (launcher/common.sh), on the same data directory
+start_target() { # id[@name=value] port: the registry's own command line (launcher/common.sh), on the same data directory
   # shellcheck source=../../launcher/common.sh
   source "$ROOT/launcher/common.sh"
-  target_command "$1" "$2" "$DATA"
+  target_command "${1%%@*}" "$2" "$DATA"
+  [[ "$1" == *@* ]] && TARGET_CMD+=("--${1#*@}")
   taskset -c "$SERVER_CPU" "${TARGET_CMD[@]}" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   PID[$1]=$!

@@ -86,7 +86,7 @@ public final class FileVersion implements Closeable {
     }
 
     /** Same inode (where the file system has one), same modification time, same size. */
-    static boolean sameVersion(BasicFileAttributes a, BasicFileAttributes b) {
+    public static boolean sameVersion(BasicFileAttributes a, BasicFileAttributes b) {
         return Objects.equals(a.fileKey(), b.fileKey())
                 && a.lastModifiedTime().equals(b.lastModifiedTime())
                 && a.size() == b.size()

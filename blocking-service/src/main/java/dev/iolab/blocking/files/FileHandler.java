@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import org.apache.catalina.Globals;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,11 +37,21 @@ public class FileHandler {
 
     private static final String OPEN_FILE_ATTRIBUTE = FileHandler.class.getName() + ".openFile";
 
+    /**
+     * Bodies from this size on go by Tomcat's sendfile, as its own DefaultServlet's {@code sendfileSize} does:
+     * below it, the extra open(2) by name costs more than the copy it saves.
+     */
+    static final long SENDFILE_FROM_BYTES = 48 * 1024;
+
     private final FileStore store;
+    private final SendfileLinks sendfileLinks;
+    private final boolean useSendfile;
     private final long maxUploadBytes;
 
-    FileHandler(FileStore store, IolabProperties properties) {
+    FileHandler(FileStore store, SendfileLinks sendfileLinks, IolabProperties properties) {
         this.store = store;
+        this.sendfileLinks = sendfileLinks;
+        this.useSendfile = properties.sendfile();
         this.maxUploadBytes = properties.maxUploadBytes();
     }
 
@@ -80,7 +91,15 @@ public class FileHandler {
                         ContentDisposition.inline().filename(name).build().toString());
         // RFC 9110 §13.1.5: an If-Range naming another version turns the Range into a request for the whole file
         boolean rangeApplies = Conditionals.rangeApplies(header(request, HttpHeaders.IF_RANGE), validators);
-        return switch (rangeApplies ? Ranges.check(request, file) : Ranges.Verdict.IGNORED) {
+        Ranges.Verdict verdict = rangeApplies ? Ranges.check(request, file) : Ranges.Verdict.IGNORED;
+        if ((verdict == Ranges.Verdict.NONE || verdict == Ranges.Verdict.IGNORED) && sendfile(request, path, file)) {
+            // The whole file by the blocking model's own zero-copy path: Tomcat sends it with sendfile(2) once the
+            // head below is written, instead of Spring copying it through 8 KiB buffers (docs/performance.md).
+            return ok.contentLength(file.contentLength())
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .build();
+        }
+        return switch (verdict) {
             // Spring's own range support: 206 with Content-Range, or multipart/byteranges; 304 first.
             case NONE, SATISFIABLE -> ok.body(file);
             // Spring would answer 416 but with the whole file as its body: answer it here, empty.
@@ -94,6 +113,28 @@ public class FileHandler {
                         .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                         .body(Ranges.withoutRangeSupport(file));
         };
+    }
+
+    /**
+     * Hands the whole body of a GET to Tomcat's sendfile when the connector has it (not on TLS) and the body is
+     * large enough: the name given is a link to this very version ({@link SendfileLinks}), since Tomcat opens
+     * it by name after this method returns. False when the handler must send the body itself.
+     */
+    private boolean sendfile(HttpServletRequest request, Path path, OpenFile file) {
+        if (!useSendfile
+                || !"GET".equals(request.getMethod())
+                || file.contentLength() < SENDFILE_FROM_BYTES
+                || !Boolean.TRUE.equals(request.getAttribute(Globals.SENDFILE_SUPPORTED_ATTR))) {
+            return false;
+        }
+        Path link = sendfileLinks.linkTo(path, file.version());
+        if (link == null) {
+            return false;
+        }
+        request.setAttribute(Globals.SENDFILE_FILENAME_ATTR, link.toString());
+        request.setAttribute(Globals.SENDFILE_FILE_START_ATTR, 0L);
+        request.setAttribute(Globals.SENDFILE_FILE_END_ATTR, file.contentLength());
+        return true;
     }
 
     @PutMapping(Endpoints.FILES_TEMPLATE)

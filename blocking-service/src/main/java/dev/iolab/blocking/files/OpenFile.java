@@ -28,6 +28,11 @@ public final class OpenFile extends AbstractResource implements AutoCloseable {
         this.size = version.size();
     }
 
+    /** The version this resource reads. */
+    FileVersion version() {
+        return version;
+    }
+
     /** The version's validators, by the contract's one formula. */
     public FileValidators validators() {
         return version.validators();
