@@ -7,7 +7,6 @@ import dev.iolab.conformance.BodyWriter;
 import dev.iolab.conformance.Payloads;
 import dev.iolab.conformance.RawConnection;
 import dev.iolab.conformance.RawResponse;
-import dev.iolab.conformance.UrlTarget;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Limits;
@@ -15,7 +14,6 @@ import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +39,7 @@ class BodyLimitIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add(
-                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
+        UPSTREAM.routeTo(registry, ROUTE);
     }
 
     @AfterAll
@@ -149,8 +146,7 @@ class BodyLimitIT {
      * incomplete.
      */
     private RawResponse exchange(String head, long bodyBytes, boolean chunked) throws IOException {
-        RawConnection connection = RawConnection.open(
-                new UrlTarget(Target.GATEWAY_ID, URI.create("http://127.0.0.1:" + port)), Duration.ofSeconds(30));
+        RawConnection connection = RawGateway.open(port, Duration.ofSeconds(30));
         try (BodyWriter writer = BodyWriter.start(connection.send(head), Payloads.stream(1, bodyBytes), chunked)) {
             return connection.read(OutputStream.nullOutputStream());
         }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.conformance.RawConnection;
 import dev.iolab.conformance.RawResponse;
-import dev.iolab.conformance.UrlTarget;
 import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +56,7 @@ class SmugglingIT {
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add(
-                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
+        UPSTREAM.routeTo(registry, ROUTE);
     }
 
     @AfterAll
@@ -155,8 +152,7 @@ class SmugglingIT {
     }
 
     private RawConnection connect(Duration readTimeout) {
-        return RawConnection.open(
-                new UrlTarget(Target.GATEWAY_ID, URI.create("http://127.0.0.1:" + port)), readTimeout);
+        return RawGateway.open(port, readTimeout);
     }
 
     private static List<String> seen(int n) {
