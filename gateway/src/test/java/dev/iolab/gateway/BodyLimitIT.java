@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class BodyLimitIT {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
+
+    @RegisterExtension // closed after the class
     static final ChunkedEchoUpstream UPSTREAM = start();
 
     @LocalServerPort
@@ -40,11 +42,6 @@ class BodyLimitIT {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         UPSTREAM.routeTo(registry, ROUTE);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        UPSTREAM.close();
     }
 
     @BeforeEach

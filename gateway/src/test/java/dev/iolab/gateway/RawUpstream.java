@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * per accepted connection, and a close that also cuts the open connections, so a test can take the upstream down.
  * Subclasses only say how a connection is served, which is what the test is about.
  */
-abstract class RawUpstream implements AutoCloseable {
+abstract class RawUpstream implements AutoCloseable, AfterAllCallback {
 
     private final ServerSocket server;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -50,6 +52,12 @@ abstract class RawUpstream implements AutoCloseable {
     /** Makes the gateway route {@code route} to this upstream (for a {@code @DynamicPropertySource}). */
     void routeTo(DynamicPropertyRegistry registry, Target route) {
         registry.add("iolab.gateway.upstreams." + route.id(), () -> uri().toString());
+    }
+
+    /** As a static {@code @RegisterExtension} field, the upstream is closed once its test class is done. */
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     @Override

@@ -19,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +40,10 @@ import tools.jackson.databind.ObjectMapper;
 class SmugglingIT {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
+
+    @RegisterExtension // closed after the class
     static final CountingUpstream UPSTREAM = CountingUpstream.start(ROUTE);
+
     static final Pattern REQUEST_TARGET = Pattern.compile("^([A-Z]+ )/echo(\\?[^ ]*)?");
     static final Pattern MARKER = Pattern.compile("[?&](case=\\d+|msg=(?:probe|warm)-[\\w-]+)");
     /** One line per case: what the gateway did (for docs/gateway.md). */
@@ -59,17 +62,11 @@ class SmugglingIT {
         UPSTREAM.routeTo(registry, ROUTE);
     }
 
-    @AfterAll
-    static void stopUpstream() throws IOException {
-        UPSTREAM.close();
-    }
-
     @BeforeEach
     void warmUp() throws IOException {
         // The first proxied request pays for class loading and the first upstream connection: not a case's silence.
         try (RawConnection exchange = connect(Duration.ofSeconds(30))) {
-            exchange.send(("GET /" + ROUTE.id() + "/echo?msg=warm-up HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            exchange.send(RawConnection.get(exchange.target(), "/" + ROUTE.id() + "/echo?msg=warm-up"));
             assertThat(exchange.readUntilSilent(1))
                     .singleElement()
                     .extracting(RawResponse::status)

@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +38,8 @@ class StreamingIT {
 
     static final Target ROUTE = Target.WEBFLUX_IOURING;
     static final int PART = 4 * 1024 * 1024;
+
+    @RegisterExtension // closed after the class
     static final Upstream UPSTREAM = Upstream.start();
     /** Body bytes the upstream has received for the current upload. */
     static final AtomicLong received = new AtomicLong();
@@ -50,11 +52,6 @@ class StreamingIT {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         UPSTREAM.routeTo(registry, ROUTE);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        UPSTREAM.close();
     }
 
     @Test
