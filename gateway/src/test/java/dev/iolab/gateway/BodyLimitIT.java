@@ -18,8 +18,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,16 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * never races the gateway with an early answer; and an upstream response that ends early is never completed
  * towards the client. The upstream is raw and records how much of each body it got.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BodyLimitIT {
+class BodyLimitIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
 
     @RegisterExtension // closed after the class
     static final ChunkedEchoUpstream UPSTREAM = start();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -143,7 +137,7 @@ class BodyLimitIT {
      * incomplete.
      */
     private RawResponse exchange(String head, long bodyBytes, boolean chunked) throws IOException {
-        RawConnection connection = RawGateway.open(port, Duration.ofSeconds(30));
+        RawConnection connection = connect(Duration.ofSeconds(30));
         try (BodyWriter writer = BodyWriter.start(connection.send(head), Payloads.stream(1, bodyBytes), chunked)) {
             return connection.read(OutputStream.nullOutputStream());
         }

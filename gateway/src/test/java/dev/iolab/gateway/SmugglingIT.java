@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  * over on the client connection must never be parsed as a next request (a probe sent afterwards on the
  * same connection, if it is still open, must come back intact).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SmugglingIT {
+class SmugglingIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
 
@@ -53,9 +50,6 @@ class SmugglingIT {
     static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
     private final List<String> verdicts = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -146,10 +140,6 @@ class SmugglingIT {
                     "upstream:" + seen(n).size(),
                     c.path("name").asString()));
         }
-    }
-
-    private RawConnection connect(Duration readTimeout) {
-        return RawGateway.open(port, readTimeout);
     }
 
     private static List<String> seen(int n) {

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,8 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * is still holding the rest back, and the client reads a response's first bytes while the upstream is still
  * holding the rest back. A gateway that aggregated bodies would deadlock both tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StreamingIT {
+class StreamingIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_IOURING;
     static final int PART = 4 * 1024 * 1024;
@@ -46,9 +43,6 @@ class StreamingIT {
     /** Released by the test once the client got the first part of the response. */
     static final CountDownLatch releaseRest = new CountDownLatch(1);
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         UPSTREAM.routeTo(registry, ROUTE);
@@ -57,7 +51,7 @@ class StreamingIT {
     @Test
     void uploadStreamsToTheUpstreamBeforeTheClientHasSentItAll() throws Exception {
         long total = Limits.MAX_UPLOAD_BYTES;
-        try (RawConnection client = RawGateway.open(port, Duration.ofSeconds(30))) {
+        try (RawConnection client = connect(Duration.ofSeconds(30))) {
             client.send(RawConnection.request(
                     "PUT", client.target(), "/" + ROUTE.id() + "/files/up.bin", "Content-Length: " + total));
             byte[] part = new byte[PART];

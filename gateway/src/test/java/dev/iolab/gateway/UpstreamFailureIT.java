@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
                 + UpstreamFailureIT.RESPONSE_TIMEOUT_MS + "ms")
-class UpstreamFailureIT {
+class UpstreamFailureIT extends GatewayOnRandomPort {
 
     static final int RESPONSE_TIMEOUT_MS = 1000;
     static final Target DOWN = Target.MVC_VIRTUAL;
@@ -43,9 +42,6 @@ class UpstreamFailureIT {
 
     final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     HttpClientProperties httpClient;
@@ -111,7 +107,7 @@ class UpstreamFailureIT {
 
     @Test
     void anUpstreamFailureWithTheBodyStillArrivingClosesTheConnection() throws Exception {
-        try (RawConnection connection = RawGateway.open(port, Duration.ofSeconds(10))) {
+        try (RawConnection connection = connect(Duration.ofSeconds(10))) {
             // 16 of 1,000 body bytes, then nothing: the upstream waits for the rest and the response timeout ends it
             connection.send(RawConnection.request(
                             "PUT", connection.target(), "/" + ALIVE.id() + "/files/stalled.bin", "Content-Length: 1000")
