@@ -34,7 +34,8 @@ compare   runs the load Job (k8s/base/load-job.yaml) as N pods, each its share (
   --scenario ID    echo, files, delay, upload (default: the Job's, echo)
   --target ID      a registry target (default: the Job's, webflux-epoll)
   --via V          direct (the target's Service) or gateway (default: the overlay's)
-  --users N        closed model: users over all pods (default: the Job's, 64)
+  --users N        closed model: users over all pods (default: the scenario's own, from the
+                   loadtest module's Scenario, as in ./iolab compare)
   --rate N         open model: iterations per second over all pods (default: the Job's, 0 = closed)
   --duration S     seconds of load (default: the Job's, 30)
   --lead S         seconds from now to the common start: scheduling, image pull and JVM start of every

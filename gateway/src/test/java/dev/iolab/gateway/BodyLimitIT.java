@@ -7,7 +7,6 @@ import dev.iolab.conformance.BodyWriter;
 import dev.iolab.conformance.Payloads;
 import dev.iolab.conformance.RawConnection;
 import dev.iolab.conformance.RawResponse;
-import dev.iolab.conformance.UrlTarget;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Limits;
@@ -15,13 +14,10 @@ import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,24 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * never races the gateway with an early answer; and an upstream response that ends early is never completed
  * towards the client. The upstream is raw and records how much of each body it got.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BodyLimitIT {
+class BodyLimitIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
-    static final ChunkedEchoUpstream UPSTREAM = start();
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension // closed after the class
+    static final ChunkedEchoUpstream UPSTREAM = start();
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add(
-                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        UPSTREAM.close();
+        UPSTREAM.routeTo(registry, ROUTE);
     }
 
     @BeforeEach
@@ -149,8 +137,7 @@ class BodyLimitIT {
      * incomplete.
      */
     private RawResponse exchange(String head, long bodyBytes, boolean chunked) throws IOException {
-        RawConnection connection = RawConnection.open(
-                new UrlTarget(Target.GATEWAY_ID, URI.create("http://127.0.0.1:" + port)), Duration.ofSeconds(30));
+        RawConnection connection = connect(Duration.ofSeconds(30));
         try (BodyWriter writer = BodyWriter.start(connection.send(head), Payloads.stream(1, bodyBytes), chunked)) {
             return connection.read(OutputStream.nullOutputStream());
         }

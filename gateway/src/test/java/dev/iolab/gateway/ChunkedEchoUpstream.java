@@ -1,15 +1,10 @@
 package dev.iolab.gateway;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * answered 201 once its whole body is in. With {@code ?reset} in the request-target it resets the connection
  * (SO_LINGER 0) after the first echoed chunk, while the gateway is still sending the request body.
  */
-final class ChunkedEchoUpstream implements AutoCloseable {
+final class ChunkedEchoUpstream extends RawUpstream {
 
     /** One request as this upstream saw it. */
     record Seen(String requestLine, long bodyBytes, boolean complete) {}
@@ -29,18 +24,11 @@ final class ChunkedEchoUpstream implements AutoCloseable {
     /** Body bytes read before a {@code ?reset} request is reset. */
     static final int RESET_AFTER = 256 * 1024;
 
-    private final ServerSocket server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
     ChunkedEchoUpstream() throws IOException {
-        server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread.ofVirtual().start(this::acceptLoop);
-    }
-
-    URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        super(0);
+        accept();
     }
 
     /** Every request received so far (a request counts once its head is in, its body bytes as they arrive). */
@@ -53,26 +41,7 @@ final class ChunkedEchoUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket s : connections) {
-            s.close();
-        }
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
+    void serve(Socket socket) {
         try (socket;
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
@@ -130,17 +99,5 @@ final class ChunkedEchoUpstream implements AutoCloseable {
         } catch (IOException | RuntimeException gone) {
             // the gateway closed or reset the connection
         }
-    }
-
-    /** A CRLF-terminated line without its CRLF, or null at end of stream. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return b < 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +20,7 @@ import java.util.regex.Pattern;
  * prove how many requests the gateway really sent (a smuggled second request would show up here).
  * It answers {@code /delay?ms=N} after N ms and echoes anything else.
  */
-final class CountingUpstream implements AutoCloseable {
+final class CountingUpstream extends RawUpstream {
 
     /** Bytes of a request body kept for the echo; the rest is read and dropped. */
     private static final int KEEP = 1 << 20;
@@ -32,9 +28,7 @@ final class CountingUpstream implements AutoCloseable {
     private static final Pattern DELAY = Pattern.compile("/delay\\?ms=(\\d+)");
 
     private final String modelId;
-    private final ServerSocket server;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
     /** A counting upstream answering as {@code target} on a free port (static fields start it: no checked exception). */
     static CountingUpstream start(Target target) {
@@ -47,19 +41,9 @@ final class CountingUpstream implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port) and answers as target {@code modelId}. */
     CountingUpstream(String modelId, int port) throws IOException {
+        super(port);
         this.modelId = modelId;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread.ofVirtual().start(this::acceptLoop);
-    }
-
-    URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
-    }
-
-    int port() {
-        return server.getLocalPort();
+        accept();
     }
 
     /** Request lines received so far, in order. */
@@ -72,26 +56,7 @@ final class CountingUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
-        for (Socket s : connections) {
-            s.close();
-        }
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread.ofVirtual().start(() -> serve(socket));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
+    void serve(Socket socket) {
         try (socket;
                 InputStream in = socket.getInputStream();
                 OutputStream out = socket.getOutputStream()) {
@@ -122,35 +87,20 @@ final class CountingUpstream implements AutoCloseable {
         }
     }
 
-    /** The head up to and including the blank line, or null at end of stream. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            byte[] h = head.toByteArray();
-            int n = h.length;
-            if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
-                return head.toString(StandardCharsets.ISO_8859_1);
-            }
-        }
-        return null;
-    }
-
     private static byte[] readBody(InputStream in, String head) throws IOException {
         if (head.contains("\ntransfer-encoding: chunked")) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             while (true) {
-                String sizeLine = readLine(in);
+                String sizeLine = chunkedLine(in);
                 int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
                 if (size == 0) {
-                    while (!readLine(in).isEmpty()) {
+                    while (!chunkedLine(in).isEmpty()) {
                         // trailer fields
                     }
                     return body.toByteArray();
                 }
                 body.write(in.readNBytes(size));
-                readLine(in);
+                chunkedLine(in);
             }
         }
         Matcher cl = Pattern.compile("\ncontent-length: *(\\d+)").matcher(head);
@@ -174,17 +124,12 @@ final class CountingUpstream implements AutoCloseable {
         return kept.toByteArray();
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        if (b < 0) {
+    /** A line of a chunked body, which must not end there. */
+    private static String chunkedLine(InputStream in) throws IOException {
+        String line = readLine(in);
+        if (line == null) {
             throw new IOException("end of stream inside a chunked body");
         }
-        return line.toString();
+        return line;
     }
 }

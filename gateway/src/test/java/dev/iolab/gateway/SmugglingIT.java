@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iolab.conformance.RawConnection;
 import dev.iolab.conformance.RawResponse;
-import dev.iolab.conformance.UrlTarget;
 import dev.iolab.conformance.corpus.Corpora;
 import dev.iolab.contract.Target;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +34,13 @@ import tools.jackson.databind.ObjectMapper;
  * over on the client connection must never be parsed as a next request (a probe sent afterwards on the
  * same connection, if it is still open, must come back intact).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SmugglingIT {
+class SmugglingIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_EPOLL;
+
+    @RegisterExtension // closed after the class
     static final CountingUpstream UPSTREAM = CountingUpstream.start(ROUTE);
+
     static final Pattern REQUEST_TARGET = Pattern.compile("^([A-Z]+ )/echo(\\?[^ ]*)?");
     static final Pattern MARKER = Pattern.compile("[?&](case=\\d+|msg=(?:probe|warm)-[\\w-]+)");
     /** One line per case: what the gateway did (for docs/gateway.md). */
@@ -53,26 +51,16 @@ class SmugglingIT {
 
     private final List<String> verdicts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add(
-                "iolab.gateway.upstreams." + ROUTE.id(), () -> UPSTREAM.uri().toString());
-    }
-
-    @AfterAll
-    static void stopUpstream() throws IOException {
-        UPSTREAM.close();
+        UPSTREAM.routeTo(registry, ROUTE);
     }
 
     @BeforeEach
     void warmUp() throws IOException {
         // The first proxied request pays for class loading and the first upstream connection: not a case's silence.
         try (RawConnection exchange = connect(Duration.ofSeconds(30))) {
-            exchange.send(("GET /" + ROUTE.id() + "/echo?msg=warm-up HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            exchange.send(RawConnection.get(exchange.target(), "/" + ROUTE.id() + "/echo?msg=warm-up"));
             assertThat(exchange.readUntilSilent(1))
                     .singleElement()
                     .extracting(RawResponse::status)
@@ -152,11 +140,6 @@ class SmugglingIT {
                     "upstream:" + seen(n).size(),
                     c.path("name").asString()));
         }
-    }
-
-    private RawConnection connect(Duration readTimeout) {
-        return RawConnection.open(
-                new UrlTarget(Target.GATEWAY_ID, URI.create("http://127.0.0.1:" + port)), readTimeout);
     }
 
     private static List<String> seen(int n) {

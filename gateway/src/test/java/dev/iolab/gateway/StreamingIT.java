@@ -3,13 +3,14 @@ package dev.iolab.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.iolab.conformance.RawConnection;
+import dev.iolab.conformance.RawResponse;
 import dev.iolab.contract.Limits;
 import dev.iolab.contract.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +21,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,56 +31,41 @@ import org.springframework.test.context.DynamicPropertySource;
  * is still holding the rest back, and the client reads a response's first bytes while the upstream is still
  * holding the rest back. A gateway that aggregated bodies would deadlock both tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StreamingIT {
+class StreamingIT extends GatewayOnRandomPort {
 
     static final Target ROUTE = Target.WEBFLUX_IOURING;
     static final int PART = 4 * 1024 * 1024;
-    static final ServerSocket UPSTREAM = listen();
+
+    @RegisterExtension // closed after the class
+    static final Upstream UPSTREAM = Upstream.start();
     /** Body bytes the upstream has received for the current upload. */
     static final AtomicLong received = new AtomicLong();
     /** Released by the test once the client got the first part of the response. */
     static final CountDownLatch releaseRest = new CountDownLatch(1);
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("iolab.gateway.upstreams." + ROUTE.id(), () -> "http://127.0.0.1:" + UPSTREAM.getLocalPort());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        UPSTREAM.close();
+        UPSTREAM.routeTo(registry, ROUTE);
     }
 
     @Test
     void uploadStreamsToTheUpstreamBeforeTheClientHasSentItAll() throws Exception {
         long total = Limits.MAX_UPLOAD_BYTES;
-        try (Socket client = new Socket("127.0.0.1", port)) {
-            client.setSoTimeout(30_000);
-            OutputStream out = client.getOutputStream();
-            out.write(("PUT /" + ROUTE.id() + "/files/up.bin HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + total
-                            + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        try (RawConnection client = connect(Duration.ofSeconds(30))) {
+            client.send(RawConnection.request(
+                    "PUT", client.target(), "/" + ROUTE.id() + "/files/up.bin", "Content-Length: " + total));
             byte[] part = new byte[PART];
-            out.write(part);
-            out.flush();
+            client.send(part);
             // The rest is held back: only a streaming proxy lets the upstream see bytes now.
             await().atMost(Duration.ofSeconds(20)).until(() -> received.get() >= PART / 2);
             for (long sent = PART; sent < total; sent += PART) {
-                out.write(part);
+                client.output().write(part);
             }
-            out.flush();
-            String expected = "received=" + total;
-            StringBuilder answer = new StringBuilder();
-            InputStream in = client.getInputStream();
-            int b;
-            while (answer.indexOf(expected) < 0 && (b = in.read()) >= 0) {
-                answer.append((char) b);
-            }
-            assertThat(answer.toString()).startsWith("HTTP/1.1 201").endsWith(expected);
+            client.output().flush();
+            RawResponse answer = client.read();
+            assertThat(answer.status()).as(answer.describe()).isEqualTo(201);
+            assertThat(answer.complete()).as(answer.describe()).isTrue();
+            assertThat(answer.bodyText()).isEqualTo("received=" + total);
         }
     }
 
@@ -100,67 +84,56 @@ class StreamingIT {
         }
     }
 
-    private static ServerSocket listen() {
-        try {
-            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket s = server.accept();
-                        Thread.ofVirtual().start(() -> serve(s));
-                    } catch (IOException closed) {
-                        return;
+    /** The upstream: PUT counts the body as it arrives, then 201; GET sends one part, waits for the test, the second. */
+    static final class Upstream extends RawUpstream {
+
+        private Upstream() throws IOException {
+            super(0);
+            accept();
+        }
+
+        static Upstream start() {
+            try {
+                return new Upstream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void serve(Socket socket) {
+            try (socket;
+                    InputStream in = socket.getInputStream();
+                    OutputStream out = socket.getOutputStream()) {
+                String head = readHead(in);
+                if (head == null) {
+                    return; // closed before a whole head: nothing to answer
+                }
+                if (head.startsWith("PUT")) {
+                    long length = Long.parseLong(head.replaceAll("(?is).*\r\ncontent-length: *(\\d+).*", "$1"));
+                    byte[] buffer = new byte[64 * 1024];
+                    int n;
+                    while (received.get() < length && (n = in.read(buffer)) > 0) {
+                        received.addAndGet(n);
                     }
+                    byte[] body = ("received=" + received.get()).getBytes(StandardCharsets.US_ASCII);
+                    out.write(("HTTP/1.1 201 Created\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                } else {
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + 2 * PART + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(new byte[PART]);
+                    out.flush();
+                    if (!releaseRest.await(30, TimeUnit.SECONDS)) {
+                        return; // the client never saw the first part: the test fails on its side
+                    }
+                    out.write(new byte[PART]);
                 }
-            });
-            return server;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** PUT: counts the body as it arrives, then 201. GET: one part, waits for the test, the second part. */
-    private static void serve(Socket socket) {
-        try (socket;
-                InputStream in = socket.getInputStream();
-                OutputStream out = socket.getOutputStream()) {
-            String head = readHead(in);
-            if (head.startsWith("PUT")) {
-                long length = Long.parseLong(head.replaceAll("(?is).*\r\ncontent-length: *(\\d+).*", "$1"));
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while (received.get() < length && (n = in.read(buffer)) > 0) {
-                    received.addAndGet(n);
-                }
-                byte[] body = ("received=" + received.get()).getBytes(StandardCharsets.US_ASCII);
-                out.write(("HTTP/1.1 201 Created\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
-            } else {
-                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + 2 * PART + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(new byte[PART]);
                 out.flush();
-                if (!releaseRest.await(30, TimeUnit.SECONDS)) {
-                    return; // the client never saw the first part: the test fails on its side
-                }
-                out.write(new byte[PART]);
-            }
-            out.flush();
-        } catch (IOException | InterruptedException gone) {
-            // connection closed by the gateway
-        }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.append((char) b);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                break;
+            } catch (IOException | InterruptedException gone) {
+                // connection closed by the gateway
             }
         }
-        return head.toString();
     }
 }

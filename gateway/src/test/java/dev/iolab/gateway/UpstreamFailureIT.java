@@ -3,6 +3,8 @@ package dev.iolab.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.iolab.conformance.RawConnection;
+import dev.iolab.conformance.RawResponse;
 import dev.iolab.contract.Headers;
 import dev.iolab.contract.Target;
 import java.io.IOException;
@@ -11,11 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout="
                 + UpstreamFailureIT.RESPONSE_TIMEOUT_MS + "ms")
-class UpstreamFailureIT {
+class UpstreamFailureIT extends GatewayOnRandomPort {
 
     static final int RESPONSE_TIMEOUT_MS = 1000;
     static final Target DOWN = Target.MVC_VIRTUAL;
@@ -41,18 +43,13 @@ class UpstreamFailureIT {
     final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     HttpClientProperties httpClient;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("iolab.gateway.upstreams." + DOWN.id(), () -> down.uri().toString());
-        registry.add(
-                "iolab.gateway.upstreams." + ALIVE.id(),
-                () -> ALIVE_UPSTREAM.uri().toString());
+        down.routeTo(registry, DOWN);
+        ALIVE_UPSTREAM.routeTo(registry, ALIVE);
     }
 
     @AfterAll
@@ -110,18 +107,23 @@ class UpstreamFailureIT {
 
     @Test
     void anUpstreamFailureWithTheBodyStillArrivingClosesTheConnection() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+        try (RawConnection connection = connect(Duration.ofSeconds(10))) {
             // 16 of 1,000 body bytes, then nothing: the upstream waits for the rest and the response timeout ends it
-            socket.getOutputStream()
-                    .write(("PUT /" + ALIVE.id() + "/files/stalled.bin HTTP/1.1\r\nHost: x\r\nContent-Length: 1000"
-                                    + "\r\n\r\n0123456789abcdef")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            connection.send(RawConnection.request(
+                            "PUT", connection.target(), "/" + ALIVE.id() + "/files/stalled.bin", "Content-Length: 1000")
+                    + "0123456789abcdef");
             long start = System.nanoTime();
-            String answer =
-                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            List<RawResponse> answers = connection.readUntilSilent(2);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(answer).startsWith("HTTP/1.1 504").containsIgnoringCase("connection: close");
+            assertThat(answers).singleElement().satisfies(answer -> {
+                assertThat(answer.status()).as(answer.describe()).isEqualTo(504);
+                assertThat(answer.header("Connection"))
+                        .as(answer.describe())
+                        .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("close"));
+            });
+            assertThat(connection.closedByPeer())
+                    .as("the gateway closed the connection after its 504")
+                    .isTrue();
             assertThat(millis)
                     .as("the gateway closed right after its 504, not at the keep-alive timeout")
                     .isLessThan(6L * RESPONSE_TIMEOUT_MS);

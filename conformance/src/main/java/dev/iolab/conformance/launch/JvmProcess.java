@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,8 @@ import org.awaitility.Awaitility;
  * by SIGTERM then SIGKILL, and stopped by a shutdown hook should the launching JVM end first.
  *
  * <p>What the callers differ in is an option of {@link Builder}: words before the java command (taskset, prlimit),
- * words after it, the log file, the working directory, the readiness paths, the grace a SIGTERM gets, a folder to
- * delete at close.
+ * words after it, environment variables, the log file, the working directory, the readiness paths, the grace a
+ * SIGTERM gets, a folder to delete at close.
  */
 public final class JvmProcess implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class JvmProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final Path directory;
+    private final Map<String, String> environment;
     private final List<String> readiness;
     private final Duration grace;
     private final Path deleteOnClose;
@@ -63,6 +65,7 @@ public final class JvmProcess implements AutoCloseable {
         this.command = List.copyOf(command);
         this.log = log.toAbsolutePath();
         this.directory = b.directory;
+        this.environment = Map.copyOf(b.environment);
         this.readiness = List.copyOf(b.readiness);
         this.grace = b.grace;
         this.deleteOnClose = b.deleteOnClose;
@@ -133,6 +136,7 @@ public final class JvmProcess implements AutoCloseable {
         private Path logFile;
         private Path logFolder = Path.of("target", "it-logs");
         private Path directory;
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private List<String> readiness = List.of(Endpoints.READINESS);
         private Duration grace = Duration.ofSeconds(20);
         private Path deleteOnClose;
@@ -186,6 +190,12 @@ public final class JvmProcess implements AutoCloseable {
         /** The process's working directory; default this JVM's. */
         public Builder directory(Path dir) {
             directory = dir;
+            return this;
+        }
+
+        /** Environment variables set for the process on top of this JVM's (a Kubernetes pod template's {@code env}). */
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
             return this;
         }
 
@@ -414,6 +424,7 @@ public final class JvmProcess implements AutoCloseable {
 
     private ProcessBuilder processBuilder() {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         if (directory != null) {
             pb.directory(directory.toFile());
         }

@@ -96,6 +96,19 @@ class JvmProcessTests {
     }
 
     @Test
+    void environmentVariablesReachTheProcessAndARestart(@TempDir Path tmp) throws Exception {
+        try (JvmProcess p = JvmProcess.command("env", (port, management) -> List.of("sh", "-c", "echo \"[$IOLAB_X]\""))
+                .environment(java.util.Map.of("IOLAB_X", "set here"))
+                .logIn(tmp)
+                .start()) {
+            assertThat(p.process().waitFor()).isZero();
+            p.restart();
+            assertThat(p.process().waitFor()).isZero();
+            assertThat(p.logText()).isEqualTo("[set here]\n[set here]\n");
+        }
+    }
+
+    @Test
     void aMissingJarIsNamed(@TempDir Path tmp) {
         assertThatThrownBy(() -> JvmProcess.gateway(tmp, java.util.Map.of()).start())
                 .isInstanceOf(java.io.IOException.class)

@@ -2,6 +2,7 @@ package dev.iolab.loadtest.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iolab.conformance.launch.JvmProcess;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.MetricNames;
 import dev.iolab.contract.Target;
@@ -65,23 +66,25 @@ class DistributedMergeIT {
             double before = echoCount(target);
             // each share's injection waits for this instant (a share whose Gatling boots later starts at once)
             Instant startAt = Instant.now().plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.SECONDS);
-            List<Process> shards = new ArrayList<>();
-            for (int index = 0; index < SHARDS; index++) {
-                shards.add(
-                        startShard(index, target.baseUrl(), startAt, work, podLogs.resolve("pod-" + index + ".log")));
-            }
-            for (int index = 0; index < SHARDS; index++) {
-                Process shard = shards.get(index);
-                boolean finished = shard.waitFor(2, TimeUnit.MINUTES);
-                if (!finished) {
-                    shards.forEach(Process::destroyForcibly);
+            List<JvmProcess> shards = new ArrayList<>();
+            try {
+                for (int index = 0; index < SHARDS; index++) {
+                    shards.add(startShard(
+                            index, target.baseUrl(), startAt, work, podLogs.resolve("pod-" + index + ".log")));
                 }
-                assertThat(finished).as("shard %d finished", index).isTrue();
-                assertThat(shard.exitValue())
-                        .as(
-                                "shard %d exit status; its log: %s",
-                                index, Files.readString(podLogs.resolve("pod-" + index + ".log")))
-                        .isZero();
+                for (int index = 0; index < SHARDS; index++) {
+                    Process shard = shards.get(index).process();
+                    assertThat(shard.waitFor(2, TimeUnit.MINUTES))
+                            .as("shard %d finished", index)
+                            .isTrue();
+                    assertThat(shard.exitValue())
+                            .as(
+                                    "shard %d exit status; its log: %s",
+                                    index, Files.readString(podLogs.resolve("pod-" + index + ".log")))
+                            .isZero();
+                }
+            } finally {
+                shards.forEach(JvmProcess::close); // ends any shard still running when an assertion failed
             }
             long server = Math.round(echoCount(target) - before);
 
@@ -147,13 +150,16 @@ class DistributedMergeIT {
         }
     }
 
-    /** One pod of the Job: the image's java command line and the environment the Job's template sets. */
-    private static Process startShard(int index, String baseUrl, Instant startAt, Path work, Path podLog)
+    /**
+     * One pod of the Job, by the one launcher: the image's java command line and the environment the Job's template
+     * sets (the ports the launcher picks are not used: a load JVM serves nothing).
+     */
+    private static JvmProcess startShard(int index, String baseUrl, Instant startAt, Path work, Path podLog)
             throws IOException {
         String classpath = ROOT.resolve("loadtest/target/loadtest.jar") + File.pathSeparator
                 + ROOT.resolve("loadtest/target/lib") + File.separator + "*";
         List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                JvmProcess.java(),
                 "--enable-native-access=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -162,19 +168,19 @@ class DistributedMergeIT {
                 "-cp",
                 classpath,
                 ShardCommand.class.getName());
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(podLog.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JOB_COMPLETION_INDEX", Integer.toString(index));
-        env.put("IOLAB_LOAD_SHARDS", Integer.toString(SHARDS));
-        env.put("IOLAB_LOAD_SCENARIO", "echo");
-        env.put("IOLAB_LOAD_TARGET", TARGET.id());
-        env.put("IOLAB_LOAD_BASE_URL", baseUrl);
-        env.put("IOLAB_LOAD_RATE", Integer.toString(RATE));
-        env.put("IOLAB_LOAD_DURATION_SECONDS", Integer.toString(SECONDS));
-        env.put("IOLAB_LOAD_START_AT", startAt.toString());
-        env.put("IOLAB_LOAD_RESULTS", work.resolve("results-" + index).toString());
-        return builder.start();
+        return JvmProcess.command("load-shard-" + index, (port, management) -> command)
+                .environment(Map.of(
+                        "JOB_COMPLETION_INDEX", Integer.toString(index),
+                        "IOLAB_LOAD_SHARDS", Integer.toString(SHARDS),
+                        "IOLAB_LOAD_SCENARIO", "echo",
+                        "IOLAB_LOAD_TARGET", TARGET.id(),
+                        "IOLAB_LOAD_BASE_URL", baseUrl,
+                        "IOLAB_LOAD_RATE", Integer.toString(RATE),
+                        "IOLAB_LOAD_DURATION_SECONDS", Integer.toString(SECONDS),
+                        "IOLAB_LOAD_START_AT", startAt.toString(),
+                        "IOLAB_LOAD_RESULTS", work.resolve("results-" + index).toString()))
+                .log(podLog)
+                .start();
     }
 
     /** What the target counted on the echo endpoint (GET and POST). */

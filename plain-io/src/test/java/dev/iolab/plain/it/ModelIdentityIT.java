@@ -3,12 +3,11 @@ package dev.iolab.plain.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.iolab.conformance.RawConnection;
+import dev.iolab.conformance.RawResponse;
 import dev.iolab.contract.Endpoints;
 import dev.iolab.contract.Target;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +27,13 @@ class ModelIdentityIT {
     void blockingServesEachConnectionOnItsOwnThread() throws Exception {
         try (PlainProcess server = PlainProcess.start(Target.PLAIN_BLOCKING)) {
             long before = threadsNamed(server, "blocking-conn"); // the readiness probe's connection may still be open
-            List<Socket> open = openServedConnections(server, CONNECTIONS);
+            List<RawConnection> open = openServedConnections(server, CONNECTIONS);
             try {
                 await("one thread per open connection")
                         .atMost(Duration.ofSeconds(10))
                         .until(() -> threadsNamed(server, "blocking-conn") >= before + CONNECTIONS);
             } finally {
-                closeAll(open);
+                open.forEach(RawConnection::close);
             }
         }
     }
@@ -44,16 +43,7 @@ class ModelIdentityIT {
         try (PlainProcess server = PlainProcess.start(Target.PLAIN_POLL)) {
             assertThat(server.logText()).contains("sun.nio.ch.PollSelectorImpl");
             assertThat(scrape(server)).contains("selector=\"sun.nio.ch.PollSelectorImpl\"");
-            int before = server.threads();
-            List<Socket> open = openServedConnections(server, CONNECTIONS);
-            try {
-                assertThat(threadsNamed(server, "poll-reactor")).isEqualTo(1);
-                assertThat(server.threads())
-                        .as("threads with %d open connections", CONNECTIONS)
-                        .isLessThan(before + 3);
-            } finally {
-                closeAll(open);
-            }
+            assertFixedThreadsServe(server, Map.of("poll-reactor", 1L));
         }
     }
 
@@ -62,17 +52,7 @@ class ModelIdentityIT {
         try (PlainProcess server = PlainProcess.start(Target.PLAIN_EPOLL, "--threads", "3")) {
             assertThat(server.logText()).contains("3 reactors on sun.nio.ch.EPollSelectorImpl");
             assertThat(scrape(server)).contains("selector=\"sun.nio.ch.EPollSelectorImpl\"");
-            int before = server.threads();
-            List<Socket> open = openServedConnections(server, CONNECTIONS);
-            try {
-                assertThat(threadsNamed(server, "epoll-reactor")).isEqualTo(3);
-                assertThat(threadsNamed(server, "epoll-accept")).isEqualTo(1);
-                assertThat(server.threads())
-                        .as("threads with %d open connections", CONNECTIONS)
-                        .isLessThan(before + 3);
-            } finally {
-                closeAll(open);
-            }
+            assertFixedThreadsServe(server, Map.of("epoll-reactor", 3L, "epoll-accept", 1L));
         }
     }
 
@@ -81,16 +61,7 @@ class ModelIdentityIT {
         try (PlainProcess server = PlainProcess.start(Target.PLAIN_URING, "--threads", "2")) {
             assertThat(server.logText()).contains("uring: 2 loops on io_uring");
             assertThat(scrape(server)).contains("iolab_io_info{").contains("io_uring");
-            int before = server.threads();
-            List<Socket> open = openServedConnections(server, CONNECTIONS);
-            try {
-                assertThat(threadsNamed(server, "uring-loop")).isEqualTo(2);
-                assertThat(server.threads())
-                        .as("threads with %d open connections", CONNECTIONS)
-                        .isLessThan(before + 3);
-            } finally {
-                closeAll(open);
-            }
+            assertFixedThreadsServe(server, Map.of("uring-loop", 2L));
         }
     }
 
@@ -131,29 +102,39 @@ class ModelIdentityIT {
                 .isGreaterThan(5 * othersMax + 50);
     }
 
-    /** Opens connections that each completed one request and stay open (keep-alive). */
-    private static List<Socket> openServedConnections(PlainProcess server, int n) throws IOException {
-        List<Socket> sockets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Socket s = new Socket(server.base().getHost(), server.base().getPort());
-            s.setSoTimeout(10_000);
-            s.getOutputStream()
-                    .write(("GET " + Endpoints.ECHO + "?msg=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[512];
-            int got = in.read(buf);
-            assertThat(new String(buf, 0, Math.max(0, got), StandardCharsets.US_ASCII))
-                    .startsWith("HTTP/1.1 200");
-            sockets.add(s);
+    /**
+     * With {@link #CONNECTIONS} served connections open, exactly {@code threads} (name prefix to count) run and hardly
+     * any other thread was added: the model does not spend a thread per connection.
+     */
+    private static void assertFixedThreadsServe(PlainProcess server, Map<String, Long> threads) throws IOException {
+        int before = server.threads();
+        List<RawConnection> open = openServedConnections(server, CONNECTIONS);
+        try {
+            for (Map.Entry<String, Long> named : threads.entrySet()) {
+                assertThat(threadsNamed(server, named.getKey()))
+                        .as(named.getKey())
+                        .isEqualTo(named.getValue());
+            }
+            assertThat(server.threads())
+                    .as("threads with %d open connections", CONNECTIONS)
+                    .isLessThan(before + 3);
+        } finally {
+            open.forEach(RawConnection::close);
         }
-        return sockets;
     }
 
-    private static void closeAll(List<Socket> sockets) throws IOException {
-        for (Socket s : sockets) {
-            s.close();
+    /** Opens connections that each completed one request and stay open (keep-alive). */
+    private static List<RawConnection> openServedConnections(PlainProcess server, int n) throws IOException {
+        List<RawConnection> connections = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RawConnection connection = RawConnection.open(server.asTarget(), Duration.ofSeconds(10));
+            connections.add(connection);
+            RawResponse answer = connection
+                    .send(RawConnection.get(server.asTarget(), Endpoints.ECHO + "?msg=" + i))
+                    .read();
+            assertThat(answer.status()).as(answer.describe()).isEqualTo(200);
         }
+        return connections;
     }
 
     /** Threads whose OS name (/proc/PID/task/TID/comm, 15 chars at most) starts with {@code prefix}. */
@@ -171,11 +152,12 @@ class ModelIdentityIT {
     }
 
     private static String scrape(PlainProcess server) throws IOException {
-        try (Socket s = new Socket(server.base().getHost(), server.base().getPort())) {
-            s.getOutputStream()
-                    .write(("GET " + Endpoints.PROMETHEUS + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try (RawConnection connection = RawConnection.open(server.asTarget())) {
+            RawResponse metrics = connection
+                    .send(RawConnection.get(server.asTarget(), Endpoints.PROMETHEUS, "Connection: close"))
+                    .read();
+            assertThat(metrics.status()).as(metrics.describe()).isEqualTo(200);
+            return metrics.bodyText();
         }
     }
 }

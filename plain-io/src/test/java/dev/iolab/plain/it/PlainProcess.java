@@ -1,5 +1,7 @@
 package dev.iolab.plain.it;
 
+import dev.iolab.conformance.TargetUnderTest;
+import dev.iolab.conformance.UrlTarget;
 import dev.iolab.conformance.launch.JvmProcess;
 import dev.iolab.contract.Target;
 import java.io.IOException;
@@ -51,6 +53,11 @@ final class PlainProcess implements AutoCloseable {
 
     Target target() {
         return target;
+    }
+
+    /** This process as the conformance suite's target, for raw connections ({@code RawConnection}). */
+    TargetUnderTest asTarget() {
+        return new UrlTarget(target.id(), base());
     }
 
     URI base() {
