@@ -23,6 +23,7 @@ final class Sqe {
     static final byte OP_SEND = 26;
     static final byte OP_RECV = 27;
     static final byte OP_SPLICE = 30;
+    static final byte OP_SEND_ZC = 47;
 
     static final int MSG_NOSIGNAL = 0x4000;
     static final int SOCK_CLOEXEC = 0x80000;
@@ -68,6 +69,14 @@ final class Sqe {
     /** send(2) with MSG_NOSIGNAL: a peer that went away is an EPIPE result, not a SIGPIPE. */
     static void send(MemorySegment sqe, int fd, long address, int length, long userData) {
         fill(sqe, OP_SEND, fd, 0, address, length, MSG_NOSIGNAL, userData);
+    }
+
+    /**
+     * send(2) without copying (Linux 6.0): the kernel sends from the pages at {@code address} and posts a second
+     * completion, flagged {@code IORING_CQE_F_NOTIF}, once it no longer holds them.
+     */
+    static void sendZeroCopy(MemorySegment sqe, int fd, long address, int length, long userData) {
+        fill(sqe, OP_SEND_ZC, fd, 0, address, length, MSG_NOSIGNAL, userData);
     }
 
     /** read(2)/pread(2) into user memory; {@code offset} -1 reads at the descriptor's position. */

@@ -5,10 +5,12 @@ import dev.iolab.plain.endpoints.FileSink;
 import dev.iolab.plain.endpoints.HttpConnection;
 import dev.iolab.plain.endpoints.HttpConnection.Step;
 import dev.iolab.plain.endpoints.ServerContext;
+import dev.iolab.plain.mmap.MappedFiles;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 
 /**
  * One connection of the io_uring model: the endpoint state machine driven by completions. Each step becomes one
@@ -25,6 +27,12 @@ final class UringConnection {
     static final int TIMEOUT = 5;
     static final int CANCEL = 6;
     static final int WRITE_FILE = 7;
+    static final int SEND_MAPPED = 8;
+
+    /** The files' mappings, one per version, shared with every loop: mapped once, each response sends from it. */
+    private static final MappedFiles MAPPINGS = new MappedFiles();
+    /** Cleared for good the first time the kernel refuses {@code IORING_OP_SEND_ZC} (before Linux 6.0): splice then. */
+    private static volatile boolean zeroCopySend = true;
 
     private static final int IN_BYTES = 16 * 1024;
     private static final int OUT_BYTES = 32 * 1024;
@@ -48,6 +56,10 @@ final class UringConnection {
     private boolean corked;
     /** The current file response goes through user space: its path names another version than the one opened. */
     private boolean copyingFile;
+    /** The mapping the current file response is sent from by zero-copy sends; null when it is spliced. */
+    private MappedByteBuffer mapping;
+    /** Where the current mapped response started: an error before any byte left can still fall back to splice. */
+    private long mappedFrom;
 
     private boolean closing;
     private boolean released;
@@ -105,10 +117,15 @@ final class UringConnection {
                     FileRegion file = http.file();
                     if (file.remaining() == 0) {
                         copyingFile = false;
+                        mapping = null;
                         splicer.finish();
                         uncork();
                         pending = http.advance(in, out);
                         continue;
+                    }
+                    if (mapping != null || (!copyingFile && map(file))) {
+                        sendMapped(file);
+                        return;
                     }
                     if (!copyingFile) {
                         switch (splicer.begin(file)) {
@@ -160,8 +177,8 @@ final class UringConnection {
         }
     }
 
-    /** One completion of this connection's submissions. */
-    void complete(int op, int result) {
+    /** One completion of this connection's submissions (a zero-copy send's notification never reaches here). */
+    void complete(int op, int result, int flags) {
         inFlight--;
         if (op == TIMEOUT) {
             timerInFlight = false;
@@ -188,6 +205,23 @@ final class UringConnection {
                 out.compact();
                 http.touch();
                 run(false); // either more output, or on to the pending step
+            }
+            case SEND_MAPPED -> {
+                FileRegion file = http.file();
+                if (result == -Libc.EINVAL && file.position() == mappedFrom) {
+                    zeroCopySend =
+                            false; // no IORING_OP_SEND_ZC here and nothing sent yet: this and every later file splices
+                    mapping = null;
+                    run(false);
+                    return;
+                }
+                if (result < 0) {
+                    close();
+                    return;
+                }
+                file.advance(result);
+                http.touch();
+                run(false); // the rest of the file, or on to the next step
             }
             case SPLICE_IN, SPLICE_OUT -> {
                 if (result <= 0 || !splicer.moved(op, result)) {
@@ -221,6 +255,34 @@ final class UringConnection {
                 // a cancellation's own completion: nothing to do
             }
         }
+    }
+
+    /**
+     * Maps the version the exchange opened (its own channel, so it is the version the head describes, whatever an
+     * upload renamed over the path since); false when zero-copy sends are off or the file cannot be mapped.
+     */
+    private boolean map(FileRegion file) {
+        if (!zeroCopySend || file.fileSize() > Integer.MAX_VALUE) {
+            return false;
+        }
+        try {
+            mapping = MAPPINGS.map(file);
+            mappedFrom = file.position();
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An {@code IORING_OP_SEND_ZC} of the rest of the file straight from its mapping: the kernel sends the page cache
+     * pages themselves, no copy through user space and no io-wq worker (a splice always takes one). The mapping stays
+     * referenced until the send completes; by then the kernel holds its own references to the pages.
+     */
+    private void sendMapped(FileRegion file) {
+        long address = MemorySegment.ofBuffer(mapping).address() + file.position();
+        submit(SEND_MAPPED);
+        Sqe.sendZeroCopy(loop.sqe(), fd, address, (int) Math.min(file.remaining(), 1 << 30), userData(SEND_MAPPED));
     }
 
     /** Reads the next chunk of the opened version into the (empty) output buffer; false on a read error or EOF. */

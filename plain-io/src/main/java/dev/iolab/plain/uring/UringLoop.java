@@ -53,6 +53,9 @@ final class UringLoop implements Runnable {
         this.activity = context.metrics().loop(name);
     }
 
+    /** {@code IORING_CQE_F_NOTIF}: the completion is a zero-copy send's notification, not its result. */
+    static final int CQE_F_NOTIF = 1 << 3;
+
     static long userData(int slot, int op) {
         return ((long) slot << 8) | op;
     }
@@ -114,10 +117,16 @@ final class UringLoop implements Runnable {
     }
 
     private void complete(long userData, int result, int flags) {
+        if ((flags & CQE_F_NOTIF) != 0) {
+            // A zero-copy send's second completion: the kernel dropped its references to the file's pages. They are
+            // page cache of a version nobody writes into, so nothing waits for it; routed to the slot it would reach
+            // a connection that may have been closed and replaced meanwhile.
+            return;
+        }
         int slot = (int) (userData >>> 8);
         int op = (int) (userData & 0xff);
         if (slot != 0) {
-            connections[slot].complete(op, result);
+            connections[slot].complete(op, result, flags);
             return;
         }
         loopOps--;
