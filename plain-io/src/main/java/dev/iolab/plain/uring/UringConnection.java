@@ -31,7 +31,7 @@ final class UringConnection {
 
     /** The files' mappings, one per version, shared with every loop: mapped once, each response sends from it. */
     private static final MappedFiles MAPPINGS = new MappedFiles();
-    /** Cleared for good the first time the kernel refuses {@code IORING_OP_SEND_ZC} (before Linux 6.0): splice then. */
+    /** Cleared for good the first time the kernel refuses {@code IORING_OP_SEND_ZC} ({@link #zeroCopyRefused}): splice then. */
     private static volatile boolean zeroCopySend = true;
 
     private static final int IN_BYTES = 16 * 1024;
@@ -58,8 +58,6 @@ final class UringConnection {
     private boolean copyingFile;
     /** The mapping the current file response is sent from by zero-copy sends; null when it is spliced. */
     private MappedByteBuffer mapping;
-    /** Where the current mapped response started: an error before any byte left can still fall back to splice. */
-    private long mappedFrom;
 
     private boolean closing;
     private boolean released;
@@ -208,9 +206,11 @@ final class UringConnection {
             }
             case SEND_MAPPED -> {
                 FileRegion file = http.file();
-                if (result == -Libc.EINVAL && file.position() == mappedFrom) {
-                    zeroCopySend =
-                            false; // no IORING_OP_SEND_ZC here and nothing sent yet: this and every later file splices
+                if (zeroCopyRefused(result)) {
+                    // No SEND_ZC here (before Linux 6.0), or its pinned pages are over RLIMIT_MEMLOCK (an unprivileged
+                    // process, a container): this response goes on by splice from where it is, and so does every later
+                    // one.
+                    zeroCopySend = false;
                     mapping = null;
                     run(false);
                     return;
@@ -267,11 +267,15 @@ final class UringConnection {
         }
         try {
             mapping = MAPPINGS.map(file);
-            mappedFrom = file.position();
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** The kernel refused the zero-copy send itself, not the peer: EINVAL, ENOMEM (memlock), EOPNOTSUPP, ENOBUFS. */
+    private static boolean zeroCopyRefused(int result) {
+        return result == -Libc.EINVAL || result == -12 || result == -95 || result == -105;
     }
 
     /**
