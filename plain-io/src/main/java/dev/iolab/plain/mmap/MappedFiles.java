@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +29,7 @@ public final class MappedFiles {
         if (m != null
                 && m.size == region.fileSize()
                 && m.lastModified == region.lastModified()
-                && java.util.Objects.equals(m.fileKey, region.fileKey())) {
+                && Objects.equals(m.fileKey, region.fileKey())) {
             return m.buffer;
         }
         MappedByteBuffer buffer = region.channel().map(FileChannel.MapMode.READ_ONLY, 0, region.fileSize());

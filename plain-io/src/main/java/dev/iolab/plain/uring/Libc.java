@@ -26,6 +26,9 @@ final class Libc {
     static final int EAGAIN = 11;
     static final int EBUSY = 16;
     static final int EINVAL = 22;
+    static final int ENOMEM = 12;
+    static final int EOPNOTSUPP = 95;
+    static final int ENOBUFS = 105;
     static final int ENOSYS = 38;
     static final int ETIME = 62;
     static final int ECANCELED = 125;

@@ -176,7 +176,7 @@ final class UringConnection {
     }
 
     /** One completion of this connection's submissions (a zero-copy send's notification never reaches here). */
-    void complete(int op, int result, int flags) {
+    void complete(int op, int result) {
         inFlight--;
         if (op == TIMEOUT) {
             timerInFlight = false;
@@ -275,7 +275,10 @@ final class UringConnection {
 
     /** The kernel refused the zero-copy send itself, not the peer: EINVAL, ENOMEM (memlock), EOPNOTSUPP, ENOBUFS. */
     private static boolean zeroCopyRefused(int result) {
-        return result == -Libc.EINVAL || result == -12 || result == -95 || result == -105;
+        return result == -Libc.EINVAL
+                || result == -Libc.ENOMEM
+                || result == -Libc.EOPNOTSUPP
+                || result == -Libc.ENOBUFS;
     }
 
     /**

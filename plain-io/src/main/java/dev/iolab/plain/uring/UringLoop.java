@@ -126,7 +126,7 @@ final class UringLoop implements Runnable {
         int slot = (int) (userData >>> 8);
         int op = (int) (userData & 0xff);
         if (slot != 0) {
-            connections[slot].complete(op, result, flags);
+            connections[slot].complete(op, result);
             return;
         }
         loopOps--;
