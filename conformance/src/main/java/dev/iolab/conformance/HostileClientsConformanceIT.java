@@ -46,8 +46,7 @@ class HostileClientsConformanceIT {
     static final Duration NORMAL_P99_BOUND = Duration.ofSeconds(2);
 
     static final int NORMAL_P99_FACTOR = 10;
-    /** A Kubernetes probe's default timeout. */
-    static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
+    static final Duration HEALTH_BOUND = HostileScenario.HEALTH_BOUND;
 
     private static final Map<String, CompletableFuture<HostileScenario.Result>> RESULTS = new ConcurrentHashMap<>();
 
@@ -76,10 +75,12 @@ class HostileClientsConformanceIT {
                         "normal p99 (ms) during the attacks (before them %.0f ms)",
                         LatencyProbe.p99Millis(result.baseline()))
                 .isLessThan(bound);
-        assertThat(result.health()).as("health polls").isNotEmpty();
-        assertThat(result.health().stream()
-                        .filter(s -> s.failed() || s.latencyNanos() > HEALTH_BOUND.toNanos())
-                        .map(s -> s.failed() ? s.failure() : s.latencyNanos() / 1_000_000 + " ms")
+        assertThat(result.healthPolls()).as("health polls").isNotEmpty();
+        // judged on what the target took: a stall of this JVM (a safepoint, a machine that did not run it) delays
+        // the poll whatever the target does, and is measured apart (ClientStalls)
+        assertThat(result.healthPolls().stream()
+                        .filter(p -> p.exceeds(HEALTH_BOUND))
+                        .map(HostileScenario.HealthPoll::describe)
                         .toList())
                 .as("health polls on the %s not answered 200 within %s", result.healthWhere(), HEALTH_BOUND)
                 .isEmpty();

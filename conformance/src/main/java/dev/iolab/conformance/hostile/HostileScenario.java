@@ -37,17 +37,57 @@ public final class HostileScenario {
      */
     public static final Duration STALL_BOUND = Limits.KEEP_ALIVE_TIMEOUT.plus(CLOSE_MARGIN);
 
+    /** A health poll must be answered within a Kubernetes probe's default timeout. */
+    public static final Duration HEALTH_BOUND = Duration.ofSeconds(1);
+
+    /**
+     * How long a health poll waits for its answer: longer than the 1 s a probe is held to, so that a poll the measuring
+     * JVM itself stalled in still shows how long the target took.
+     */
+    public static final Duration HEALTH_POLL_TIMEOUT = Duration.ofSeconds(5);
+
+    /** One health poll and how long the measuring JVM was stalled while it waited ({@link ClientStalls}). */
+    public record HealthPoll(LatencyProbe.Sample sample, long clientStalledNanos) {
+
+        /** The poll's latency less the measuring JVM's own stalls: what the target took. */
+        public long targetNanos() {
+            return Math.max(0, sample.latencyNanos() - clientStalledNanos);
+        }
+
+        /** Whether the target failed this poll or took longer than {@code bound} for it. */
+        public boolean exceeds(Duration bound) {
+            return sample.failed() || targetNanos() > bound.toNanos();
+        }
+
+        /** The failure, or the latency with the stall it includes. */
+        public String describe() {
+            if (sample.failed()) {
+                return sample.failure();
+            }
+            return clientStalledNanos == 0
+                    ? sample.latencyNanos() / 1_000_000 + " ms"
+                    : sample.latencyNanos() / 1_000_000 + " ms, of which the measuring JVM stalled "
+                            + clientStalledNanos / 1_000_000 + " ms";
+        }
+    }
+
     /** Everything the scenario saw on one target. */
     public record Result(
             String target,
             List<AttackOutcome> attacks,
             List<LatencyProbe.Sample> baseline,
             List<LatencyProbe.Sample> normalDuringAttacks,
-            List<LatencyProbe.Sample> health,
+            List<HealthPoll> healthPolls,
+            long[] clientStallsCountAndLongest,
             String healthWhere,
             List<String> afterwards,
             ProcessGauges.Reading before,
             ProcessGauges.Reading peak) {
+
+        /** The health polls' samples. */
+        public List<LatencyProbe.Sample> health() {
+            return healthPolls.stream().map(HealthPoll::sample).toList();
+        }
 
         /** The lines a run prints: one per attack, then health and the peak. */
         public List<String> lines() {
@@ -62,7 +102,8 @@ public final class HostileScenario {
             attacks.forEach(a -> lines.add(a.line(target)));
             lines.add(String.format(
                     "HOSTILE %s all attacks: normal p99 %.0f ms (%d requests), errors %d; health (%s) max %.0f"
-                            + " ms over %d polls, %d failed; peak %s held; afterwards %s",
+                            + " ms over %d polls, %d failed; measuring JVM stalled %d times, longest %d ms; peak %s held;"
+                            + " afterwards %s",
                     target,
                     LatencyProbe.p99Millis(normalDuringAttacks),
                     normalDuringAttacks.size(),
@@ -70,9 +111,11 @@ public final class HostileScenario {
                             .filter(LatencyProbe.Sample::failed)
                             .count(),
                     healthWhere,
-                    LatencyProbe.maxMillis(health),
-                    health.size(),
-                    health.stream().filter(LatencyProbe.Sample::failed).count(),
+                    LatencyProbe.maxMillis(health()),
+                    healthPolls.size(),
+                    health().stream().filter(LatencyProbe.Sample::failed).count(),
+                    clientStallsCountAndLongest[0],
+                    clientStallsCountAndLongest[1] / 1_000_000,
                     peak.heldSince(before),
                     afterwards.isEmpty() ? "served" : "FAILED " + afterwards));
             return lines;
@@ -96,6 +139,7 @@ public final class HostileScenario {
     public Result run() throws InterruptedException {
         Optional<URI> management = target.managementUri();
         ProcessGauges gauges = new ProcessGauges(management.orElse(null));
+        ClientStalls stalls = ClientStalls.meter();
         URI healthUri = management.map(m -> m.resolve(Endpoints.READINESS)).orElse(target.uri(Endpoints.READINESS));
         String healthWhere = management.isPresent() ? "management port" : "service port";
         List<AttackRun> runs = new ArrayList<>();
@@ -110,7 +154,7 @@ public final class HostileScenario {
                 LatencyProbe health = new LatencyProbe(
                         target.label() + " health",
                         healthUri,
-                        Duration.ofSeconds(1),
+                        HEALTH_POLL_TIMEOUT,
                         Duration.ofMillis(250),
                         true,
                         body -> body.contains("UP"))) {
@@ -183,12 +227,20 @@ public final class HostileScenario {
             runs.clear();
             List<String> afterwards = afterwards();
             ProcessGauges.Reading peak = peak(readings);
+            List<HealthPoll> healthPolls = health.window(healthFrom, Long.MAX_VALUE).stream()
+                    .map(s -> new HealthPoll(
+                            s,
+                            stalls.stalledNanos(
+                                    health.nanoTimeOf(s.startNanos()),
+                                    health.nanoTimeOf(s.startNanos() + s.latencyNanos()))))
+                    .toList();
             return new Result(
                     target.label(),
                     outcomes,
                     baseline,
                     normal.window(attacksFrom, attacksTo),
-                    health.window(healthFrom, Long.MAX_VALUE),
+                    healthPolls,
+                    stalls.countAndLongest(health.nanoTimeOf(healthFrom), System.nanoTime()),
                     healthWhere,
                     afterwards,
                     before,

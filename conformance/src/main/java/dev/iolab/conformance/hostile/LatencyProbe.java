@@ -55,6 +55,11 @@ public final class LatencyProbe implements AutoCloseable {
         return System.nanoTime() - origin;
     }
 
+    /** The {@link System#nanoTime()} of {@code probeNanos} on this probe's clock. */
+    public long nanoTimeOf(long probeNanos) {
+        return origin + probeNanos;
+    }
+
     /** The samples of requests started in {@code [from, to)} (ns on this probe's clock). */
     public synchronized List<Sample> window(long from, long to) {
         return samples.stream()

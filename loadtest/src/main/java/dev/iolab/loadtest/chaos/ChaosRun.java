@@ -103,7 +103,9 @@ public final class ChaosRun {
                 hostile.healthWhere(),
                 LatencyProbe.maxMillis(hostile.health()),
                 hostile.health().size(),
-                hostile.health().stream().filter(LatencyProbe.Sample::failed).count(),
+                hostile.healthPolls().stream()
+                        .filter(p -> p.exceeds(HostileScenario.HEALTH_BOUND))
+                        .count(),
                 peak.threads(),
                 peak.rssBytes() / (1 << 20),
                 hostile.afterwards(),
