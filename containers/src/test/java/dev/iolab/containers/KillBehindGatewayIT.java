@@ -19,8 +19,9 @@ import org.testcontainers.DockerClientFactory;
 /**
  * SIGKILL of a target under load behind the gateway (issue 12 item 5), as Kubernetes sees it: the container is
  * killed, then started again (a container restart keeps the pod's name). Only the killed target's route may fail,
- * with the gateway's own 502/503/504 and never a dropped client connection, and the route serves again once the
- * target is back.
+ * with the gateway's own 502/503/504 and never a dropped client connection (but for a response the target was
+ * streaming when it died: it is cut after its head, and the client sees it short), and the route serves again once
+ * the target is back.
  */
 class KillBehindGatewayIT {
 
@@ -111,11 +112,17 @@ class KillBehindGatewayIT {
                 .as("answers on the %s route, which must not notice", BYSTANDER.id())
                 .isNotEmpty()
                 .allMatch(RouteLoad.Answer::ok, "200 with the body echoed");
+        // A response the target was streaming when it died was already on its way to the client (the gateway
+        // streams, as it must for 16 MiB bodies): it can only be cut short after its head, which the client sees
+        // as fewer bytes than its Content-Length. Every other request gets an answer, if only the gateway's failure.
+        Predicate<RouteLoad.Answer> inFlightAtKill = a -> a.startedAt() < killedAt && a.endedAt() >= killedAt;
         assertThat(victimAnswers)
                 .as(
                         "answers on the %s route: the gateway answers every client, even while the target is gone",
                         VICTIM.id())
-                .allMatch(a -> a.error() == null, "no client connection dropped or timed out");
+                .allMatch(
+                        a -> a.error() == null || (inFlightAtKill.test(a) && a.cutAfterHead()),
+                        "no client connection dropped or timed out, but for a response cut after its head by the kill");
         Predicate<RouteLoad.Answer> beforeKill = a -> a.endedAt() < killedAt;
         assertThat(victimAnswers.stream().filter(beforeKill))
                 .as("answers on the %s route before the kill", VICTIM.id())

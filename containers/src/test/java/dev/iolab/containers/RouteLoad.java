@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,10 @@ import java.util.stream.Collectors;
  */
 final class RouteLoad implements AutoCloseable {
 
-    /** One request: when it started and ended ({@link System#nanoTime()}), its status, or the client-side error. */
+    /**
+     * One request: when it started and ended ({@link System#nanoTime()}), its status (-1: no head came), and the
+     * client-side error if any; a status with an error is a head whose body was cut short.
+     */
     record Answer(long startedAt, long endedAt, int status, boolean echoed, String error) {
 
         boolean ok() {
@@ -31,6 +35,11 @@ final class RouteLoad implements AutoCloseable {
 
         boolean startedAfter(long nanos) {
             return startedAt > nanos;
+        }
+
+        /** A head came, then the connection ended before its body did: the client knows the answer is incomplete. */
+        boolean cutAfterHead() {
+            return status > 0 && error != null;
         }
 
         boolean tookAtMost(Duration bound) {
@@ -63,17 +72,22 @@ final class RouteLoad implements AutoCloseable {
             byte[] body = new byte[1 + ThreadLocalRandom.current().nextInt(4096)];
             ThreadLocalRandom.current().nextBytes(body);
             long started = System.nanoTime();
+            // the status of a head that arrived: an error after it is a body cut short, not a missing answer
+            AtomicInteger head = new AtomicInteger(-1);
             try {
                 HttpResponse<byte[]> response = client.send(
                         HttpRequest.newBuilder(echo)
                                 .timeout(REQUEST_TIMEOUT)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                        info -> {
+                            head.set(info.statusCode());
+                            return HttpResponse.BodySubscribers.ofByteArray();
+                        });
                 answers.add(new Answer(
                         started, System.nanoTime(), response.statusCode(), Arrays.equals(body, response.body()), null));
             } catch (IOException e) {
-                answers.add(new Answer(started, System.nanoTime(), -1, false, e.toString()));
+                answers.add(new Answer(started, System.nanoTime(), head.get(), false, e.toString()));
             } catch (InterruptedException e) {
                 return;
             }
@@ -97,7 +111,7 @@ final class RouteLoad implements AutoCloseable {
         return answers();
     }
 
-    /** Counts by status (-1: a client-side error), and the first client-side error if any. */
+    /** Counts by status (-1: no head), and the first client-side error if any. */
     static String summary(List<Answer> answers) {
         Map<Integer, Long> byStatus =
                 answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
