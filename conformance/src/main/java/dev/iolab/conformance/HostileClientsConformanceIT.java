@@ -46,7 +46,6 @@ class HostileClientsConformanceIT {
     static final Duration NORMAL_P99_BOUND = Duration.ofSeconds(2);
 
     static final int NORMAL_P99_FACTOR = 10;
-    static final Duration HEALTH_BOUND = HostileScenario.HEALTH_BOUND;
 
     private static final Map<String, CompletableFuture<HostileScenario.Result>> RESULTS = new ConcurrentHashMap<>();
 
@@ -79,10 +78,12 @@ class HostileClientsConformanceIT {
         // judged on what the target took: a stall of this JVM (a safepoint, a machine that did not run it) delays
         // the poll whatever the target does, and is measured apart (ClientStalls)
         assertThat(result.healthPolls().stream()
-                        .filter(p -> p.exceeds(HEALTH_BOUND))
+                        .filter(p -> p.exceeds(HostileScenario.HEALTH_BOUND))
                         .map(HostileScenario.HealthPoll::describe)
                         .toList())
-                .as("health polls on the %s not answered 200 within %s", result.healthWhere(), HEALTH_BOUND)
+                .as(
+                        "health polls on the %s not answered 200 within %s",
+                        result.healthWhere(), HostileScenario.HEALTH_BOUND)
                 .isEmpty();
         assertThat(result.afterwards()).as("requests after the attacks").isEmpty();
         for (AttackOutcome attack : result.attacks()) {

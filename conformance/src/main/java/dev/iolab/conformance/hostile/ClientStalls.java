@@ -21,14 +21,13 @@ public final class ClientStalls {
     private static final ClientStalls INSTANCE = new ClientStalls().start();
 
     private final Deque<long[]> stalls = new ArrayDeque<>();
+    private volatile boolean running;
 
     /** A record without a meter: tests give it the stalls. */
     ClientStalls() {}
 
     private ClientStalls start() {
-        Thread meter = Thread.ofPlatform().daemon().name("client-stall-meter").unstarted(this::run);
-        meter.setPriority(Thread.MAX_PRIORITY);
-        meter.start();
+        Thread.ofPlatform().daemon().name("client-stall-meter").start(this::run);
         return this;
     }
 
@@ -46,8 +45,11 @@ public final class ClientStalls {
         return total;
     }
 
-    /** The stalls between {@code from} and {@code to}: how many, and the longest in ns. */
-    public synchronized long[] countAndLongest(long from, long to) {
+    /** How many stalls there were, and the longest. */
+    public record Summary(long count, long longestNanos) {}
+
+    /** The stalls that overlap {@code from} to {@code to}. */
+    public synchronized Summary summary(long from, long to) {
         long count = 0;
         long longest = 0;
         for (long[] stall : stalls) {
@@ -56,11 +58,17 @@ public final class ClientStalls {
                 longest = Math.max(longest, stall[1] - stall[0]);
             }
         }
-        return new long[] {count, longest};
+        return new Summary(count, longest);
+    }
+
+    /** Whether the meter's thread is in its loop. */
+    boolean running() {
+        return running;
     }
 
     private void run() {
         long period = PERIOD.toNanos();
+        running = true;
         while (true) {
             long before = System.nanoTime();
             LockSupport.parkNanos(period);

@@ -78,7 +78,7 @@ public final class HostileScenario {
             List<LatencyProbe.Sample> baseline,
             List<LatencyProbe.Sample> normalDuringAttacks,
             List<HealthPoll> healthPolls,
-            long[] clientStallsCountAndLongest,
+            ClientStalls.Summary clientStalls,
             String healthWhere,
             List<String> afterwards,
             ProcessGauges.Reading before,
@@ -114,8 +114,8 @@ public final class HostileScenario {
                     LatencyProbe.maxMillis(health()),
                     healthPolls.size(),
                     health().stream().filter(LatencyProbe.Sample::failed).count(),
-                    clientStallsCountAndLongest[0],
-                    clientStallsCountAndLongest[1] / 1_000_000,
+                    clientStalls.count(),
+                    clientStalls.longestNanos() / 1_000_000,
                     peak.heldSince(before),
                     afterwards.isEmpty() ? "served" : "FAILED " + afterwards));
             return lines;
@@ -240,7 +240,7 @@ public final class HostileScenario {
                     baseline,
                     normal.window(attacksFrom, attacksTo),
                     healthPolls,
-                    stalls.countAndLongest(health.nanoTimeOf(healthFrom), System.nanoTime()),
+                    stalls.summary(health.nanoTimeOf(healthFrom), System.nanoTime()),
                     healthWhere,
                     afterwards,
                     before,

@@ -1,5 +1,6 @@
 package dev.iolab.loadtest.chaos;
 
+import dev.iolab.conformance.hostile.HostileScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,8 @@ public record Resilience(List<Target> targets) {
                 }
             }
             if (healthFailed > 0) {
-                problems.add(healthFailed + " of " + healthPolls + " health polls failed or took over 1 s");
+                problems.add(healthFailed + " of " + healthPolls + " health polls failed or took over "
+                        + HostileScenario.HEALTH_BOUND.toSeconds() + " s");
             }
             if (!afterwards.isEmpty()) {
                 problems.add("not serving after the attacks: " + String.join("; ", afterwards));
